@@ -1,0 +1,117 @@
+"""The chronology's vocabulary as plain values: lanes, sources, events, excerpts.
+
+These objects are what every layer passes around. They carry no database
+identity beyond stable string ids, so the timeline geometry, the exports and
+the tests can build them by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from briefing_app.domain.dates import DateSpan, PartialDate
+
+__all__ = ["Lane", "Confidence", "Origin", "Source", "Excerpt", "Event", "LANES"]
+
+
+class Lane(str, Enum):
+    """The timeline's rows: who acted."""
+
+    EU = "EU"
+    NATO = "NATO"
+    RUSSIA = "Russia"
+    US = "US"
+    UKRAINE = "Ukraine"
+    OTHER = "Other"
+
+    @classmethod
+    def parse(cls, text: str) -> Lane:
+        for lane in cls:
+            if lane.value.lower() == text.strip().lower():
+                return lane
+        names = ", ".join(lane.value for lane in cls)
+        raise ValueError(f"unknown lane {text!r}: use one of {names}")
+
+    @property
+    def order(self) -> int:
+        return list(Lane).index(self)
+
+
+LANES: tuple[Lane, ...] = tuple(Lane)
+
+
+class Confidence(str, Enum):
+    """How sure the chronology is of an event's facts, date included."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @classmethod
+    def parse(cls, text: str) -> Confidence:
+        try:
+            return cls(text.strip().lower())
+        except ValueError as exc:
+            raise ValueError(f"unknown confidence {text!r}: use high, medium or low") from exc
+
+
+class Origin(str, Enum):
+    """Whether a row comes from the shipped chronology or from the user."""
+
+    CURATED = "curated"
+    USER = "user"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An article stored verbatim, with what is known about it."""
+
+    file: str
+    title: str
+    outlet: str
+    published: PartialDate | None
+    language: str
+    author: str | None = None
+    url: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A verbatim span of a source, anchored by offsets and by its quote."""
+
+    source: str
+    start: int
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    uid: str = ""
+    origin: Origin = Origin.CURATED
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One entry of the chronology."""
+
+    id: str
+    title: str
+    when: DateSpan
+    lane: Lane
+    summary: str = ""
+    actors: tuple[str, ...] = ()
+    confidence: Confidence = Confidence.HIGH
+    references: tuple[str, ...] = ()
+    excerpts: tuple[Excerpt, ...] = field(default=())
+    origin: Origin = Origin.CURATED
+    annotation_count: int = 0
+    flagged: bool = False
+
+    @property
+    def start(self) -> PartialDate:
+        return self.when.start
+
+    @property
+    def end(self) -> PartialDate | None:
+        return self.when.end
