@@ -1,0 +1,78 @@
+"""The chronology as JSON: a public contract other tools rely on.
+
+Keys may be added; none of ``sources[].file/title/outlet/published/language``
+or ``events[].id/title/start/end/precision/category/actors/summary/confidence/
+excerpts/annotations`` may be renamed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from briefing_app.domain.model import Event, Source
+from briefing_app.storage.database import Database
+from briefing_app.storage.repository import event_annotations, list_events, list_sources
+
+__all__ = ["chronology_document", "write_chronology_json"]
+
+
+def _source(src: Source) -> dict[str, Any]:
+    return {
+        "file": src.file,
+        "title": src.title,
+        "outlet": src.outlet,
+        "published": src.published.iso() if src.published else None,
+        "published_precision": src.published.precision.value if src.published else None,
+        "language": src.language,
+        "author": src.author,
+        "url": src.url,
+        "notes": src.notes,
+    }
+
+
+def _event(db: Database, ev: Event) -> dict[str, Any]:
+    annotations = event_annotations(db, ev.id) if ev.annotation_count else []
+    return {
+        "id": ev.id,
+        "title": ev.title,
+        "start": ev.when.start.iso(),
+        "end": ev.when.end.iso() if ev.when.end else None,
+        "precision": ev.when.start.precision.value,
+        "end_precision": ev.when.end.precision.value if ev.when.end else None,
+        "category": ev.lane.value,
+        "actors": list(ev.actors),
+        "summary": ev.summary,
+        "confidence": ev.confidence.value,
+        "references": list(ev.references),
+        "origin": ev.origin.value,
+        "excerpts": [
+            {"source": x.source, "text": x.quote, "start": x.start, "end": x.end, "uid": x.uid}
+            for x in ev.excerpts
+        ],
+        "annotations": [
+            {
+                "uid": a.uid,
+                "target": "event" if a.excerpt_uid is None else "excerpt",
+                "excerpt": a.excerpt_uid,
+                "text": a.body,
+                "tags": list(a.tags),
+                "talking_point": a.talking_point,
+                "created": a.created_at,
+                "updated": a.updated_at,
+            }
+            for a in annotations
+        ],
+    }
+
+
+def chronology_document(db: Database) -> dict[str, Any]:
+    return {
+        "sources": [_source(s) for s in list_sources(db)],
+        "events": [_event(db, e) for e in list_events(db, with_excerpts=True)],
+    }
+
+
+def write_chronology_json(db: Database, out: TextIO) -> None:
+    json.dump(chronology_document(db), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,228 @@
+"""Adaptive, calendar-aware ticks for the time axis.
+
+The level (decades down to days) follows from how many days a pixel spans
+and how wide the labels really are in the font that will draw them, so the
+screen (QFontMetrics) and the PDF (its own metrics) each get an axis whose
+labels fit. Steps follow the calendar: months have their real lengths and
+leap days exist. Two rows come back: the ticks themselves and a coarser
+context row ("Mar 2025" above days, "2022" above months).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from briefing_app.domain.dates import MONTH_ABBR
+
+__all__ = ["TickLevel", "Tick", "AxisTicks", "choose_level", "axis_ticks", "LABEL_PAD_PX"]
+
+Measure = Callable[[str], float]
+
+LABEL_PAD_PX = 4.0
+"""Labels start this far right of their tick line."""
+
+MIN_LABEL_GAP_PX = 10.0
+"""Space kept between two labels of a row."""
+
+_MIN_ORDINAL = 1
+_MAX_ORDINAL = date.max.toordinal()
+
+
+class TickLevel(Enum):
+    """Axis levels, finest first. Value: (name, shortest period in days)."""
+
+    DAY = ("day", 1)
+    WEEK = ("week", 7)
+    MONTH = ("month", 28)
+    QUARTER = ("quarter", 90)
+    YEAR = ("year", 365)
+    FIVE_YEARS = ("5 years", 5 * 365 + 1)
+    DECADE = ("decade", 10 * 365 + 2)
+
+    @property
+    def min_days(self) -> int:
+        return self.value[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """A tick line at ``x`` with its label drawn from ``label_x``.
+
+    ``label`` is empty when the label was dropped for lack of room; the line
+    stays so the grid keeps its rhythm. A context row's first tick may sit
+    left of the axis (negative ``x``): its label is pinned to the left edge.
+    """
+
+    time: float
+    x: float
+    label: str
+    label_x: float
+    label_width: float
+
+
+@dataclass(frozen=True, slots=True)
+class AxisTicks:
+    level: TickLevel
+    minor: tuple[Tick, ...]
+    context: tuple[Tick, ...]
+
+
+def _day(t: float) -> date:
+    return date.fromordinal(min(max(int(math.floor(t)), _MIN_ORDINAL), _MAX_ORDINAL))
+
+
+def _month_starts(t0: float, t1: float, step: int) -> Iterator[date]:
+    first = _day(t0)
+    year, month = first.year, ((first.month - 1) // step) * step + 1
+    while True:
+        d = date(year, month, 1)
+        if d.toordinal() > t1:
+            return
+        yield d
+        month += step
+        if month > 12:
+            year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        if year > date.max.year:
+            return
+
+
+def _year_starts(t0: float, t1: float, step: int) -> Iterator[date]:
+    year = max((_day(t0).year // step) * step, 1)
+    while year <= date.max.year:
+        d = date(year, 1, 1)
+        if d.toordinal() > t1:
+            return
+        yield d
+        year += step
+
+
+def _boundaries(level: TickLevel, t0: float, t1: float) -> Iterator[date]:
+    """Period starts from the one containing ``t0`` up to ``t1``."""
+    if level is TickLevel.DAY:
+        for n in range(int(math.floor(t0)), int(math.floor(t1)) + 1):
+            if _MIN_ORDINAL <= n <= _MAX_ORDINAL:
+                yield date.fromordinal(n)
+    elif level is TickLevel.WEEK:
+        monday = int(math.floor(t0))
+        monday -= _day(monday).weekday()
+        for n in range(monday, int(math.floor(t1)) + 1, 7):
+            if _MIN_ORDINAL <= n <= _MAX_ORDINAL:
+                yield date.fromordinal(n)
+    elif level is TickLevel.MONTH:
+        yield from _month_starts(t0, t1, 1)
+    elif level is TickLevel.QUARTER:
+        yield from _month_starts(t0, t1, 3)
+    elif level is TickLevel.YEAR:
+        yield from _year_starts(t0, t1, 1)
+    elif level is TickLevel.FIVE_YEARS:
+        yield from _year_starts(t0, t1, 5)
+    else:
+        yield from _year_starts(t0, t1, 10)
+
+
+def _minor_label(level: TickLevel, d: date) -> str:
+    if level in (TickLevel.DAY, TickLevel.WEEK):
+        return f"{d.day} {MONTH_ABBR[d.month]}"
+    if level is TickLevel.MONTH:
+        return MONTH_ABBR[d.month]
+    if level is TickLevel.QUARTER:
+        return f"Q{(d.month - 1) // 3 + 1}"
+    return str(d.year)
+
+
+_CONTEXT_OF = {
+    TickLevel.DAY: TickLevel.MONTH,
+    TickLevel.WEEK: TickLevel.MONTH,
+    TickLevel.MONTH: TickLevel.YEAR,
+    TickLevel.QUARTER: TickLevel.YEAR,
+}
+
+
+def _context_label(level: TickLevel, d: date) -> str:
+    if level is TickLevel.MONTH:
+        return f"{MONTH_ABBR[d.month]} {d.year}"
+    return str(d.year)
+
+
+def _widest_label(level: TickLevel, measure: Measure) -> float:
+    """The widest label this level can produce, in the caller's font."""
+    if level in (TickLevel.DAY, TickLevel.WEEK):
+        samples = [f"28 {m}" for m in MONTH_ABBR[1:]]
+    elif level is TickLevel.MONTH:
+        samples = list(MONTH_ABBR[1:])
+    elif level is TickLevel.QUARTER:
+        samples = ["Q1", "Q2", "Q3", "Q4"]
+    else:
+        samples = ["2000", "2008", "1999"]
+    return max(measure(s) for s in samples)
+
+
+def choose_level(days_per_px: float, measure: Measure) -> TickLevel:
+    """The finest level whose shortest period still holds its widest label."""
+    for level in TickLevel:
+        needed = _widest_label(level, measure) + LABEL_PAD_PX + MIN_LABEL_GAP_PX
+        if level.min_days / days_per_px >= needed:
+            return level
+    return TickLevel.DECADE
+
+
+def _row(
+    days: Iterator[date], label_of: Callable[[date], str], t0: float, t1: float,
+    width_px: float, measure: Measure, *, pin_first: bool,
+) -> tuple[Tick, ...]:
+    """Ticks for the given period starts, with colliding labels dropped.
+
+    Labels are kept left to right; one that would run into the previous
+    label or past the right edge loses its text. With ``pin_first`` the
+    period already under way at the left edge keeps a label pinned there.
+    """
+    px_per_day = width_px / (t1 - t0)
+    ticks: list[Tick] = []
+    last_right = -math.inf
+    for d in days:
+        t = float(d.toordinal())
+        x = (t - t0) * px_per_day
+        text = label_of(d)
+        w = measure(text)
+        if x < 0:
+            if not pin_first:
+                continue
+            label_x = LABEL_PAD_PX
+        else:
+            label_x = x + LABEL_PAD_PX
+        if label_x < last_right + MIN_LABEL_GAP_PX or label_x + w > width_px:
+            # A pinned label gives way to the next real boundary.
+            if ticks and ticks[-1].x < 0 and x >= 0:
+                dropped = ticks.pop()
+                ticks.append(Tick(dropped.time, dropped.x, "", dropped.label_x, 0.0))
+                last_right = -math.inf
+                if label_x + w <= width_px:
+                    ticks.append(Tick(t, x, text, label_x, w))
+                    last_right = label_x + w
+                    continue
+            ticks.append(Tick(t, x, "", label_x, 0.0))
+            continue
+        ticks.append(Tick(t, x, text, label_x, w))
+        last_right = label_x + w
+    return tuple(ticks)
+
+
+def axis_ticks(t0: float, t1: float, width_px: float, measure: Measure) -> AxisTicks:
+    """Ticks and context row for the window ``[t0, t1)`` drawn over ``width_px``."""
+    level = choose_level((t1 - t0) / width_px, measure)
+    minor = _row(
+        _boundaries(level, t0, t1), lambda d: _minor_label(level, d),
+        t0, t1, width_px, measure, pin_first=False,
+    )
+    context_level = _CONTEXT_OF.get(level)
+    context: tuple[Tick, ...] = ()
+    if context_level is not None:
+        context = _row(
+            _boundaries(context_level, t0, t1), lambda d: _context_label(context_level, d),
+            t0, t1, width_px, measure, pin_first=True,
+        )
+    return AxisTicks(level, minor, context)

@@ -1,0 +1,270 @@
+"""Tell an article's body from the page furniture saved with it.
+
+Articles saved from the web arrive with login links, view counters, video
+promos, photo captions, paywall notices in another language and lists of
+unrelated headlines. The raw text is kept verbatim; this module only marks
+which spans are furniture so the reader can dim them and the date extractor
+can skip them. The rules are general (line shapes, vocabulary, language), not
+a list of line numbers for known files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["FurnitureSpan", "Line", "find_furniture", "body_extent", "split_lines"]
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureSpan:
+    """A region of the raw text that is not part of the article."""
+
+    start: int
+    end: int
+    kind: str  # navigation, promo, caption, subscription, sidebar, footer
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int  # exclusive, without the newline
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lines.append(Line(pos, pos + len(body), body))
+        pos += len(raw)
+    return lines
+
+
+# -- vocabulary ------------------------------------------------------------
+_NAVIGATION = re.compile(
+    r"^(?:related articles?|back to top(?: button)?|read more|more stories|see also|"
+    r"share(?: this)?(?: article)?|log ?in|sign ?in|register|menu|skip to (?:main )?content|"
+    r"the news mentions|discussion|update|войти|вход|регистрация|"
+    r"do you want to leave a comment\b.*|advertisement|comments?)\W*$",
+    re.IGNORECASE,
+)
+_SUBSCRIPTION = re.compile(
+    r"\b(?:subscri\w*|sign up for (?:our|the)|newsletter|paywall|premium|"
+    r"suscripci\w*|suscr[ií]b\w*|abonne\w*|abonnement|подписк\w*|рассылк\w*)\b",
+    re.IGNORECASE,
+)
+_RIGHTS = re.compile(
+    r"^(?:the rights to this material|the material is placed by|original publication|"
+    r"all rights reserved|©|copyright\b)|\bdo not reflect the editorial\b",
+    re.IGNORECASE,
+)
+_VIDEO_MARKER = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—]\s*source\b", re.IGNORECASE)
+_COUNTER = re.compile(r"^[•·\-–*]?\s*[\d\s.,:]+$")
+_LIST_STAMP = re.compile(r"^\s*[•·▪►]\s*")
+_IMAGE_CREDIT = re.compile(
+    r"^(?:image source|photo|picture|credit|source)\s*:|\bvia getty images\b|\bphoto:\s|"
+    r"©\s*\w|\bAP Photo\b|/\s*AFP\b|\bReuters/",
+    re.IGNORECASE,
+)
+_CAPTION_CUE = re.compile(
+    r"\b(?:a (?:picture|photo|photograph|file photo) (?:taken|shows)|"
+    r"(?:is|are) seen\b|\((?:L|R|C|left|right|centre|center)\)|pictured\b|"
+    r"poses? for|shakes? hands)",
+    re.IGNORECASE,
+)
+_PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s?){1,3}\)\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)»]*\s*$")
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the and of to in is that for on with as was are by it be this have from "
+        "at an which has not their they will would its".split()
+    ),
+    "es": frozenset(
+        "el la los las de del que y en un una por con para se es tu su al lo como "
+        "más pero sus si puedes quieres este otro".split()
+    ),
+    "fr": frozenset("le la les des du et en un une est que pour dans sur pas vous".split()),
+    "de": frozenset("der die das und ist nicht mit den von zu ein eine auf für sich".split()),
+    "it": frozenset("il lo la gli le di del che e un una per con non sono visita".split()),
+}
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def guess_language(text: str) -> str | None:
+    """A cheap guess from stop words and script; None when there is too little text."""
+    words = _words(text)
+    if not words:
+        return None
+    cyrillic = sum(1 for w in words if re.match(r"[а-яё]", w))
+    if cyrillic * 2 > len(words):
+        return "ru"
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] == 0:
+        return None
+    ranked = sorted(scores.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    return best
+
+
+def _is_prose(line: Line) -> bool:
+    """A line that reads like a paragraph: enough words and a sentence end."""
+    text = line.stripped
+    return len(_words(text)) >= 12 and bool(_SENTENCE_END.search(text))
+
+
+def _is_list_marker(line: Line) -> bool:
+    text = line.stripped
+    return bool(text) and (bool(_LIST_STAMP.match(line.text)) or bool(_COUNTER.match(text)))
+
+
+def _document_language(lines: list[Line]) -> str | None:
+    sample = " ".join(line.stripped for line in lines if _is_prose(line))
+    return guess_language(sample)
+
+
+def _sidebar_start(lines: list[Line]) -> int | None:
+    """Index of the first line of a trailing list of stamps and headlines.
+
+    A sidebar shows itself as a dense run of bullet or counter lines; the
+    region from the first of them to the end is furniture.
+    """
+    window = 6
+    seen_prose = False
+    for i in range(len(lines)):
+        if _is_prose(lines[i]):
+            seen_prose = True
+        if not seen_prose or not _is_list_marker(lines[i]):
+            continue
+        near = [ln for ln in lines[i : i + window] if not ln.blank]
+        if sum(_is_list_marker(ln) for ln in near) >= 3:
+            return i
+    return None
+
+
+def _line_kind(line: Line, next_line: Line | None, doc_lang: str | None) -> str | None:
+    text = line.stripped
+    if not text:
+        return None
+    if _NAVIGATION.match(text):
+        return "navigation"
+    if _RIGHTS.search(text):
+        return "footer"
+    if _SUBSCRIPTION.search(text) and not _is_prose(line):
+        return "subscription"
+    if _IMAGE_CREDIT.search(text):
+        return "caption"
+    if _COUNTER.match(text):
+        return "navigation"
+    if next_line is not None and len(text) >= 20:
+        following = next_line.stripped
+        if following != text and following.startswith(text):
+            return "caption"  # a caption repeated with its credit appended
+    words = _words(text)
+    if _CAPTION_CUE.search(text) and len(_SENTENCE_END.findall(text)) <= 1 and len(words) < 45:
+        return "caption"
+    if _PAREN_CREDIT.search(text) and len(words) <= 8:
+        lang = guess_language(text)
+        if doc_lang and lang and lang != doc_lang:
+            return "caption"
+    if doc_lang and len(words) >= 6:
+        lang = guess_language(text)
+        if lang and lang != doc_lang:
+            return "subscription" if _SUBSCRIPTION.search(text) else "navigation"
+    return None
+
+
+def _merge(spans: Iterator[FurnitureSpan], text: str) -> list[FurnitureSpan]:
+    merged: list[FurnitureSpan] = []
+    for span in spans:
+        if merged:
+            last = merged[-1]
+            gap = text[last.end : span.start]
+            same = last.kind == span.kind or "caption" not in (last.kind, span.kind)
+            if same and not gap.strip():
+                merged[-1] = FurnitureSpan(last.start, span.end, last.kind)
+                continue
+        merged.append(span)
+    return merged
+
+
+def find_furniture(text: str) -> list[FurnitureSpan]:
+    """Every furniture region of ``text``, in order, adjacent lines of a kind merged."""
+    lines = split_lines(text)
+    if not lines:
+        return []
+    doc_lang = _document_language(lines)
+    kinds: list[str | None] = [None] * len(lines)
+
+    sidebar = _sidebar_start(lines)
+    last_article = len(lines) if sidebar is None else sidebar
+    for i in range(last_article, len(lines)):
+        kinds[i] = "sidebar"
+
+    for i in range(last_article):
+        nxt = next((ln for ln in lines[i + 1 : last_article] if not ln.blank), None)
+        kinds[i] = _line_kind(lines[i], nxt, doc_lang)
+
+    # A video promo: a leading block of lines that contains a "12:34 - Source" marker.
+    block: list[int] = []
+    for i in range(last_article):
+        if lines[i].blank:
+            if any(_VIDEO_MARKER.match(lines[j].stripped) for j in block):
+                for j in block:
+                    kinds[j] = "promo"
+            block = []
+            if any(_is_prose(lines[j]) and kinds[j] is None for j in range(i)):
+                break
+        else:
+            block.append(i)
+
+    # The tail after the last paragraph of prose is furniture.
+    prose = [i for i in range(last_article) if kinds[i] is None and _is_prose(lines[i])]
+    if prose:
+        for i in range(prose[-1] + 1, last_article):
+            if not lines[i].blank and kinds[i] is None:
+                kinds[i] = "footer"
+
+    spans = (
+        FurnitureSpan(line.start, line.end, kind)
+        for line, kind in zip(lines, kinds, strict=True)
+        if kind is not None and not line.blank
+    )
+    return _merge(spans, text)
+
+
+def body_extent(text: str, furniture: list[FurnitureSpan] | None = None) -> tuple[int, int]:
+    """Offsets of the first and past-the-last character of the article body."""
+    spans = find_furniture(text) if furniture is None else furniture
+    covered = sorted((s.start, s.end) for s in spans)
+    start, end = 0, len(text)
+    for a, b in covered:
+        if text[start:a].strip():
+            break
+        start = max(start, b)
+    for a, b in reversed(covered):
+        if text[b:end].strip():
+            break
+        end = min(end, a)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,36 @@
+"""Consistency checks over a database: every excerpt still anchors verbatim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from briefing_app.storage.database import Database
+from briefing_app.storage.models import EventRow, ExcerptRow, SourceRow
+
+__all__ = ["database_problems"]
+
+
+def database_problems(path: Path) -> list[str]:
+    db = Database.open(path)
+    problems: list[str] = []
+    try:
+        with db.session() as s:
+            rows = s.execute(
+                select(ExcerptRow, EventRow.id, SourceRow.file, SourceRow.text)
+                .join(EventRow, EventRow.pk == ExcerptRow.event_pk)
+                .join(SourceRow, SourceRow.pk == ExcerptRow.source_pk)
+                .where(ExcerptRow.retired.is_(False))
+            ).all()
+            for ex, event_id, file, text in rows:
+                if text[ex.start : ex.end] != ex.quote:
+                    problems.append(
+                        f"event {event_id!r}, source {file}: excerpt {ex.uid} no longer "
+                        f"matches its text at {ex.start}..{ex.end}: {ex.quote[:60]!r}"
+                    )
+            bad_dates = s.scalars(select(EventRow.id).where(EventRow.last_day < EventRow.first_day))
+            problems.extend(f"event {eid!r}: ends before it starts" for eid in bad_dates)
+    finally:
+        db.close()
+    return problems

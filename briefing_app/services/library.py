@@ -1,0 +1,29 @@
+"""Opening the user's database, filled from the shipped chronology when new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_app.ingest.curated import LoadReport, load_curated, read_chronology
+from briefing_app.paths import RESOURCES_DIR, SEEDS_DIR
+from briefing_app.storage.database import Database
+from briefing_app.storage.repository import counts
+
+__all__ = ["open_library", "reload_curated"]
+
+
+def reload_curated(
+    db: Database, resources: Path = RESOURCES_DIR, seeds: Path = SEEDS_DIR
+) -> LoadReport:
+    """Load (or re-load) the curated chronology; user rows are left alone."""
+    return load_curated(db, read_chronology(resources, seeds))
+
+
+def open_library(
+    path: str | Path, resources: Path = RESOURCES_DIR, seeds: Path = SEEDS_DIR
+) -> Database:
+    """Open ``path``, creating and filling it from seeds/ and resources/ when empty."""
+    db = Database.open(path)
+    if counts(db)["sources"] == 0:
+        reload_curated(db, resources, seeds)
+    return db

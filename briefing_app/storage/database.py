@@ -1,0 +1,187 @@
+"""Opening, migrating and talking to the app's SQLite database.
+
+A ``Database`` owns the engine; callers get a short-lived session for one unit
+of work with ``with db.session() as s: ...`` which commits on success and rolls
+back on error. Opening a database always brings its schema to the newest
+revision (after copying the file aside), and refuses one written by a newer
+version of the app rather than guessing at it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+__all__ = ["Database", "DatabaseError", "NewerSchemaError", "MIGRATIONS_DIR"]
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class DatabaseError(Exception):
+    """A database that cannot be used, with a message meant for the user."""
+
+
+class NewerSchemaError(DatabaseError):
+    """The file was written by a newer version of the app."""
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    # WAL with FULL sync: a committed edit survives a crash or power cut.
+    mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()
+    if mode and str(mode[0]).lower() not in ("wal", "memory"):
+        cur.execute("PRAGMA journal_mode=DELETE")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+class Database:
+    """One SQLite file, migrated to the current schema."""
+
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: str | Path, *, migrate: bool = True) -> Database:
+        """Open (creating if missing) and migrate the database at ``path``."""
+        file = Path(path)
+        if file.exists() and file.is_dir():
+            raise DatabaseError(f"{file} is a folder, not a database file.")
+        _refuse_non_database(file)
+        engine = create_engine(f"sqlite:///{file}", future=True)
+        event.listen(engine, "connect", _set_pragmas)
+        db = cls(engine, file)
+        try:
+            db.check_integrity()
+            if migrate:
+                db.migrate()
+        except (SADatabaseError, sqlite3.DatabaseError) as exc:
+            engine.dispose()
+            raise DatabaseError(
+                f"{file} could not be read as a briefing database ({exc.orig if hasattr(exc, 'orig') else exc}). "
+                "Restore a backup or choose another file."
+            ) from exc
+        except DatabaseError:
+            engine.dispose()
+            raise
+        return db
+
+    @classmethod
+    def in_memory(cls) -> Database:
+        """A throwaway database, migrated, for tests and benchmarks."""
+        from sqlalchemy.pool import StaticPool
+
+        engine = create_engine(
+            "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
+        )
+        event.listen(engine, "connect", _set_pragmas)
+        db = cls(engine, None)
+        db.migrate()
+        return db
+
+    # -- schema ------------------------------------------------------------
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision, backing the file up first."""
+        current = self.current_revision()
+        head = head_revision()
+        if current == head:
+            return
+        script = ScriptDirectory.from_config(_alembic_config())
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current is not None and current not in known:
+            raise NewerSchemaError(
+                f"{self.path} was written by a newer version of this app (schema {current}). "
+                "Open it with that version, or choose another file; it has not been changed."
+            )
+        if current is not None and self.path is not None:
+            self.backup_before_migration(current)
+        cfg = _alembic_config()
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def backup_before_migration(self, revision: str) -> Path:
+        assert self.path is not None
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        target = self.path.with_name(f"{self.path.name}.before-{revision}.bak")
+        shutil.copy2(self.path, target)
+        return target
+
+    def check_integrity(self) -> None:
+        with self.engine.connect() as conn:
+            result = conn.execute(text("PRAGMA quick_check")).scalar()
+        if result != "ok":
+            raise DatabaseError(
+                f"{self.path} is damaged (SQLite reports: {result}). "
+                "Restore a backup from File › Restore Backup, or choose another file."
+            )
+
+    # -- units of work ------------------------------------------------------
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on error."""
+        with self._sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _refuse_non_database(file: Path) -> None:
+    if not file.exists() or file.stat().st_size == 0:
+        return
+    try:
+        with file.open("rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseError(f"{file} cannot be read: {exc.strerror}.") from exc
+    if head != _SQLITE_MAGIC:
+        raise DatabaseError(
+            f"{file} is not a briefing database (it is not an SQLite file). "
+            "Choose another file; this one has not been changed."
+        )
+
+
+def is_operational_error(exc: BaseException) -> bool:
+    return isinstance(exc, OperationalError)

@@ -1,0 +1,167 @@
+"""The database tables as SQLAlchemy 2 typed mappings.
+
+Curated rows (loaded from ``resources/``) and the user's rows live in the same
+tables, told apart by ``origin``: reloading the chronology touches only
+``origin == 'curated'`` and never deletes a row the user's work hangs on.
+Event dates are stored as text at their precision plus two indexed day
+numbers (``first_day``/``last_day``, proleptic ordinals) for range queries.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file: Mapped[str] = mapped_column(String(255), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    outlet: Mapped[str] = mapped_column(String(200))
+    author: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[str | None] = mapped_column(String(10))
+    published_precision: Mapped[str | None] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(8))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    notes: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    body_start: Mapped[int] = mapped_column(Integer)
+    body_end: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(16), default="curated")
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    furniture: Mapped[list[FurnitureRow]] = relationship(
+        back_populates="source", cascade="all, delete-orphan", order_by="FurnitureRow.start"
+    )
+
+
+class FurnitureRow(Base):
+    """A span of a source's text that is page furniture, not article."""
+
+    __tablename__ = "source_furniture"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_pk: Mapped[int] = mapped_column(ForeignKey("sources.pk", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+
+    source: Mapped[SourceRow] = relationship(back_populates="furniture")
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        CheckConstraint("last_day >= first_day", name="end_not_before_start"),
+        Index("ix_events_lane_first_day", "lane", "first_day"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(120), unique=True)
+    title: Mapped[str] = mapped_column(String(500))
+    start: Mapped[str] = mapped_column(String(10))
+    start_precision: Mapped[str] = mapped_column(String(8))
+    end: Mapped[str | None] = mapped_column(String(10))
+    end_precision: Mapped[str | None] = mapped_column(String(8))
+    first_day: Mapped[int] = mapped_column(Integer, index=True)
+    last_day: Mapped[int] = mapped_column(Integer, index=True)
+    lane: Mapped[str] = mapped_column(String(16))
+    actors: Mapped[list[str]] = mapped_column(default=list)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[str] = mapped_column(String(8), default="high")
+    references: Mapped[list[str]] = mapped_column(default=list)
+    origin: Mapped[str] = mapped_column(String(16), default="curated", index=True)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    excerpts: Mapped[list[ExcerptRow]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="ExcerptRow.position"
+    )
+
+
+class ExcerptRow(Base):
+    """A verbatim span of a source, anchored by offsets and by quote + context."""
+
+    __tablename__ = "excerpts"
+    __table_args__ = (CheckConstraint('"end" > start', name="non_empty"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(80), unique=True)
+    event_pk: Mapped[int] = mapped_column(ForeignKey("events.pk", ondelete="CASCADE"), index=True)
+    source_pk: Mapped[int] = mapped_column(
+        ForeignKey("sources.pk", ondelete="RESTRICT"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    origin: Mapped[str] = mapped_column(String(16), default="curated")
+    anchor_status: Mapped[str] = mapped_column(String(16), default="exact")
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    event: Mapped[EventRow] = relationship(back_populates="excerpts")
+    source: Mapped[SourceRow] = relationship()
+
+
+class AnnotationRow(Base):
+    """The user's note on an event or an excerpt: never touched by curated reloads."""
+
+    __tablename__ = "annotations"
+    __table_args__ = (
+        CheckConstraint(
+            "event_pk IS NOT NULL OR excerpt_pk IS NOT NULL", name="has_target"
+        ),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(80), unique=True)
+    event_pk: Mapped[int | None] = mapped_column(
+        ForeignKey("events.pk", ondelete="CASCADE"), index=True
+    )
+    excerpt_pk: Mapped[int | None] = mapped_column(
+        ForeignKey("excerpts.pk", ondelete="CASCADE"), index=True
+    )
+    body: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    talking_point: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

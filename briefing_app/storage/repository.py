@@ -1,0 +1,249 @@
+"""Reading the chronology out of the database as domain values.
+
+Widgets and exports ask here; they never see a session or a row. Each
+function opens its own short unit of work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from briefing_app.domain.dates import DateSpan, PartialDate, Precision
+from briefing_app.domain.model import Confidence, Event, Excerpt, Lane, Origin, Source
+from briefing_app.storage.database import Database
+from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow, SourceRow
+
+__all__ = [
+    "AnnotationView",
+    "SourceText",
+    "list_events",
+    "get_event",
+    "list_sources",
+    "get_source_text",
+    "excerpts_of_source",
+    "event_annotations",
+    "counts",
+]
+
+
+def _partial(value: str | None, precision: str | None) -> PartialDate | None:
+    if not value:
+        return None
+    return PartialDate.parse(value, Precision(precision) if precision else None)
+
+
+def source_from_row(row: SourceRow) -> Source:
+    return Source(
+        file=row.file,
+        title=row.title,
+        outlet=row.outlet,
+        published=_partial(row.published, row.published_precision),
+        language=row.language,
+        author=row.author,
+        url=row.url,
+        notes=row.notes,
+    )
+
+
+def excerpt_from_row(row: ExcerptRow, source_file: str) -> Excerpt:
+    return Excerpt(
+        source=source_file,
+        start=row.start,
+        end=row.end,
+        quote=row.quote,
+        prefix=row.prefix,
+        suffix=row.suffix,
+        uid=row.uid,
+        origin=Origin(row.origin),
+    )
+
+
+def event_from_row(
+    row: EventRow,
+    *,
+    excerpts: tuple[Excerpt, ...] = (),
+    annotation_count: int = 0,
+    flagged: bool = False,
+) -> Event:
+    start = PartialDate.parse(row.start, Precision(row.start_precision))
+    end = _partial(row.end, row.end_precision)
+    return Event(
+        id=row.id,
+        title=row.title,
+        when=DateSpan(start, end),
+        lane=Lane.parse(row.lane),
+        summary=row.summary,
+        actors=tuple(row.actors or ()),
+        confidence=Confidence.parse(row.confidence),
+        references=tuple(row.references or ()),
+        excerpts=excerpts,
+        origin=Origin(row.origin),
+        annotation_count=annotation_count,
+        flagged=flagged,
+    )
+
+
+def _annotation_stats(db: Database) -> dict[int, tuple[int, bool]]:
+    """Per event pk: number of annotations on it or its excerpts, and any talking point."""
+    with db.session() as s:
+        direct = select(
+            AnnotationRow.event_pk.label("event_pk"), AnnotationRow.talking_point
+        ).where(AnnotationRow.event_pk.is_not(None))
+        via_excerpt = (
+            select(ExcerptRow.event_pk.label("event_pk"), AnnotationRow.talking_point)
+            .join(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
+        )
+        union = direct.union_all(via_excerpt).subquery()
+        rows = s.execute(
+            select(union.c.event_pk, func.count(), func.max(union.c.talking_point)).group_by(
+                union.c.event_pk
+            )
+        ).all()
+    return {pk: (n, bool(flag)) for pk, n, flag in rows}
+
+
+def list_events(db: Database, *, with_excerpts: bool = False, include_hidden: bool = False) -> list[Event]:
+    """Every event in date order (hidden and retired ones only on request)."""
+    stats = _annotation_stats(db)
+    with db.session() as s:
+        query = select(EventRow).order_by(EventRow.first_day, EventRow.last_day, EventRow.id)
+        if not include_hidden:
+            query = query.where(EventRow.hidden.is_(False), EventRow.retired.is_(False))
+        if with_excerpts:
+            query = query.options(
+                selectinload(EventRow.excerpts).selectinload(ExcerptRow.source)
+            )
+        events = []
+        for row in s.scalars(query):
+            excerpts: tuple[Excerpt, ...] = ()
+            if with_excerpts:
+                excerpts = tuple(
+                    excerpt_from_row(x, x.source.file) for x in row.excerpts if not x.retired
+                )
+            n, flag = stats.get(row.pk, (0, False))
+            events.append(event_from_row(row, excerpts=excerpts, annotation_count=n, flagged=flag))
+    return events
+
+
+def get_event(db: Database, event_id: str) -> Event | None:
+    stats = _annotation_stats(db)
+    with db.session() as s:
+        row = s.scalar(
+            select(EventRow)
+            .where(EventRow.id == event_id)
+            .options(selectinload(EventRow.excerpts).selectinload(ExcerptRow.source))
+        )
+        if row is None:
+            return None
+        excerpts = tuple(excerpt_from_row(x, x.source.file) for x in row.excerpts if not x.retired)
+        n, flag = stats.get(row.pk, (0, False))
+        return event_from_row(row, excerpts=excerpts, annotation_count=n, flagged=flag)
+
+
+def list_sources(db: Database) -> list[Source]:
+    with db.session() as s:
+        rows = s.scalars(select(SourceRow).order_by(SourceRow.published, SourceRow.file))
+        return [source_from_row(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source's raw text with its body extent and furniture spans."""
+
+    source: Source
+    text: str
+    body_start: int
+    body_end: int
+    furniture: tuple[tuple[int, int, str], ...]
+
+
+def get_source_text(db: Database, file: str) -> SourceText | None:
+    with db.session() as s:
+        row = s.scalar(
+            select(SourceRow).where(SourceRow.file == file).options(selectinload(SourceRow.furniture))
+        )
+        if row is None:
+            return None
+        return SourceText(
+            source=source_from_row(row),
+            text=row.text,
+            body_start=row.body_start,
+            body_end=row.body_end,
+            furniture=tuple((f.start, f.end, f.kind) for f in row.furniture),
+        )
+
+
+def excerpts_of_source(db: Database, file: str) -> list[tuple[Excerpt, str, str]]:
+    """Every live excerpt of a source with its event id and title, by position."""
+    with db.session() as s:
+        rows = s.execute(
+            select(ExcerptRow, EventRow.id, EventRow.title)
+            .join(EventRow, EventRow.pk == ExcerptRow.event_pk)
+            .join(SourceRow, SourceRow.pk == ExcerptRow.source_pk)
+            .where(SourceRow.file == file, ExcerptRow.retired.is_(False))
+            .order_by(ExcerptRow.start)
+        ).all()
+        return [(excerpt_from_row(x, file), eid, title) for x, eid, title in rows]
+
+
+@dataclass(frozen=True)
+class AnnotationView:
+    uid: str
+    event_id: str | None
+    excerpt_uid: str | None
+    body: str
+    tags: tuple[str, ...]
+    talking_point: bool
+    created_at: str
+    updated_at: str
+
+
+def event_annotations(db: Database, event_id: str) -> list[AnnotationView]:
+    """Annotations on an event and on its excerpts, oldest first."""
+    with db.session() as s:
+        event_pk = s.scalar(select(EventRow.pk).where(EventRow.id == event_id))
+        if event_pk is None:
+            return []
+        rows = s.execute(
+            select(AnnotationRow, ExcerptRow.uid)
+            .outerjoin(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
+            .where((AnnotationRow.event_pk == event_pk) | (ExcerptRow.event_pk == event_pk))
+            .order_by(AnnotationRow.created_at, AnnotationRow.pk)
+        ).all()
+        return [
+            AnnotationView(
+                uid=a.uid,
+                event_id=event_id if a.event_pk is not None else None,
+                excerpt_uid=x_uid,
+                body=a.body,
+                tags=tuple(a.tags or ()),
+                talking_point=a.talking_point,
+                created_at=a.created_at.isoformat(timespec="seconds"),
+                updated_at=a.updated_at.isoformat(timespec="seconds"),
+            )
+            for a, x_uid in rows
+        ]
+
+
+def counts(db: Database) -> dict[str, int]:
+    with db.session() as s:
+        return {
+            "sources": s.scalar(select(func.count()).select_from(SourceRow)) or 0,
+            "events": s.scalar(
+                select(func.count()).select_from(EventRow).where(EventRow.retired.is_(False))
+            ) or 0,
+            "excerpts": s.scalar(select(func.count()).select_from(ExcerptRow)) or 0,
+            "annotations": s.scalar(select(func.count()).select_from(AnnotationRow)) or 0,
+        }
+
+
+def day_span(db: Database) -> tuple[date, date] | None:
+    with db.session() as s:
+        lo, hi = s.execute(select(func.min(EventRow.first_day), func.max(EventRow.last_day))).one()
+    if lo is None:
+        return None
+    return date.fromordinal(lo), date.fromordinal(hi)

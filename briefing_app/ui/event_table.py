@@ -1,0 +1,65 @@
+"""The chronology as a sortable table: a Qt model over a list of events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from briefing_app.domain.model import Event
+
+__all__ = ["EventTableModel"]
+
+_COLUMNS = ("Date", "Lane", "Title", "Confidence")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class EventTableModel(QAbstractTableModel):
+    """Rows are events in date order; the Date column shows the date at its precision."""
+
+    EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, events: Sequence[Event] = ()) -> None:
+        super().__init__()
+        self._events: list[Event] = list(events)
+
+    def set_events(self, events: Sequence[Event]) -> None:
+        self.beginResetModel()
+        self._events = list(events)
+        self.endResetModel()
+
+    def event_at(self, row: int) -> Event:
+        return self._events[row]
+
+    def row_of(self, event_id: str) -> int:
+        for row, ev in enumerate(self._events):
+            if ev.id == event_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._events):
+            return None
+        ev = self._events[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (ev.when.label(), ev.lane.value, ev.title, ev.confidence.value)[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{ev.when.label()} — {ev.title}"
+        if role == self.EVENT_ID_ROLE:
+            return ev.id
+        return None

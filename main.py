@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+"""Briefing app: the GUI with no arguments, command-line tools with a subcommand.
+
+    python3 main.py            open the app (sets up .venv on first use)
+    python3 main.py test       run the whole test suite
+    python3 main.py --help     list the subcommands
+"""
+
+import sys
+
+from briefing_app.bootstrap import ensure_environment, run_tests
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    ensure_environment(args)
+    if args and args[0] == "test":
+        sys.exit(run_tests(args[1:]))
+    from briefing_app.cli import main
+
+    sys.exit(main(args))

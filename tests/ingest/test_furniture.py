@@ -1,0 +1,105 @@
+"""Page furniture is told apart from the article by general rules, checked on the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_app.ingest.furniture import body_extent, find_furniture, guess_language
+from briefing_app.paths import SEEDS_DIR
+
+
+def _seed(prefix: str) -> str:
+    (path,) = [p for p in SEEDS_DIR.iterdir() if p.name.startswith(prefix)]
+    return path.read_text(encoding="utf-8")
+
+
+def _furniture_text(text: str) -> list[tuple[str, str]]:
+    return [(s.kind, text[s.start : s.end]) for s in find_furniture(text)]
+
+
+def _is_furniture(text: str, fragment: str) -> bool:
+    pos = text.index(fragment)
+    return any(s.start <= pos < s.end for s in find_furniture(text))
+
+
+@pytest.mark.parametrize(
+    ("seed", "fragment"),
+    [
+        ("000", "11:07 - Source: CNN"),
+        ("000", "Amanpour Putin"),
+        ("000", "A picture taken on November 8, 2021 shows migrants"),
+        ("000", "Polish servicemen are seen on the other side of barbed wire"),
+        ("000", "Russian President Vladimir Putin (L) shakes hands"),
+        ("001", "Putin visita Crimea (La Presse)"),
+        ("002", "Sign up for our weekly newsletter"),
+        ("002", "Tu suscripción se está usando en otro dispositivo"),
+        ("002", "Puedes consultar aquí los términos y condiciones"),
+        ("003", "Photo: Allison Joyce/AFP via Getty Images"),
+        ("003", "Related Articles"),
+        ("003", "Back to top button"),
+        ("004", "Войти"),
+        ("004", "Image source: © AP Photo / Sergei Stepanov"),
+        ("004", "Do you want to leave a comment?"),
+        ("004", "Pistorius arrives in Kiev (Bild, Germany)"),
+        ("004", "APU drones attacked Siberia for the first time."),
+    ],
+)
+def test_furniture_is_marked(seed: str, fragment: str) -> None:
+    assert _is_furniture(_seed(seed), fragment)
+
+
+@pytest.mark.parametrize(
+    ("seed", "fragment"),
+    [
+        ("000", "The chaos at the border between Poland and Belarus"),
+        ("000", "the 1999 goal of up to 60,000 troops"),
+        ("000", "Most notably, some in the eastern EU"),
+        ("001", "Russia Offers European Union Defense Cooperation"),
+        ("001", "Europe’s Defense Industry Challenges"),
+        ("001", "for apparent reasons."),
+        ("002", "EU explores sending military and civilian missions"),
+        ("002", "They add: “The security of Ukraine, of Europe, and of the world are intertwined.”"),
+        ("003", "The joint declaration — the first since 2018"),
+        ("003", "“China’s growing assertiveness and policies present challenges"),
+        ("004", "Back in February, when Macron said"),
+        ("004", "the situation on the battlefield will be the deciding factor."),
+    ],
+)
+def test_article_text_is_not_furniture(seed: str, fragment: str) -> None:
+    assert not _is_furniture(_seed(seed), fragment)
+
+
+def test_body_extent_trims_leading_and_trailing_furniture() -> None:
+    text = _seed("004")
+    start, end = body_extent(text)
+    assert text[start:].startswith("European allies are considering")
+    assert text[:end].endswith("will be the deciding factor.")
+    text = _seed("002")
+    start, end = body_extent(text)
+    assert text[:end].endswith("are intertwined.”")
+
+
+def test_plain_article_has_no_furniture() -> None:
+    text = (
+        "A headline\n\nThe council met on Thursday and agreed on a common plan for the "
+        "years to come, officials said.\n\nIt will meet again in the spring to review the "
+        "plan and its budget, a spokesman added.\n"
+    )
+    assert find_furniture(text) == []
+    assert body_extent(text) == (0, len(text.rstrip()))
+
+
+def test_language_guess() -> None:
+    assert guess_language("The council met and agreed on the plan for the union.") == "en"
+    assert guess_language("Si quieres compartir tu cuenta, cambia tu suscripción a la modalidad") == "es"
+    assert guess_language("Ежедневная рассылка новостей") == "ru"
+    assert guess_language("") is None
+
+
+def test_every_seed_keeps_most_of_its_text_as_body(tmp_path: Path) -> None:
+    for path in SEEDS_DIR.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        furniture = sum(s.end - s.start for s in find_furniture(text))
+        assert furniture < 0.35 * len(text), path.name

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from briefing_app.storage.database import Database, DatabaseError, NewerSchemaError, head_revision
+
+
+def test_migration_from_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    db = Database.open(path)
+    try:
+        assert db.current_revision() == head_revision()
+        tables = set(inspect(db.engine).get_table_names())
+        assert {"sources", "events", "excerpts", "annotations", "events_fts"} <= tables
+        with db.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    finally:
+        db.close()
+    # Opening again is a no-op and leaves no backup (nothing to migrate).
+    Database.open(path).close()
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_a_newer_schema_is_refused_not_touched(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    Database.open(path).close()
+    db = Database.open(path)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerSchemaError, match="newer version"):
+        Database.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("just some notes\n")
+    with pytest.raises(DatabaseError, match="not an SQLite file"):
+        Database.open(path)
+    assert path.read_text() == "just some notes\n"
+
+
+def test_session_rolls_back_on_error(tmp_path: Path) -> None:
+    from briefing_app.storage.models import SourceRow
+
+    db = Database.open(tmp_path / "x.sqlite")
+    with pytest.raises(RuntimeError), db.session() as s:
+        s.add(
+            SourceRow(
+                file="f", content_hash="h", title="t", outlet="o", language="en",
+                text="x", body_start=0, body_end=1, origin="user",
+            )
+        )
+        s.flush()
+        raise RuntimeError("boom")
+    with db.session() as s:
+        assert s.query(SourceRow).count() == 0
+    db.close()
