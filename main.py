@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Briefing app: the GUI with no arguments, command-line tools with a subcommand.
 
-    python3 main.py            open the app (sets up .venv on first use)
-    python3 main.py test       run the whole test suite
-    python3 main.py --help     list the subcommands
+python3 main.py            open the app (sets up .venv on first use)
+python3 main.py test       run the whole test suite
+python3 main.py --help     list the subcommands
 """
 
 import sys

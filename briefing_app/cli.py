@@ -1,9 +1,9 @@
 """The command line: the GUI with no subcommand, tools with one.
 
-    python main.py [--db PATH]               open the app
-    python main.py [--db PATH] check         validate the chronology and sources
-    python main.py [--db PATH] export --format json [-o FILE]
-    python main.py [--db PATH] reload        re-load resources/ (user data untouched)
+python main.py [--db PATH]               open the app
+python main.py [--db PATH] check         validate the chronology and sources
+python main.py [--db PATH] export --format json [-o FILE]
+python main.py [--db PATH] reload        re-load resources/ (user data untouched)
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefing_app.paths import DEFAULT_DB, RESOURCES_DIR, SEEDS_DIR
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,8 +59,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         f"chronology: {len(chronology.sources)} sources, {len(chronology.events)} events, "
         f"{excerpts} excerpts, all quotes verbatim"
     )
-    print(f"  span {first.isoformat()} .. {last.isoformat()}; precision: "
-          + ", ".join(f"{n} {p}" for p, n in sorted(precisions.items())))
+    print(
+        f"  span {first.isoformat()} .. {last.isoformat()}; precision: "
+        + ", ".join(f"{n} {p}" for p, n in sorted(precisions.items()))
+    )
     if args.db.exists():
         problems = database_problems(args.db)
         if problems:

@@ -7,13 +7,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["BRIEFING_NO_BOOTSTRAP"] = "1"
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from briefing_app.services.library import open_library  # noqa: E402
-from briefing_app.storage.database import Database  # noqa: E402
+from briefing_app.services.library import open_library
+from briefing_app.storage.database import Database
 
 
 @pytest.fixture(scope="session", autouse=True)

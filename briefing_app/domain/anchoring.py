@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 __all__ = [
     "CONTEXT_CHARS",
-    "QuoteNotFound",
     "AmbiguousQuote",
+    "QuoteNotFound",
     "TextQuote",
     "find_quote",
-    "selector_for",
     "relocate",
+    "selector_for",
 ]
 
 CONTEXT_CHARS = 40

@@ -13,19 +13,30 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 
 __all__ = [
-    "Precision",
-    "PartialDate",
-    "DateSpan",
-    "DateFormatError",
     "MONTH_ABBR",
+    "DateFormatError",
+    "DateSpan",
+    "PartialDate",
+    "Precision",
 ]
 
 MONTH_ABBR = (
-    "", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
 )
 
 _ISO_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -35,7 +46,7 @@ class DateFormatError(ValueError):
     """Raised for a date string that is not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How much of a date is known, finest first."""
 
     DAY = "day"
@@ -105,9 +116,7 @@ class PartialDate:
         """
         match = _ISO_RE.match(text.strip()) if isinstance(text, str) else None
         if not match:
-            raise DateFormatError(
-                f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-            )
+            raise DateFormatError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
         year_s, month_s, day_s = match.groups()
         year = int(year_s)
         if year < 1:
@@ -209,9 +218,7 @@ class DateSpan:
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end.last_day < self.start.first_day:
-            raise DateFormatError(
-                f"end {self.end.iso()} is before start {self.start.iso()}"
-            )
+            raise DateFormatError(f"end {self.end.iso()} is before start {self.start.iso()}")
 
     @classmethod
     def parse(

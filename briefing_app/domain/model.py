@@ -8,14 +8,14 @@ the tests can build them by hand.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from briefing_app.domain.dates import DateSpan, PartialDate
 
-__all__ = ["Lane", "Confidence", "Origin", "Source", "Excerpt", "Event", "LANES"]
+__all__ = ["LANES", "Confidence", "Event", "Excerpt", "Lane", "Origin", "Source"]
 
 
-class Lane(str, Enum):
+class Lane(StrEnum):
     """The timeline's rows: who acted."""
 
     EU = "EU"
@@ -41,7 +41,7 @@ class Lane(str, Enum):
 LANES: tuple[Lane, ...] = tuple(Lane)
 
 
-class Confidence(str, Enum):
+class Confidence(StrEnum):
     """How sure the chronology is of an event's facts, date included."""
 
     HIGH = "high"
@@ -56,7 +56,7 @@ class Confidence(str, Enum):
             raise ValueError(f"unknown confidence {text!r}: use high, medium or low") from exc
 
 
-class Origin(str, Enum):
+class Origin(StrEnum):
     """Whether a row comes from the shipped chronology or from the user."""
 
     CURATED = "curated"

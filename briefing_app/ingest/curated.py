@@ -33,14 +33,14 @@ from briefing_app.storage.models import (
 )
 
 __all__ = [
+    "Chronology",
     "ChronologyError",
-    "CuratedSource",
     "CuratedEvent",
     "CuratedExcerpt",
-    "Chronology",
-    "read_chronology",
-    "load_curated",
+    "CuratedSource",
     "LoadReport",
+    "load_curated",
+    "read_chronology",
 ]
 
 
@@ -149,7 +149,9 @@ def _sources(resources: Path, seeds: Path, problems: list[str]) -> list[CuratedS
     return out
 
 
-def _event(entry: dict[str, Any], texts: dict[str, str], problems: list[str]) -> CuratedEvent | None:
+def _event(
+    entry: dict[str, Any], texts: dict[str, str], problems: list[str]
+) -> CuratedEvent | None:
     eid = entry.get("id") or "?"
     where = f"event {eid!r}"
     before = len(problems)
@@ -302,7 +304,11 @@ def _sync_excerpts(
             row.excerpts.append(ex_row)
         ex_row.source = sources[ex.source]
         ex_row.start, ex_row.end = ex.anchor.start, ex.anchor.end
-        ex_row.quote, ex_row.prefix, ex_row.suffix = ex.anchor.exact, ex.anchor.prefix, ex.anchor.suffix
+        ex_row.quote, ex_row.prefix, ex_row.suffix = (
+            ex.anchor.exact,
+            ex.anchor.prefix,
+            ex.anchor.suffix,
+        )
         ex_row.position = position
         ex_row.anchor_status = "exact"
         ex_row.retired = False
@@ -326,8 +332,7 @@ def load_curated(db: Database, chronology: Chronology) -> LoadReport:
         sources = {s.file: _upsert_source(session, s, report) for s in chronology.sources}
         session.flush()
         rows = {
-            r.id: r
-            for r in session.scalars(select(EventRow).where(EventRow.origin == "curated"))
+            r.id: r for r in session.scalars(select(EventRow).where(EventRow.origin == "curated"))
         }
         for ev in chronology.events:
             row = rows.pop(ev.id, None)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["FurnitureSpan", "Line", "find_furniture", "body_extent", "split_lines"]
+__all__ = ["FurnitureSpan", "Line", "body_extent", "find_furniture", "split_lines"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,16 +88,130 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’)»]*\s*$")
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "the and of to in is that for on with as was are by it be this have from "
-        "at an which has not their they will would its".split()
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "in",
+            "is",
+            "that",
+            "for",
+            "on",
+            "with",
+            "as",
+            "was",
+            "are",
+            "by",
+            "it",
+            "be",
+            "this",
+            "have",
+            "from",
+            "at",
+            "an",
+            "which",
+            "has",
+            "not",
+            "their",
+            "they",
+            "will",
+            "would",
+            "its",
+        ]
     ),
     "es": frozenset(
-        "el la los las de del que y en un una por con para se es tu su al lo como "
-        "más pero sus si puedes quieres este otro".split()
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "de",
+            "del",
+            "que",
+            "y",
+            "en",
+            "un",
+            "una",
+            "por",
+            "con",
+            "para",
+            "se",
+            "es",
+            "tu",
+            "su",
+            "al",
+            "lo",
+            "como",
+            "más",
+            "pero",
+            "sus",
+            "si",
+            "puedes",
+            "quieres",
+            "este",
+            "otro",
+        ]
     ),
-    "fr": frozenset("le la les des du et en un une est que pour dans sur pas vous".split()),
-    "de": frozenset("der die das und ist nicht mit den von zu ein eine auf für sich".split()),
-    "it": frozenset("il lo la gli le di del che e un una per con non sono visita".split()),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "et",
+            "en",
+            "un",
+            "une",
+            "est",
+            "que",
+            "pour",
+            "dans",
+            "sur",
+            "pas",
+            "vous",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "nicht",
+            "mit",
+            "den",
+            "von",
+            "zu",
+            "ein",
+            "eine",
+            "auf",
+            "für",
+            "sich",
+        ]
+    ),
+    "it": frozenset(
+        [
+            "il",
+            "lo",
+            "la",
+            "gli",
+            "le",
+            "di",
+            "del",
+            "che",
+            "e",
+            "un",
+            "una",
+            "per",
+            "con",
+            "non",
+            "sono",
+            "visita",
+        ]
+    ),
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["Database", "DatabaseError", "NewerSchemaError", "MIGRATIONS_DIR"]
+__all__ = ["MIGRATIONS_DIR", "Database", "DatabaseError", "NewerSchemaError"]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -85,8 +85,9 @@ class Database:
                 db.migrate()
         except (SADatabaseError, sqlite3.DatabaseError) as exc:
             engine.dispose()
+            reason = getattr(exc, "orig", None) or exc
             raise DatabaseError(
-                f"{file} could not be read as a briefing database ({exc.orig if hasattr(exc, 'orig') else exc}). "
+                f"{file} could not be read as a briefing database ({reason}). "
                 "Restore a backup or choose another file."
             ) from exc
         except DatabaseError:

@@ -10,7 +10,7 @@ numbers (``first_day``/``last_day``, proleptic ordinals) for range queries.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -41,7 +41,7 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[str]: JSON}
 
 
 class SourceRow(Base):
@@ -147,9 +147,7 @@ class AnnotationRow(Base):
 
     __tablename__ = "annotations"
     __table_args__ = (
-        CheckConstraint(
-            "event_pk IS NOT NULL OR excerpt_pk IS NOT NULL", name="has_target"
-        ),
+        CheckConstraint("event_pk IS NOT NULL OR excerpt_pk IS NOT NULL", name="has_target"),
     )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -20,13 +20,13 @@ from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow, Sou
 __all__ = [
     "AnnotationView",
     "SourceText",
-    "list_events",
-    "get_event",
-    "list_sources",
-    "get_source_text",
-    "excerpts_of_source",
-    "event_annotations",
     "counts",
+    "event_annotations",
+    "excerpts_of_source",
+    "get_event",
+    "get_source_text",
+    "list_events",
+    "list_sources",
 ]
 
 
@@ -93,10 +93,9 @@ def _annotation_stats(db: Database) -> dict[int, tuple[int, bool]]:
         direct = select(
             AnnotationRow.event_pk.label("event_pk"), AnnotationRow.talking_point
         ).where(AnnotationRow.event_pk.is_not(None))
-        via_excerpt = (
-            select(ExcerptRow.event_pk.label("event_pk"), AnnotationRow.talking_point)
-            .join(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
-        )
+        via_excerpt = select(
+            ExcerptRow.event_pk.label("event_pk"), AnnotationRow.talking_point
+        ).join(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
         union = direct.union_all(via_excerpt).subquery()
         rows = s.execute(
             select(union.c.event_pk, func.count(), func.max(union.c.talking_point)).group_by(
@@ -106,7 +105,9 @@ def _annotation_stats(db: Database) -> dict[int, tuple[int, bool]]:
     return {pk: (n, bool(flag)) for pk, n, flag in rows}
 
 
-def list_events(db: Database, *, with_excerpts: bool = False, include_hidden: bool = False) -> list[Event]:
+def list_events(
+    db: Database, *, with_excerpts: bool = False, include_hidden: bool = False
+) -> list[Event]:
     """Every event in date order (hidden and retired ones only on request)."""
     stats = _annotation_stats(db)
     with db.session() as s:
@@ -114,9 +115,7 @@ def list_events(db: Database, *, with_excerpts: bool = False, include_hidden: bo
         if not include_hidden:
             query = query.where(EventRow.hidden.is_(False), EventRow.retired.is_(False))
         if with_excerpts:
-            query = query.options(
-                selectinload(EventRow.excerpts).selectinload(ExcerptRow.source)
-            )
+            query = query.options(selectinload(EventRow.excerpts).selectinload(ExcerptRow.source))
         events = []
         for row in s.scalars(query):
             excerpts: tuple[Excerpt, ...] = ()
@@ -164,7 +163,9 @@ class SourceText:
 def get_source_text(db: Database, file: str) -> SourceText | None:
     with db.session() as s:
         row = s.scalar(
-            select(SourceRow).where(SourceRow.file == file).options(selectinload(SourceRow.furniture))
+            select(SourceRow)
+            .where(SourceRow.file == file)
+            .options(selectinload(SourceRow.furniture))
         )
         if row is None:
             return None
@@ -235,7 +236,8 @@ def counts(db: Database) -> dict[str, int]:
             "sources": s.scalar(select(func.count()).select_from(SourceRow)) or 0,
             "events": s.scalar(
                 select(func.count()).select_from(EventRow).where(EventRow.retired.is_(False))
-            ) or 0,
+            )
+            or 0,
             "excerpts": s.scalar(select(func.count()).select_from(ExcerptRow)) or 0,
             "annotations": s.scalar(select(func.count()).select_from(AnnotationRow)) or 0,
         }

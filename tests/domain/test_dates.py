@@ -19,7 +19,9 @@ from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate, Pr
         ("2017-12-11", Precision.DAY, date(2017, 12, 11), date(2017, 12, 11), "11 Dec 2017"),
     ],
 )
-def test_parse_keeps_precision(text: str, precision: Precision, first: date, last: date, label: str) -> None:
+def test_parse_keeps_precision(
+    text: str, precision: Precision, first: date, last: date, label: str
+) -> None:
     d = PartialDate.parse(text)
     assert d.precision is precision
     assert (d.first_day, d.last_day) == (first, last)
@@ -27,7 +29,9 @@ def test_parse_keeps_precision(text: str, precision: Precision, first: date, las
     assert d.iso() == text
 
 
-@pytest.mark.parametrize("bad", ["", "20", "2021-13", "2021-02-30", "2023-02-29", "11/12/2017", "2021-1-5"])
+@pytest.mark.parametrize(
+    "bad", ["", "20", "2021-13", "2021-02-30", "2023-02-29", "11/12/2017", "2021-1-5"]
+)
 def test_parse_rejects_malformed(bad: str) -> None:
     with pytest.raises(DateFormatError):
         PartialDate.parse(bad)
@@ -47,7 +51,11 @@ def test_week_normalises_to_monday() -> None:
 
 
 def test_ordering_puts_wider_period_first_on_same_start() -> None:
-    year, month, day = PartialDate.year(2022), PartialDate.month(2022, 1), PartialDate.day(2022, 1, 1)
+    year, month, day = (
+        PartialDate.year(2022),
+        PartialDate.month(2022, 1),
+        PartialDate.day(2022, 1, 1),
+    )
     assert sorted([day, month, year]) == [year, month, day]
     assert PartialDate.month(2021, 12) < PartialDate.year(2022)
 

@@ -93,8 +93,14 @@ def test_reload_updates_curated_fields_and_keeps_user_rows(tmp_path: Path) -> No
         goal = s.scalar(select(EventRow).where(EventRow.id == "goal-1999"))
         assert plan is not None and goal is not None
         user = EventRow(
-            id="user-1", title="Mine", start="2025", start_precision="year",
-            first_day=1, last_day=2, lane="Other", origin="user",
+            id="user-1",
+            title="Mine",
+            start="2025",
+            start_precision="year",
+            first_day=1,
+            last_day=2,
+            lane="Other",
+            origin="user",
         )
         s.add(user)
         s.add(AnnotationRow(uid="n1", event_pk=plan.pk, body="my note", tags=["x"]))

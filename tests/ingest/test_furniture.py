@@ -60,7 +60,10 @@ def test_furniture_is_marked(seed: str, fragment: str) -> None:
         ("001", "Europe’s Defense Industry Challenges"),
         ("001", "for apparent reasons."),
         ("002", "EU explores sending military and civilian missions"),
-        ("002", "They add: “The security of Ukraine, of Europe, and of the world are intertwined.”"),
+        (
+            "002",
+            "They add: “The security of Ukraine, of Europe, and of the world are intertwined.”",
+        ),
         ("003", "The joint declaration — the first since 2018"),
         ("003", "“China’s growing assertiveness and policies present challenges"),
         ("004", "Back in February, when Macron said"),
@@ -93,7 +96,10 @@ def test_plain_article_has_no_furniture() -> None:
 
 def test_language_guess() -> None:
     assert guess_language("The council met and agreed on the plan for the union.") == "en"
-    assert guess_language("Si quieres compartir tu cuenta, cambia tu suscripción a la modalidad") == "es"
+    assert (
+        guess_language("Si quieres compartir tu cuenta, cambia tu suscripción a la modalidad")
+        == "es"
+    )
     assert guess_language("Ежедневная рассылка новостей") == "ru"
     assert guess_language("") is None
 

@@ -53,8 +53,15 @@ def test_session_rolls_back_on_error(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError), db.session() as s:
         s.add(
             SourceRow(
-                file="f", content_hash="h", title="t", outlet="o", language="en",
-                text="x", body_start=0, body_end=1, origin="user",
+                file="f",
+                content_hash="h",
+                title="t",
+                outlet="o",
+                language="en",
+                text="x",
+                body_start=0,
+                body_end=1,
+                origin="user",
             )
         )
         s.flush()

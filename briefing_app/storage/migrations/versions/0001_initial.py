@@ -44,7 +44,9 @@ def upgrade() -> None:
         sa.Column(
             "source_pk",
             sa.Integer,
-            sa.ForeignKey("sources.pk", ondelete="CASCADE", name="fk_source_furniture_source_pk_sources"),
+            sa.ForeignKey(
+                "sources.pk", ondelete="CASCADE", name="fk_source_furniture_source_pk_sources"
+            ),
             nullable=False,
         ),
         sa.Column("start", sa.Integer, nullable=False),
@@ -167,7 +169,8 @@ def _create_fts() -> None:
         )
         op.execute(
             f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
-            f"INSERT INTO {fts}({fts}, rowid, {col_list}) VALUES ('delete', old.pk, {old_vals}); END"
+            f"INSERT INTO {fts}({fts}, rowid, {col_list}) "
+            f"VALUES ('delete', old.pk, {old_vals}); END"
         )
         op.execute(
             f"CREATE TRIGGER {fts}_au AFTER UPDATE ON {table} BEGIN "

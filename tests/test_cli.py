@@ -1,0 +1,117 @@
+"""The command line, run as a user would: a subprocess of main.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing_app.paths import PROJECT_ROOT
+
+
+def run_main(*args: str, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, BRIEFING_NO_BOOTSTRAP="1", QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, str(cwd / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_check_passes_on_the_shipped_chronology(tmp_path: Path) -> None:
+    result = run_main("--db", str(tmp_path / "db.sqlite"), "check")
+    assert result.returncode == 0, result.stderr
+    assert "all quotes verbatim" in result.stdout
+
+
+def test_check_fails_on_a_broken_quote(tmp_path: Path) -> None:
+    copy = tmp_path / "project"
+    shutil.copytree(
+        PROJECT_ROOT / "briefing_app",
+        copy / "briefing_app",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    shutil.copytree(PROJECT_ROOT / "seeds", copy / "seeds")
+    shutil.copytree(PROJECT_ROOT / "resources", copy / "resources")
+    shutil.copy(PROJECT_ROOT / "main.py", copy / "main.py")
+    chron_path = copy / "resources" / "chronology.json"
+    data = json.loads(chron_path.read_text(encoding="utf-8"))
+    victim = data["events"][3]
+    victim["excerpts"][0]["quote"] += " (paraphrased)"
+    chron_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run_main("--db", str(tmp_path / "db.sqlite"), "check", cwd=copy)
+    assert result.returncode == 1
+    assert victim["id"] in result.stderr
+    assert victim["excerpts"][0]["source"] in result.stderr
+    assert "(paraphrased)" in result.stderr
+
+
+def test_json_export_shape(tmp_path: Path) -> None:
+    out = tmp_path / "chronology.json"
+    result = run_main(
+        "--db", str(tmp_path / "db.sqlite"), "export", "--format", "json", "-o", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert set(doc) >= {"sources", "events"}
+    assert len(doc["sources"]) == 5
+    for src in doc["sources"]:
+        assert {"file", "title", "outlet", "published", "language"} <= set(src)
+    texts = {
+        s["file"]: (PROJECT_ROOT / "seeds" / s["file"]).read_text(encoding="utf-8")
+        for s in doc["sources"]
+    }
+    assert len(doc["events"]) >= 35
+    for ev in doc["events"]:
+        assert {
+            "id",
+            "title",
+            "start",
+            "end",
+            "precision",
+            "category",
+            "actors",
+            "summary",
+            "confidence",
+            "excerpts",
+            "annotations",
+        } <= set(ev)
+        assert ev["category"] in {"EU", "NATO", "Russia", "US", "Ukraine", "Other"}
+        assert len(ev["start"]) == {"day": 10, "month": 7, "year": 4}[ev["precision"]]
+        assert ev["excerpts"], ev["id"]
+        for ex in ev["excerpts"]:
+            assert texts[ex["source"]][ex["start"] : ex["end"]] == ex["text"]
+    starts = [(e["start"]) for e in doc["events"]]
+    assert starts[0].startswith("1999")
+
+
+def test_export_to_stdout_is_json(tmp_path: Path) -> None:
+    result = run_main("--db", str(tmp_path / "db.sqlite"), "export", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["events"]
+
+
+def test_a_database_that_is_not_one_gets_a_clear_message(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.sqlite"
+    bogus.write_text("hello")
+    result = run_main("--db", str(bogus), "export")
+    assert result.returncode == 2
+    assert "not a briefing database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--help"])
+def test_help_lists_subcommands(flag: str) -> None:
+    result = run_main(flag)
+    assert result.returncode == 0
+    for word in ("check", "export", "reload"):
+        assert word in result.stdout
