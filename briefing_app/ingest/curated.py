@@ -68,13 +68,14 @@ class CuratedSource:
 
 @dataclass(frozen=True)
 class CuratedExcerpt:
+    event_id: str
     source: str
     anchor: TextQuote
 
     @property
     def uid(self) -> str:
         digest = hashlib.sha1(
-            f"{self.source}\0{self.anchor.exact}\0{self.anchor.start}".encode()
+            f"{self.event_id}\0{self.source}\0{self.anchor.exact}\0{self.anchor.start}".encode()
         ).hexdigest()
         return digest[:16]
 
@@ -190,7 +191,7 @@ def _event(
         except (QuoteNotFound, AmbiguousQuote) as exc:
             problems.append(f"{where}, source {source}: {exc}: {quote!r}")
             continue
-        excerpts.append(CuratedExcerpt(source, anchor))
+        excerpts.append(CuratedExcerpt(eid, source, anchor))
     if not entry.get("excerpts"):
         problems.append(f"{where}: has no excerpt")
     if len(problems) > before or when is None:

@@ -1,0 +1,72 @@
+"""What the user has chosen to see: lanes, actor, confidence, period, annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from briefing_app.domain.model import LANES, Confidence, Event, Lane
+
+__all__ = ["EventFilter"]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """A predicate over events; the default shows everything."""
+
+    lanes: frozenset[Lane] = field(default_factory=lambda: frozenset(LANES))
+    actor: str | None = None
+    confidences: frozenset[Confidence] = field(default_factory=lambda: frozenset(Confidence))
+    first_day: date | None = None
+    last_day: date | None = None
+    annotated_only: bool = False
+    flagged_only: bool = False
+
+    @property
+    def is_default(self) -> bool:
+        return self == EventFilter()
+
+    def matches(self, ev: Event) -> bool:
+        if ev.lane not in self.lanes or ev.confidence not in self.confidences:
+            return False
+        if self.actor and not any(self.actor.casefold() == a.casefold() for a in ev.actors):
+            return False
+        if self.first_day and ev.when.last_day < self.first_day:
+            return False
+        if self.last_day and ev.when.first_day > self.last_day:
+            return False
+        if self.annotated_only and ev.annotation_count == 0:
+            return False
+        return not (self.flagged_only and not ev.flagged)
+
+    def hidden_ids(self, events: Iterable[Event]) -> set[str]:
+        """Ids of events this filter hides (lanes aside: the view hides lanes itself)."""
+        keep_lanes = replace(self, lanes=frozenset(LANES))
+        return {ev.id for ev in events if not keep_lanes.matches(ev)}
+
+    def with_lane(self, lane: Lane, visible: bool) -> EventFilter:
+        lanes = set(self.lanes)
+        (lanes.add if visible else lanes.discard)(lane)
+        return replace(self, lanes=frozenset(lanes))
+
+    def describe(self) -> str:
+        """A short line for the status bar, e.g. 'lanes: EU, NATO · actor: France'."""
+        parts: list[str] = []
+        if self.lanes != frozenset(LANES):
+            parts.append("lanes: " + ", ".join(x.value for x in LANES if x in self.lanes))
+        if self.actor:
+            parts.append(f"actor: {self.actor}")
+        if self.confidences != frozenset(Confidence):
+            parts.append(
+                "confidence: " + ", ".join(c.value for c in Confidence if c in self.confidences)
+            )
+        if self.first_day or self.last_day:
+            a = self.first_day.isoformat() if self.first_day else "…"
+            b = self.last_day.isoformat() if self.last_day else "…"
+            parts.append(f"period: {a} – {b}")
+        if self.annotated_only:
+            parts.append("annotated only")
+        if self.flagged_only:
+            parts.append("talking points only")
+        return " · ".join(parts)

@@ -1,0 +1,63 @@
+"""Full-text search: finds what it should, and no typed string can break it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing_app.storage.database import Database
+from briefing_app.storage.search import MARK_END, MARK_START, best_per_event, search, to_fts_query
+
+
+def test_pesco_finds_its_events(library: Database) -> None:
+    ids = {h.event_id for h in search(library, "PESCO")}
+    assert {"pesco-established", "pesco-notification", "pesco-first-projects"} <= ids
+
+
+def test_matched_words_are_marked(library: Database) -> None:
+    hits = search(library, "Atalanta")
+    assert hits
+    assert any(f"{MARK_START}Atalanta{MARK_END}" in h.snippet for h in hits)
+
+
+def test_phrase_and_prefix(library: Database) -> None:
+    phrase = {h.event_id for h in search(library, '"Strategic Compass"')}
+    assert "strategic-compass-adopted" in phrase
+    prefix = {h.event_id for h in search(library, "Stolten")}
+    assert "eu-nato-joint-declaration-2023" in prefix
+
+
+def test_excerpt_text_is_searched(library: Database) -> None:
+    # "porcupine strategy" appears only in an EL PAÍS excerpt, if it is quoted;
+    # the quote of the Helsinki goal is certainly there.
+    hits = search(library, "60,000 troops")
+    assert any(h.event_id == "helsinki-headline-goal" for h in hits)
+
+
+def test_one_result_per_event(library: Database) -> None:
+    hits = best_per_event(search(library, "NATO"))
+    ids = [h.event_id for h in hits]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', 'AND', 'NATO AND', '(', ')', '*', 'NEAR(', '-', '""', "x" * 10_000, "OR OR",
+     "^", "a:b", "{col}", "\x00", "'; DROP TABLE events; --"],
+)
+def test_odd_input_never_raises(library: Database, text: str) -> None:
+    search(library, text)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200))
+def test_any_string_is_safe(library: Database, text: str) -> None:
+    hits = search(library, text)
+    assert isinstance(hits, list)
+
+
+@given(st.text(max_size=300))
+def test_query_translation_balances_quotes(text: str) -> None:
+    query = to_fts_query(text)
+    assert query.count('"') % 2 == 0
