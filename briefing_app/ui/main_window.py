@@ -1,14 +1,46 @@
-"""The main window: menus, the chronology, the status bar."""
+"""The main window: timeline in the centre, docks around it, menus and status bar.
+
+Widgets never talk to each other directly: each emits signals and the window
+routes them (select an event → panel, table and timeline follow).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMainWindow, QMessageBox, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from briefing_app.domain.filters import EventFilter
+from briefing_app.domain.model import LANES, Event, Source
 from briefing_app.storage.database import Database
-from briefing_app.storage.repository import counts, list_events
+from briefing_app.storage.repository import (
+    counts,
+    excerpts_of_source,
+    get_source_text,
+    list_events,
+    list_sources,
+)
+from briefing_app.storage.search import best_per_event, search
+from briefing_app.ui.event_panel import EventPanel
 from briefing_app.ui.event_table import EventTableModel
+from briefing_app.ui.filter_bar import FilterBar
+from briefing_app.ui.search_panel import SearchPanel, SearchResult
+from briefing_app.ui.settings_codec import decode_filter, encode_filter
+from briefing_app.ui.source_reader import SourceReader
+from briefing_app.ui.sources_list import SourcesList
+from briefing_app.ui.timeline.overview_strip import OverviewStrip
+from briefing_app.ui.timeline.palette import LANE_COLORS
+from briefing_app.ui.timeline.timeline_view import TimelineView
 
 __all__ = ["MainWindow"]
 
@@ -18,44 +50,344 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.setWindowTitle("Briefing Chronology")
-        self.resize(1280, 800)
-        self.event_model = EventTableModel(list_events(db))
+        self.resize(1440, 900)
+        self.setDockNestingEnabled(True)
+
+        self.timeline = TimelineView()
+        self.timeline.setObjectName("timeline")
+        self.overview = OverviewStrip()
+        self.overview.setObjectName("overview")
+        self.filter_bar = FilterBar(LANE_COLORS)
+        centre = QWidget()
+        box = QVBoxLayout(centre)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.filter_bar)
+        box.addWidget(self.timeline, 1)
+        box.addWidget(self.overview)
+        self.setCentralWidget(centre)
+
+        self.event_panel = EventPanel()
+        self.reader = SourceReader()
+        self.search_panel = SearchPanel()
+        self.sources_list = SourcesList()
+        self.event_model = EventTableModel()
         self.event_table = QTableView()
         self.event_table.setObjectName("eventTable")
         self.event_table.setModel(self.event_model)
         self.event_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.event_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.event_table.verticalHeader().hide()
-        header = self.event_table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.setCentralWidget(self.event_table)
-        self._build_menus()
-        n = counts(db)
-        self.statusBar().showMessage(
-            f"{n['events']} events · {n['sources']} sources · {n['excerpts']} excerpts"
+        self.event_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        self.docks: dict[str, QDockWidget] = {}
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self._add_dock("event", "Event", self.event_panel, right)
+        self._add_dock("reader", "Source Reader", self.reader, right)
+        self._add_dock("search", "Search", self.search_panel, left)
+        self._add_dock("sources", "Sources", self.sources_list, left)
+        self._add_dock("table", "Event List", self.event_table, bottom)
+        self.tabifyDockWidget(self.docks["search"], self.docks["sources"])
+        self.docks["search"].raise_()
+        self.docks["table"].hide()
+        self.resizeDocks(
+            [self.docks["search"], self.docks["event"]], [300, 420], Qt.Orientation.Horizontal
         )
+        self.resizeDocks(
+            [self.docks["event"], self.docks["reader"]], [380, 480], Qt.Orientation.Vertical
+        )
+
+        self._events: list[Event] = []
+        self._by_id: dict[str, Event] = {}
+        self._sources: dict[str, Source] = {}
+        self._hidden_ids: set[str] = set()
+        self._build_actions()
+        self._connect()
+        self.reload()
         self._restore_state()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        self.view_menu = self.menuBar().addMenu("&View")
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+    # -- construction -----------------------------------------------------------
+    def _add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{key}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.export_json_action = self._action(
+            "Export Chronology as &JSON…",
+            self._export_json,
+            None,
+            "Write the whole chronology to a JSON file",
+        )
+        file_menu.addAction(self.export_json_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu("&Edit")
+        self.find_action = self._action(
+            "&Find…",
+            self.focus_search,
+            QKeySequence.StandardKey.Find,
+            "Search titles, summaries, excerpts and notes",
+        )
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self._action("Clear &Filters", self.filter_bar.reset, "Ctrl+Shift+L"))
+
+        view_menu = bar.addMenu("&View")
+        self.view_menu = view_menu
+        view_menu.addAction(
+            self._action(
+                "Zoom &In", lambda: self.timeline.zoom_by(1.6), QKeySequence.StandardKey.ZoomIn
+            )
+        )
+        view_menu.addAction(
+            self._action(
+                "Zoom &Out",
+                lambda: self.timeline.zoom_by(1 / 1.6),
+                QKeySequence.StandardKey.ZoomOut,
+            )
+        )
+        view_menu.addAction(self._action("&Fit All", self.timeline.fit_all, "Ctrl+0"))
+        view_menu.addSeparator()
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self._action("Reset &Layout", self._reset_layout))
+
+        go_menu = bar.addMenu("&Go")
+        go_menu.addAction(
+            self._action(
+                "&Timeline", self.timeline.setFocus, "Ctrl+1", "Put the keyboard on the timeline"
+            )
+        )
+        go_menu.addAction(self._action("&Event Panel", lambda: self._focus_dock("event"), "Ctrl+2"))
+        go_menu.addAction(
+            self._action("Source &Reader", lambda: self._focus_dock("reader"), "Ctrl+3")
+        )
+        go_menu.addAction(self._action("S&ources", lambda: self._focus_dock("sources"), "Ctrl+4"))
+        go_menu.addAction(
+            self._action(
+                "Open &Excerpt of Selected Event", self._open_selected_excerpt, "Ctrl+Return"
+            )
+        )
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(
+            self._action(
+                "&Keyboard Shortcuts", self._shortcuts, QKeySequence.StandardKey.HelpContents
+            )
+        )
+        help_menu.addAction(self._action("&About", self._about))
+
+    def _connect(self) -> None:
+        self.timeline.eventSelected.connect(self.select_event)
+        self.timeline.eventActivated.connect(self.open_first_excerpt)
+        self.timeline.visibleRangeChanged.connect(self._range_changed)
+        self.overview.rangeRequested.connect(self.timeline.set_visible_range)
+        self.event_panel.excerptActivated.connect(self.open_excerpt)
+        self.reader.eventsClicked.connect(lambda ids: self.select_event(ids[0], center=True))
+        self.search_panel.queryChanged.connect(self.run_search)
+        self.search_panel.resultActivated.connect(lambda eid: self.select_event(eid, center=True))
+        self.sources_list.sourceActivated.connect(lambda f: self.open_source(f))
+        self.filter_bar.filterChanged.connect(self.apply_filter)
+        self.event_table.selectionModel().currentRowChanged.connect(self._table_row_changed)
+
+    # -- data --------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read events and sources again (after an import or an edit)."""
+        self._events = list_events(self.db, with_excerpts=True)
+        self._by_id = {e.id: e for e in self._events}
+        self._sources = {s.file: s for s in list_sources(self.db)}
+        self.timeline.set_events(self._events)
+        self.overview.set_events(self._events)
+        self.event_model.set_events(self._events)
+        self.sources_list.model.set_sources(list(self._sources.values()))
+        actors = {a for e in self._events for a in e.actors}
+        self.filter_bar.set_actors(actors)
+        self.apply_filter(self.filter_bar.filter)
+
+    @property
+    def events(self) -> list[Event]:
+        return self._events
+
+    # -- routing -------------------------------------------------------------------
+    def select_event(self, event_id: str, center: bool = False) -> None:
+        event = self._by_id.get(event_id)
+        if event is None:
+            return
+        if self.timeline.selected_id() != event_id:
+            self.timeline.select_event(event_id, ensure_visible=True)
+        self.event_panel.show_event(event, self._sources)
+        row = self.event_model.row_of(event_id)
+        if row >= 0 and self.event_table.currentIndex().row() != row:
+            self.event_table.selectRow(row)
+        hidden = event_id in self._hidden_ids or event.lane not in self.filter_bar.filter.lanes
+        note = "  (hidden by the current filters)" if hidden else ""
+        self.statusBar().showMessage(
+            f"{event.when.label()} · {event.lane.value} · {event.title}{note}"
+        )
+
+    def _table_row_changed(self, current: object, _previous: object) -> None:
+        row = self.event_table.currentIndex().row()
+        if row >= 0:
+            self.select_event(self.event_model.event_at(row).id, center=True)
+
+    def open_first_excerpt(self, event_id: str) -> None:
+        event = self._by_id.get(event_id)
+        if event is None:
+            return
+        self.select_event(event_id)
+        if event.excerpts:
+            first = event.excerpts[0]
+            self.open_excerpt(first.source, first.uid)
+
+    def open_excerpt(self, source_file: str, uid: str) -> None:
+        self.open_source(source_file, focus_uid=uid)
+
+    def open_source(self, source_file: str, focus_uid: str | None = None) -> None:
+        text = get_source_text(self.db, source_file)
+        if text is None:
+            QMessageBox.warning(self, "Source missing", f"The source {source_file} is not stored.")
+            return
+        self.reader.show_source(text, excerpts_of_source(self.db, source_file), focus_uid)
+        dock = self.docks["reader"]
+        dock.show()
+        dock.raise_()
+
+    def _open_selected_excerpt(self) -> None:
+        selected = self.timeline.selected_id()
+        if selected:
+            self.open_first_excerpt(selected)
+
+    def run_search(self, text: str) -> None:
+        if not text.strip():
+            self.search_panel.set_results([])
+            return
+        hits = best_per_event(search(self.db, text))
+        visible = [h for h in hits if self._is_visible(h.event_id)]
+        results = [
+            SearchResult(
+                event_id=h.event_id,
+                heading=f"{self._by_id[h.event_id].when.label()} · {self._by_id[h.event_id].title}",
+                kind=h.kind,
+                snippet=h.snippet,
+            )
+            for h in visible
+            if h.event_id in self._by_id
+        ]
+        note = ""
+        if len(visible) < len(hits):
+            note = f"{len(results)} found; {len(hits) - len(visible)} more hidden by filters"
+        self.search_panel.set_results(results, note)
+
+    def _is_visible(self, event_id: str) -> bool:
+        event = self._by_id.get(event_id)
+        return event is not None and self.filter_bar.filter.matches(event)
+
+    def apply_filter(self, flt: EventFilter) -> None:
+        for lane in LANES:
+            self.timeline.set_lane_visible(lane, lane in flt.lanes)
+            self.overview.set_lane_visible(lane, lane in flt.lanes)
+        self._hidden_ids = flt.hidden_ids(self._events)
+        self.timeline.set_hidden_ids(self._hidden_ids)
+        self.overview.set_hidden_ids(self._hidden_ids)
+        hidden = sum(1 for e in self._events if not flt.matches(e))
+        self.filter_bar.set_hidden_count(hidden)
+        self._show_counts(hidden)
+        if self.search_panel.box.text().strip():
+            self.run_search(self.search_panel.box.text())
+
+    def _show_counts(self, hidden: int = 0) -> None:
+        n = counts(self.db)
+        shown = len(self._events) - hidden
+        tail = f" · {hidden} hidden by filters" if hidden else ""
+        self.statusBar().showMessage(
+            f"{shown} of {len(self._events)} events shown · {n['sources']} sources · "
+            f"{n['excerpts']} excerpts{tail}"
+        )
+
+    def _range_changed(self, t0: float, t1: float) -> None:
+        self.overview.set_window(t0, t1)
+
+    def focus_search(self) -> None:
+        dock = self.docks["search"]
+        dock.show()
+        dock.raise_()
+        self.search_panel.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_panel.box.selectAll()
+
+    def _focus_dock(self, key: str) -> None:
+        dock = self.docks[key]
+        dock.show()
+        dock.raise_()
+        dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- commands --------------------------------------------------------------------
+    def _export_json(self) -> None:
+        from briefing_app.export.json_export import write_chronology_json
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Chronology as JSON", "chronology.json", "JSON (*.json)"
+        )
+        if not path:
+            return
+        try:
+            with open(path, "w", encoding="utf-8") as fh:
+                write_chronology_json(self.db, fh)
+        except OSError as exc:
+            QMessageBox.critical(self, "Export failed", f"Could not write {path}:\n{exc.strerror}")
+            return
+        self.statusBar().showMessage(f"Exported the chronology to {path}", 5000)
+
+    def _reset_layout(self) -> None:
+        for key, dock in self.docks.items():
+            dock.setFloating(False)
+            dock.setVisible(key != "table")
+        self.timeline.fit_all()
+
+    def _shortcuts(self) -> None:
+        QMessageBox.information(
+            self,
+            "Keyboard Shortcuts",
+            "Timeline (Ctrl+1 to focus it)\n"
+            "  + / −        zoom in / out around the centre\n"
+            "  0 or Home    fit everything\n"
+            "  ← / →        previous / next event in time (Tab / Shift+Tab too)\n"
+            "  Shift+← / →  pan\n"
+            "  Enter        open the selected event's excerpt\n\n"
+            "Ctrl+F  search · Ctrl+Shift+L  clear filters\n"
+            "Ctrl+2  event panel · Ctrl+3  source reader · Ctrl+4  sources\n"
+            "Mouse: wheel zooms around the pointer, drag pans, click selects, "
+            "click a cluster to zoom into it.",
+        )
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
             "About Briefing Chronology",
             "A chronology of European defence, 1999–2025, built from news sources "
-            "with every quote anchored verbatim.",
+            "with every quote anchored verbatim. Works fully offline.",
         )
 
+    # -- state ------------------------------------------------------------------------
     def _restore_state(self) -> None:
         settings = QSettings()
         geometry = settings.value("mainWindow/geometry")
@@ -64,10 +396,25 @@ class MainWindow(QMainWindow):
         state = settings.value("mainWindow/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        flt = decode_filter(settings.value("mainWindow/filter"))
+        if flt is not None:
+            self.filter_bar.set_filter(flt)
+        rng = settings.value("mainWindow/visibleRange")
+        restored = False
+        if isinstance(rng, list | tuple) and len(rng) == 2:
+            try:
+                self.timeline.set_visible_range(float(rng[0]), float(rng[1]))
+                restored = True
+            except (TypeError, ValueError):
+                restored = False
+        if not restored:
+            self.timeline.fit_all()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/state", self.saveState())
+        settings.setValue("mainWindow/filter", encode_filter(self.filter_bar.filter))
+        t0, t1 = self.timeline.visible_range()
+        settings.setValue("mainWindow/visibleRange", [t0, t1])
         super().closeEvent(event)
-        _ = Qt  # keep the import for later docks

@@ -1,15 +1,143 @@
+"""The main window driven as a user would: clicks, keys, typing."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
+from briefing_app.domain.model import Lane
 from briefing_app.storage.database import Database
 from briefing_app.ui.main_window import MainWindow
 
 
-def test_main_window_opens_on_the_library(qtbot: QtBot, library: Database) -> None:
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert "events" in window.statusBar().currentMessage()
-    assert window.menuBar().actions()[0].text() == "&File"
+@pytest.fixture
+def window(qtbot: QtBot, library: Database) -> Iterator[MainWindow]:
+    QSettings().clear()
+    win = MainWindow(library)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.timeline.fit_all()
+    yield win
+    QSettings().clear()
+
+
+def _click_event(qtbot: QtBot, window: MainWindow, event_id: str) -> None:
+    marks = window.timeline.visible_marks()
+    assert event_id in marks, f"{event_id} not drawn at this zoom"
+    qtbot.mouseClick(
+        window.timeline, Qt.MouseButton.LeftButton, pos=marks[event_id].center().toPoint()
+    )
+
+
+def test_opens_with_every_event_counted(window: MainWindow) -> None:
+    assert window.statusBar().currentMessage().startswith("50 of 50 events shown") or (
+        "events shown" in window.statusBar().currentMessage()
+    )
+    assert [a.text() for a in window.menuBar().actions()][:3] == ["&File", "&Edit", "&View"]
+
+
+def test_click_on_an_event_fills_the_panel(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.timeline.eventSelected) as sig:
+        _click_event(qtbot, window, "helsinki-headline-goal")
+    assert sig.args == ["helsinki-headline-goal"]
+    panel = window.event_panel
+    assert panel.title.text().startswith("Helsinki")
+    assert panel.date.text().startswith("10–11 Dec 1999")
+    assert panel.excerpts.count() >= 1
+
+
+def test_right_selects_the_next_event_in_time(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_event("helsinki-headline-goal")
+    window.timeline.setFocus()
+    events = window.events
+    order = [e.id for e in events]
+    expected = order[order.index("helsinki-headline-goal") + 1]
+    with qtbot.waitSignal(window.timeline.eventSelected) as sig:
+        qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    assert sig.args == [expected]
+    assert window.event_panel.event_id == expected
+
+
+def test_excerpt_click_opens_the_reader_with_the_quote_highlighted(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.select_event("operation-atalanta-launch")
+    panel = window.event_panel
+    item = panel.excerpts.item(0)
+    rect = panel.excerpts.visualItemRect(item)
+    qtbot.mouseClick(panel.excerpts.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    reader = window.reader
+    event = next(e for e in window.events if e.id == "operation-atalanta-launch")
+    quote = event.excerpts[0].quote
+    assert reader.source_file == event.excerpts[0].source
+    assert reader.focused_text() == quote
+    assert quote.replace("\n", "\u2029") in reader.highlighted_text()
+    assert window.docks["reader"].isVisible()
+
+
+def test_clicking_a_highlight_selects_its_event(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_first_excerpt("helsinki-headline-goal")
+    reader = window.reader
+    event = next(e for e in window.events if e.id == "helsinki-headline-goal")
+    excerpt = event.excerpts[0]
+    cursor = reader.text.textCursor()
+    cursor.setPosition(excerpt.start + 3)
+    reader.text.setTextCursor(cursor)
+    reader.text.ensureCursorVisible()
+    rect = reader.text.cursorRect(cursor)
+    window.select_event("pesco-established")
+    with qtbot.waitSignal(reader.eventsClicked) as sig:
+        qtbot.mouseClick(reader.text.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "helsinki-headline-goal" in sig.args[0]
+    assert window.event_panel.event_id == "helsinki-headline-goal"
+
+
+def test_legend_hides_a_lane(qtbot: QtBot, window: MainWindow) -> None:
+    nato = [e.id for e in window.events if e.lane is Lane.NATO]
+    assert any(i in window.timeline.visible_marks() for i in nato)
+    window.filter_bar.lane_boxes[Lane.NATO].click()
+    assert not any(i in window.timeline.visible_marks() for i in nato)
+    assert "Filters hide" in window.filter_bar.indicator.text()
+    assert "hidden by filters" in window.statusBar().currentMessage()
+
+
+def test_search_for_pesco_finds_its_events(qtbot: QtBot, window: MainWindow) -> None:
+    window.find_action.trigger()
+    assert window.search_panel.box.hasFocus()
+    qtbot.keyClicks(window.search_panel.box, "PESCO")
+    qtbot.waitUntil(lambda: window.search_panel.model.rowCount() > 0)
+    model = window.search_panel.model
+    ids = {model.index(r).data(model.EVENT_ID_ROLE) for r in range(model.rowCount())}
+    assert {"pesco-established", "pesco-notification"} <= ids
+    qtbot.keyClick(window.search_panel.box, Qt.Key.Key_Return)
+    assert window.event_panel.event_id in ids
+    assert window.timeline.selected_id() == window.event_panel.event_id
+    assert window.timeline.selected_id() in window.timeline.visible_marks()
+
+
+def test_search_syntax_errors_do_not_crash(qtbot: QtBot, window: MainWindow) -> None:
+    for text in ['"', "NATO AND", "((", "-"]:
+        window.search_panel.box.setText(text)
+        window.run_search(text)
+    assert window.isVisible()
+
+
+def test_state_is_restored_on_the_next_start(
+    qtbot: QtBot, window: MainWindow, library: Database
+) -> None:
+    window.filter_bar.lane_boxes[Lane.US].click()
+    window.timeline.set_visible_range(738000.0, 738400.0)
+    window.docks["sources"].hide()
+    window.close()
+    again = MainWindow(library)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert Lane.US not in again.filter_bar.filter.lanes
+    t0, t1 = again.timeline.visible_range()
+    assert abs(t0 - 738000.0) < 1 and abs(t1 - 738400.0) < 1
+    assert not again.docks["sources"].isVisible()

@@ -1,0 +1,133 @@
+"""The event panel: everything known about the selected event, and its excerpts.
+
+Signals:
+    excerptActivated(str, str): source file and excerpt uid the user chose to read.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.domain.model import Event, Source
+
+__all__ = ["EventPanel"]
+
+_UID_ROLE = Qt.ItemDataRole.UserRole + 1
+_SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _plain_label(text: str = "", *, bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # never interpret stored text as markup
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setText(text)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        label.setFont(font)
+    return label
+
+
+class EventPanel(QWidget):
+    excerptActivated = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventPanel")
+        self.title = _plain_label("No event selected", bold=True)
+        self.title.setObjectName("eventTitle")
+        self.date = _plain_label()
+        self.date.setObjectName("eventDate")
+        self.lane = _plain_label()
+        self.actors = _plain_label()
+        self.confidence = _plain_label()
+        self.summary = _plain_label()
+        self.references = _plain_label()
+        self.origin = _plain_label()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Date", self.date)
+        form.addRow("Lane", self.lane)
+        form.addRow("Actors", self.actors)
+        form.addRow("Confidence", self.confidence)
+        form.addRow("Origin", self.origin)
+        self.excerpts = QListWidget()
+        self.excerpts.setObjectName("excerptList")
+        self.excerpts.setWordWrap(True)
+        self.excerpts.setAlternatingRowColors(True)
+        self.excerpts.setSpacing(2)
+        self.excerpts.itemActivated.connect(self._activate)
+        self.excerpts.itemClicked.connect(self._activate)
+
+        inner = QWidget()
+        box = QVBoxLayout(inner)
+        box.addWidget(self.title)
+        box.addLayout(form)
+        box.addWidget(_plain_label("Summary"))
+        box.addWidget(self.summary)
+        box.addWidget(_plain_label("References"))
+        box.addWidget(self.references)
+        box.addWidget(_plain_label("Excerpts (click to read in context)"))
+        box.addWidget(self.excerpts, 1)
+        self.extra = QVBoxLayout()  # room for annotations
+        box.addLayout(self.extra)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._event: Event | None = None
+        for label in (self.summary, self.references):
+            label.setIndent(6)
+
+    @property
+    def event_id(self) -> str | None:
+        return self._event.id if self._event else None
+
+    def show_event(self, event: Event | None, sources: dict[str, Source]) -> None:
+        self._event = event
+        self.excerpts.clear()
+        if event is None:
+            self.title.setText("No event selected")
+            for label in (self.date, self.lane, self.actors, self.confidence, self.summary,
+                          self.references, self.origin):
+                label.setText("")
+            return
+        self.title.setText(event.title)
+        self.date.setText(
+            event.when.label() + f"  (known to the {event.when.precision.value})"
+        )
+        self.lane.setText(event.lane.value)
+        self.actors.setText(", ".join(event.actors) or "—")
+        self.confidence.setText(event.confidence.value)
+        self.origin.setText("your event" if event.origin.value == "user" else "curated chronology")
+        self.summary.setText(event.summary or "—")
+        self.references.setText("\n".join(f"• {r}" for r in event.references) or "—")
+        for excerpt in event.excerpts:
+            src = sources.get(excerpt.source)
+            cite = (
+                f"{src.outlet}, “{src.title}”, "
+                f"{src.published.label() if src.published else 'undated'}"
+                if src
+                else excerpt.source
+            )
+            item = QListWidgetItem(f"“{excerpt.quote}”\n— {cite}")
+            item.setData(_UID_ROLE, excerpt.uid)
+            item.setData(_SOURCE_ROLE, excerpt.source)
+            item.setToolTip("Open the source with this passage highlighted")
+            self.excerpts.addItem(item)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        self.excerptActivated.emit(item.data(_SOURCE_ROLE), item.data(_UID_ROLE))

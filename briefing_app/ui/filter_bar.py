@@ -1,0 +1,175 @@
+"""The filter bar: lane legend with check boxes, actor, confidence, period.
+
+Signals:
+    filterChanged(object): the new EventFilter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from briefing_app.domain.dates import DateFormatError, PartialDate
+from briefing_app.domain.filters import EventFilter
+from briefing_app.domain.model import LANES, Confidence, Lane
+
+__all__ = ["FilterBar"]
+
+_ANY_ACTOR = "Any actor"
+_CONFIDENCE_CHOICES: list[tuple[str, frozenset[Confidence]]] = [
+    ("Any confidence", frozenset(Confidence)),
+    ("High only", frozenset({Confidence.HIGH})),
+    ("High and medium", frozenset({Confidence.HIGH, Confidence.MEDIUM})),
+]
+_SHOW_CHOICES = ["All events", "Annotated", "Talking points"]
+
+
+def _parse_bound(text: str, *, end: bool) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    d = PartialDate.parse(text)
+    return d.last_day if end else d.first_day
+
+
+class FilterBar(QWidget):
+    filterChanged = Signal(object)
+
+    def __init__(self, lane_colors: Mapping[Lane, QColor], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self._filter = EventFilter()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        self.lane_boxes: dict[Lane, QCheckBox] = {}
+        for lane in LANES:
+            box = QCheckBox(lane.value)
+            box.setObjectName(f"lane-{lane.value}")
+            box.setChecked(True)
+            color = lane_colors.get(lane, QColor("gray")).name()
+            box.setStyleSheet(
+                f"QCheckBox::indicator:checked {{ background: {color}; border: 1px solid #444; }}"
+                f"QCheckBox::indicator {{ width: 12px; height: 12px; border: 1px solid #888; }}"
+            )
+            box.setToolTip(f"Show or hide the {lane.value} lane")
+            box.toggled.connect(lambda on, lane=lane: self._set_lane(lane, on))
+            self.lane_boxes[lane] = box
+            layout.addWidget(box)
+        layout.addSpacing(12)
+        self.actor = QComboBox()
+        self.actor.setObjectName("actorFilter")
+        self.actor.addItem(_ANY_ACTOR)
+        self.actor.setMinimumContentsLength(12)
+        self.actor.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.actor.currentTextChanged.connect(self._changed)
+        self.confidence = QComboBox()
+        for label, _ in _CONFIDENCE_CHOICES:
+            self.confidence.addItem(label)
+        self.confidence.currentIndexChanged.connect(self._changed)
+        self.show_only = QComboBox()
+        self.show_only.addItems(_SHOW_CHOICES)
+        self.show_only.currentIndexChanged.connect(self._changed)
+        self.date_from = QLineEdit()
+        self.date_to = QLineEdit()
+        for box, tip in ((self.date_from, "From"), (self.date_to, "To")):
+            box.setPlaceholderText(f"{tip} YYYY-MM-DD")
+            box.setToolTip(f"{tip}: a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD)")
+            box.setMinimumWidth(110)
+            box.setMaximumWidth(140)
+            box.editingFinished.connect(self._changed)
+        self.indicator = QLabel()
+        self.indicator.setObjectName("filterIndicator")
+        self.indicator.setTextFormat(Qt.TextFormat.PlainText)
+        self.indicator.setStyleSheet("color: #a04000; font-weight: 600;")
+        self.clear = QPushButton("Clear filters")
+        self.clear.clicked.connect(self.reset)
+        self.clear.setEnabled(False)
+        for w in (self.actor, self.confidence, self.show_only, self.date_from, self.date_to):
+            layout.addWidget(w)
+        layout.addWidget(self.indicator, 1)
+        layout.addWidget(self.clear)
+
+    @property
+    def filter(self) -> EventFilter:
+        return self._filter
+
+    def set_actors(self, actors: Iterable[str]) -> None:
+        current = self.actor.currentText()
+        self.actor.blockSignals(True)
+        self.actor.clear()
+        self.actor.addItem(_ANY_ACTOR)
+        self.actor.addItems(sorted(set(actors), key=str.casefold))
+        index = self.actor.findText(current)
+        self.actor.setCurrentIndex(max(index, 0))
+        self.actor.blockSignals(False)
+
+    def set_filter(self, flt: EventFilter) -> None:
+        """Show ``flt`` in the controls (restoring saved state) and announce it."""
+        for w in (self.actor, self.confidence, self.show_only, *self.lane_boxes.values()):
+            w.blockSignals(True)
+        for lane, box in self.lane_boxes.items():
+            box.setChecked(lane in flt.lanes)
+        index = self.actor.findText(flt.actor or _ANY_ACTOR)
+        self.actor.setCurrentIndex(max(index, 0))
+        for i, (_label, conf) in enumerate(_CONFIDENCE_CHOICES):
+            if conf == flt.confidences:
+                self.confidence.setCurrentIndex(i)
+        self.show_only.setCurrentIndex(2 if flt.flagged_only else 1 if flt.annotated_only else 0)
+        self.date_from.setText(flt.first_day.isoformat() if flt.first_day else "")
+        self.date_to.setText(flt.last_day.isoformat() if flt.last_day else "")
+        for w in (self.actor, self.confidence, self.show_only, *self.lane_boxes.values()):
+            w.blockSignals(False)
+        self._publish(flt)
+
+    def reset(self) -> None:
+        self.set_filter(EventFilter())
+
+    def set_hidden_count(self, hidden: int) -> None:
+        if self._filter.is_default:
+            self.indicator.setText("")
+        else:
+            self.indicator.setText(f"Filters hide {hidden} event{'s' if hidden != 1 else ''}")
+            self.indicator.setToolTip(self._filter.describe())
+
+    def _set_lane(self, lane: Lane, visible: bool) -> None:
+        self._publish(self._filter.with_lane(lane, visible))
+
+    def _changed(self, *_args: object) -> None:
+        try:
+            first = _parse_bound(self.date_from.text(), end=False)
+            last = _parse_bound(self.date_to.text(), end=True)
+        except DateFormatError as exc:
+            self.indicator.setText(f"Period ignored: {exc}")
+            first = last = None
+        actor = self.actor.currentText()
+        show = self.show_only.currentIndex()
+        flt = replace(
+            self._filter,
+            actor=None if actor == _ANY_ACTOR else actor,
+            confidences=_CONFIDENCE_CHOICES[max(self.confidence.currentIndex(), 0)][1],
+            first_day=first,
+            last_day=last,
+            annotated_only=show == 1,
+            flagged_only=show == 2,
+        )
+        self._publish(flt)
+
+    def _publish(self, flt: EventFilter) -> None:
+        self._filter = flt
+        self.clear.setEnabled(not flt.is_default)
+        self.filterChanged.emit(flt)

@@ -1,0 +1,210 @@
+"""The source reader: an article's text with furniture dimmed and excerpts highlighted.
+
+Signals:
+    eventsClicked(list): event ids whose excerpt the user clicked in the text.
+    selectionChanged(int, int): the selected span as Python offsets (start == end: none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.domain.model import Excerpt
+from briefing_app.storage.repository import SourceText
+from briefing_app.ui.text_offsets import OffsetMap
+
+__all__ = ["SourceReader"]
+
+_HIGHLIGHT = QColor("#fff1a8")
+_FOCUS = QColor("#ffc94d")
+_FURNITURE = QColor("#9a9a9a")
+
+
+class SourceReader(QWidget):
+    eventsClicked = Signal(list)
+    selectionChanged = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceReader")
+        self.header = QLabel("Choose an excerpt or a source to read it here.")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide_furniture = QCheckBox("Hide page furniture")
+        self.hide_furniture.setToolTip(
+            "Captions, navigation, paywall notices and unrelated headlines saved with the "
+            "article are dimmed; tick to fold them away."
+        )
+        self.hide_furniture.toggled.connect(self._apply_furniture_visibility)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("sourceText")
+        self.text.setReadOnly(True)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = self.text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.text.setFont(font)
+        self.text.viewport().installEventFilter(self)
+        self.text.selectionChanged.connect(self._emit_selection)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.hide_furniture, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.text, 1)
+        self._source: SourceText | None = None
+        self._map = OffsetMap("")
+        self._excerpts: list[tuple[Excerpt, str, str]] = []
+        self._focus_uid: str | None = None
+
+    # -- content ------------------------------------------------------------
+    @property
+    def source_file(self) -> str | None:
+        return self._source.source.file if self._source else None
+
+    def show_source(
+        self,
+        source: SourceText,
+        excerpts: Sequence[tuple[Excerpt, str, str]],
+        focus_uid: str | None = None,
+    ) -> None:
+        """Show ``source`` with every excerpt highlighted; scroll to ``focus_uid``."""
+        if self._source is None or self._source.source.file != source.source.file:
+            self._source = source
+            self._map = OffsetMap(source.text)
+            self.text.setPlainText(source.text)
+            self._format_furniture()
+            self._apply_furniture_visibility(self.hide_furniture.isChecked())
+        src = source.source
+        bits = [src.title, src.outlet]
+        if src.author:
+            bits.append(src.author)
+        bits.append(src.published.label() if src.published else "date unknown")
+        self.header.setText(" · ".join(bits) + (f"\n{src.url}" if src.url else ""))
+        self.header.setToolTip(src.notes or "")
+        self._excerpts = list(excerpts)
+        self._focus_uid = focus_uid
+        self._paint_highlights()
+        if focus_uid:
+            self.scroll_to_excerpt(focus_uid)
+            # Again once the dock has its final size, or the passage may sit off-screen.
+            QTimer.singleShot(0, lambda: self.scroll_to_excerpt(focus_uid))
+
+    def _format_furniture(self) -> None:
+        assert self._source is not None
+        fmt = QTextCharFormat()
+        fmt.setForeground(_FURNITURE)
+        fmt.setFontItalic(True)
+        cursor = QTextCursor(self.text.document())
+        for start, end, kind in self._source.furniture:
+            cursor.setPosition(self._map.to_qt(start))
+            cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            fmt.setToolTip(f"Page furniture ({kind}): not part of the article")
+            cursor.mergeCharFormat(fmt)
+
+    def _apply_furniture_visibility(self, hidden: bool) -> None:
+        if self._source is None:
+            return
+        doc = self.text.document()
+        spans = [(self._map.to_qt(a), self._map.to_qt(b)) for a, b, _ in self._source.furniture]
+        block = doc.firstBlock()
+        while block.isValid():
+            b0 = block.position()
+            b1 = b0 + max(block.length() - 1, 0)
+            inside = any(a <= b0 and b1 <= b for a, b in spans) and b1 > b0
+            block.setVisible(not (hidden and inside))
+            block = block.next()
+        doc.markContentsDirty(0, doc.characterCount())
+        self.text.viewport().update()
+
+    def _paint_highlights(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        for excerpt, _event_id, title in self._excerpts:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(self._map.to_qt(excerpt.start))
+            cursor.setPosition(self._map.to_qt(excerpt.end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor  # type: ignore[misc]
+            fmt = QTextCharFormat()
+            focused = excerpt.uid == self._focus_uid
+            fmt.setBackground(_FOCUS if focused else _HIGHLIGHT)
+            if focused:
+                fmt.setFontWeight(QFont.Weight.DemiBold)
+            fmt.setToolTip(title)
+            sel.format = fmt  # type: ignore[misc]
+            selections.append(sel)
+        self.text.setExtraSelections(selections)
+
+    def scroll_to_excerpt(self, uid: str) -> None:
+        for excerpt, _eid, _title in self._excerpts:
+            if excerpt.uid == uid:
+                cursor = QTextCursor(self.text.document())
+                cursor.setPosition(self._map.to_qt(excerpt.end))
+                self.text.setTextCursor(cursor)
+                cursor.setPosition(self._map.to_qt(excerpt.start))
+                self.text.setTextCursor(cursor)
+                self.text.centerCursor()
+                return
+
+    def highlighted_text(self) -> list[str]:
+        """The text of every highlight, as the user sees it (for tests and checks)."""
+        return [sel.cursor.selectedText() for sel in self.text.extraSelections()]
+
+    def focused_text(self) -> str | None:
+        for excerpt, _eid, _title in self._excerpts:
+            if excerpt.uid == self._focus_uid and self._source is not None:
+                return self._source.text[excerpt.start : excerpt.end]
+        return None
+
+    def selected_span(self) -> tuple[int, int]:
+        cursor = self.text.textCursor()
+        return self._map.to_py(cursor.selectionStart()), self._map.to_py(cursor.selectionEnd())
+
+    def selected_text(self) -> str:
+        if self._source is None:
+            return ""
+        start, end = self.selected_span()
+        return self._source.text[start:end]
+
+    # -- interaction ------------------------------------------------------------
+    def _emit_selection(self) -> None:
+        start, end = self.selected_span()
+        self.selectionChanged.emit(start, end)
+
+    def events_at(self, offset: int) -> list[str]:
+        found: list[str] = []
+        for excerpt, event_id, _title in self._excerpts:
+            if excerpt.start <= offset < excerpt.end and event_id not in found:
+                found.append(event_id)
+        return found
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.text.viewport()
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and not self.text.textCursor().hasSelection()
+        ):
+            pos = self.text.cursorForPosition(event.position().toPoint()).position()
+            ids = self.events_at(self._map.to_py(pos))
+            if ids:
+                self.eventsClicked.emit(ids)
+        return super().eventFilter(watched, event)
