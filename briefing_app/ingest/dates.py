@@ -104,6 +104,9 @@ class _Lang:
     stopwords: frozenset[str]
     canon_relative: dict[tuple[str, int], str] = field(default_factory=dict)
     past_right_after: str = "(?!)"  # "ministers on Tuesday backed": a past verb next to it
+    # English writes a thousand or more with a comma ("2,000 troops"), so there a bare
+    # modern four-digit number is a year unless the words around make it a figure.
+    bare_modern_years: bool = False
 
 
 def _names(spec: str) -> dict[str, int]:
@@ -248,11 +251,12 @@ _EN = _Lang(
         r"hopes?\s+to|upcoming|coming|later|tomorrow|next)\b|['’]ll\b"
     ),
     stopwords=_wordset(
-        "the and of to in is that for on with as was are by it be this have from at an which "
+        "the a and of to in is that for on with as was are by it be this have from at an which "
         "has not their they will would its were been said"
     ),
     past_right_after=r"^\s+(?:[^\W\d_]{2,}ed|said|told|met|took|gave|made|sent|held|spoke|"
     r"won|lost|began|became|struck|hit)\b",
+    bare_modern_years=True,
 )
 
 _ES = _Lang(
@@ -442,11 +446,11 @@ _FR = _Lang(
     ),
     future_cues=(
         r"\b(?:sera|seront|aura|auront|va|vont|devra|devront|prochain|prochaine|"
-        r"[^\W\d_]{3,}(?:era|eront|ira|iront))\b"
+        r"[^\W\d_]{2,}(?:ra|ront|rons))\b"
     ),
     stopwords=_wordset(
-        "le la les des du et en un une est que pour dans sur pas vous qui au aux ce cette il "
-        "elle ne se ses son par plus avec"
+        "le la les des du de et en un une est que pour dans sur pas vous qui au aux ce cette il "
+        "elle ne se ses son par plus avec l d qu"
     ),
 )
 
@@ -640,7 +644,7 @@ _IT = _Lang(
     future_cues=r"\b(?:[^\W\d_]{2,}(?:rà|ranno)|prossimo|prossima)\b",
     stopwords=_wordset(
         "il lo la gli le di del della che e un una per con non sono è nel nella dei al alla "
-        "da anche più"
+        "da anche più l"
     ),
     canon_relative={("month", -1): "il mese scorso", ("year", -1): "l'anno scorso"},
 )
@@ -975,7 +979,9 @@ _NUMERIC = re.compile(
     r"(?![0-9]|[./][0-9])"
 )
 _DOTTED = re.compile(r"(?<![0-9.,/:])(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{2})(?![0-9]|\.?[0-9]|:[0-9])")
-_YEAR_RE = re.compile(rf"(?<![0-9.,'’/:])(?P<y>{_YEAR})(?![0-9]|[.,][0-9]|\s*%)")
+_YEAR_RE = re.compile(
+    rf"(?<![0-9.,'’/:])(?P<y>{_YEAR})(?![0-9]|[.,][0-9]|\s*%|s\b)"  # not "the 1990s"
+)
 _YEAR_RANGE = re.compile(
     rf"(?<![0-9.,/:])(?P<y>{_YEAR})\s*(?:–|—|-)\s*(?P<y2>{_YEAR}|[0-9]{{2}})(?![0-9]|[.,][0-9])"
 )
@@ -994,10 +1000,21 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # ---------------------------------------------------------------------------
 
 
-def _language_scores(text: str) -> tuple[dict[str, int], int, int]:
+@cache
+def _stopword_weights() -> dict[str, dict[str, float]]:
+    """A stop word shared by n languages ("la", "de") counts 1/n for each of them."""
+    shared: dict[str, int] = {}
+    for t in _TABLES.values():
+        for word in t.stopwords:
+            shared[word] = shared.get(word, 0) + 1
+    return {code: {w: 1 / shared[w] for w in t.stopwords} for code, t in _TABLES.items()}
+
+
+def _language_scores(text: str) -> tuple[dict[str, float], int, int]:
     words = _WORD_RE.findall(text.lower())
     cyrillic = sum(1 for w in words if _CYRILLIC.match(w))
-    scores = {code: sum(w in t.stopwords for w in words) for code, t in _TABLES.items()}
+    weights = _stopword_weights()
+    scores = {code: sum(weights[code].get(w, 0.0) for w in words) for code in _TABLES}
     return scores, len(words), cyrillic
 
 
@@ -1022,7 +1039,7 @@ def _paragraph_language(text: str, document: str) -> str:
     if cyrillic * 2 > total:
         return "ru"
     best = max(LANGUAGES, key=lambda code: scores[code])
-    if best != document and scores[best] >= 4 and scores[best] >= 2 * scores[document] + 1:
+    if best != document and scores[best] >= 3 and scores[best] >= 2 * scores[document] + 1:
         return best
     return document
 
@@ -1293,6 +1310,7 @@ def _year_candidates(
             ok = bool(p.year_weak.search(before)) or bool(_POSSESSIVE_AFTER.match(after))
             ok = ok or (before.endswith("(") and after.startswith(")"))
             ok = ok or (m.start() in sentence_starts and not after.startswith(","))
+            ok = ok or t.bare_modern_years
         found.append((m, ok))
     # "in 2008, 2014 and 2022": a year joined to an accepted one is one too.
     changed = True
