@@ -66,13 +66,17 @@ class Tick:
 
 @dataclass(frozen=True, slots=True)
 class AxisTicks:
+    """The chosen level's ticks, the context row above them, and unlabelled
+    finer divisions (``sub``, x positions: years between 5-year ticks, say)."""
+
     level: TickLevel
     minor: tuple[Tick, ...]
     context: tuple[Tick, ...]
+    sub: tuple[float, ...] = ()
 
 
 def _day(t: float) -> date:
-    return date.fromordinal(min(max(int(math.floor(t)), _MIN_ORDINAL), _MAX_ORDINAL))
+    return date.fromordinal(min(max(math.floor(t), _MIN_ORDINAL), _MAX_ORDINAL))
 
 
 def _month_starts(t0: float, t1: float, step: int) -> Iterator[date]:
@@ -103,13 +107,13 @@ def _year_starts(t0: float, t1: float, step: int) -> Iterator[date]:
 def _boundaries(level: TickLevel, t0: float, t1: float) -> Iterator[date]:
     """Period starts from the one containing ``t0`` up to ``t1``."""
     if level is TickLevel.DAY:
-        for n in range(int(math.floor(t0)), int(math.floor(t1)) + 1):
+        for n in range(math.floor(t0), math.floor(t1) + 1):
             if _MIN_ORDINAL <= n <= _MAX_ORDINAL:
                 yield date.fromordinal(n)
     elif level is TickLevel.WEEK:
-        monday = int(math.floor(t0))
+        monday = math.floor(t0)
         monday -= _day(monday).weekday()
-        for n in range(monday, int(math.floor(t1)) + 1, 7):
+        for n in range(monday, math.floor(t1) + 1, 7):
             if _MIN_ORDINAL <= n <= _MAX_ORDINAL:
                 yield date.fromordinal(n)
     elif level is TickLevel.MONTH:
@@ -140,6 +144,30 @@ _CONTEXT_OF = {
     TickLevel.MONTH: TickLevel.YEAR,
     TickLevel.QUARTER: TickLevel.YEAR,
 }
+
+
+_SUBDIVISION_OF = {
+    TickLevel.DECADE: TickLevel.YEAR,
+    TickLevel.FIVE_YEARS: TickLevel.YEAR,
+    TickLevel.YEAR: TickLevel.QUARTER,
+    TickLevel.QUARTER: TickLevel.MONTH,
+    TickLevel.WEEK: TickLevel.DAY,
+}
+
+MIN_SUBDIVISION_PX = 6.0
+
+
+def _subdivisions(
+    level: TickLevel, t0: float, t1: float, width_px: float, majors: set[float],
+) -> tuple[float, ...]:
+    """x of the next finer level's boundaries that are not ticks already."""
+    finer = _SUBDIVISION_OF.get(level)
+    px_per_day = width_px / (t1 - t0)
+    if finer is None or finer.min_days * px_per_day < MIN_SUBDIVISION_PX:
+        return ()
+    times = (float(d.toordinal()) for d in _boundaries(finer, t0, t1))
+    xs = ((t - t0) * px_per_day for t in times if t not in majors)
+    return tuple(x for x in xs if 0 <= x <= width_px)
 
 
 def _context_label(level: TickLevel, d: date) -> str:
@@ -211,8 +239,15 @@ def _row(
     return tuple(ticks)
 
 
-def axis_ticks(t0: float, t1: float, width_px: float, measure: Measure) -> AxisTicks:
-    """Ticks and context row for the window ``[t0, t1)`` drawn over ``width_px``."""
+def axis_ticks(
+    t0: float, t1: float, width_px: float, measure: Measure,
+    context_measure: Measure | None = None,
+) -> AxisTicks:
+    """Ticks and context row for the window ``[t0, t1)`` drawn over ``width_px``.
+
+    ``context_measure`` measures the context row when it uses another font
+    (bold, say) than the ticks.
+    """
     level = choose_level((t1 - t0) / width_px, measure)
     minor = _row(
         _boundaries(level, t0, t1), lambda d: _minor_label(level, d),
@@ -223,6 +258,7 @@ def axis_ticks(t0: float, t1: float, width_px: float, measure: Measure) -> AxisT
     if context_level is not None:
         context = _row(
             _boundaries(context_level, t0, t1), lambda d: _context_label(context_level, d),
-            t0, t1, width_px, measure, pin_first=True,
+            t0, t1, width_px, context_measure or measure, pin_first=True,
         )
-    return AxisTicks(level, minor, context)
+    sub = _subdivisions(level, t0, t1, width_px, {t.time for t in minor})
+    return AxisTicks(level, minor, context, sub)

@@ -29,17 +29,32 @@ MAX_SPAN_DAYS = 60 * DAYS_PER_YEAR
 class ScaleLimits:
     """How far a user may zoom and pan.
 
-    ``domain`` is the padded extent of the data: the window always overlaps
-    it, so no zoom or drag can leave the user staring at empty centuries.
+    ``domain`` is the extent of the data, padded by ``overscroll`` of the
+    window's own span on each side: zoomed in, the window stays inside the
+    padded domain; zoomed out beyond it, the padded domain stays inside the
+    window. Either way no zoom or drag leaves the user staring at empty
+    centuries, and the padding grows with the view so a fit with margins
+    is never pushed about.
     """
 
     min_span: float = MIN_SPAN_DAYS
     max_span: float = MAX_SPAN_DAYS
     domain: tuple[float, float] | None = None
+    overscroll: float = 0.25
+
+    def padded(self, span: float) -> tuple[float, float] | None:
+        """The padded domain for a window of ``span`` days."""
+        if self.domain is None:
+            return None
+        lo, hi = self.domain
+        return lo - self.overscroll * span, hi + self.overscroll * span
 
 
 def padded_domain(first: float, last: float, fraction: float = 0.04) -> tuple[float, float]:
-    """The data's extent widened a little, never less than a month each side."""
+    """The data's extent widened a little, never less than a month each side.
+
+    For views of the whole chronology at a fixed scale (the overview strip).
+    """
     if last < first:
         first, last = last, first
     pad = max((last - first) * fraction, 31.0)
@@ -151,14 +166,12 @@ class TimeScale:
         return min(max(span, self.limits.min_span), self.limits.max_span)
 
     def _placed(self, t0: float, t1: float) -> TimeScale:
-        if self.limits is not None and self.limits.domain is not None:
-            lo, hi = self.limits.domain
+        padded = self.limits.padded(t1 - t0) if self.limits is not None else None
+        if padded is not None:
             span = t1 - t0
-            if span >= hi - lo:
-                t0 = (lo + hi) / 2 - span / 2
-            elif t0 < lo:
-                t0 = lo
-            elif t1 > hi:
-                t0 = hi - span
+            # Window inside the padded domain, or around it when wider: both
+            # say t0 lies between these two bounds.
+            a, b = padded[0], padded[1] - span
+            t0 = min(max(t0, min(a, b)), max(a, b))
             t1 = t0 + span
         return TimeScale(t0, t1, self.width_px, self.limits)

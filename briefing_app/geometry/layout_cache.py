@@ -1,0 +1,87 @@
+"""Keep a layout while the user pans, so dragging costs a repaint, not a layout.
+
+The layout is made for three screen widths (one either side of the view),
+on a grid fixed in time, and reused as long as the zoom, the filters and the
+lanes stay the same and the view stays inside it. Rows and clusters then
+stay put while panning, instead of being re-packed from each new left edge.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from briefing_app.domain.model import Lane
+from briefing_app.geometry.index import EventIndex
+from briefing_app.geometry.layout import LayoutStyle, layout_timeline
+from briefing_app.geometry.marks import TimelineLayout
+from briefing_app.geometry.timescale import TimeScale
+
+__all__ = ["LayoutCache"]
+
+
+class LayoutCache:
+    """Layouts for a view, reused across pans; ``offset_px`` maps them to the view.
+
+    A layout x becomes a view x by subtracting the offset returned with it.
+    """
+
+    def __init__(
+        self, measure: Callable[[str], float], *, label_px_budget: float = 180.0,
+        style: LayoutStyle | None = None,
+    ) -> None:
+        self._measure = measure
+        self._budget = label_px_budget
+        self._style = style or LayoutStyle()
+        self._labels: dict[str, tuple[str, float]] = {}
+        self._key: tuple[object, ...] | None = None
+        self._layout: TimelineLayout | None = None
+        self.layouts_made = 0
+        """How many layouts were computed: lets tests and benchmarks see reuse."""
+
+    @property
+    def style(self) -> LayoutStyle:
+        return self._style
+
+    @property
+    def label_px_budget(self) -> float:
+        return self._budget
+
+    def reconfigure(
+        self, measure: Callable[[str], float], *, label_px_budget: float,
+        style: LayoutStyle,
+    ) -> None:
+        """New font metrics or sizes: forget every measured label and layout."""
+        self._measure, self._budget, self._style = measure, label_px_budget, style
+        self._labels.clear()
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        self._key = None
+        self._layout = None
+
+    def layout_for(
+        self, index: EventIndex, view: TimeScale, lanes: Sequence[Lane], *,
+        top: float, lane_height: float,
+    ) -> tuple[TimelineLayout, float]:
+        """The layout covering ``view`` and the view's left edge in its x."""
+        key = (index, tuple(lanes), top, lane_height, view.width_px)
+        layout = self._layout
+        if layout is not None and key == self._key and _covers(layout.scale, view):
+            return layout, layout.scale.to_px(view.t0)
+        cell = view.span
+        first_cell = math.floor(view.t0 / cell)
+        wide = TimeScale((first_cell - 1) * cell, (first_cell + 2) * cell, 3 * view.width_px)
+        layout = layout_timeline(
+            index, wide, lanes, self._measure, label_px_budget=self._budget, top=top,
+            lane_height=lane_height, style=self._style, label_cache=self._labels,
+        )
+        self.layouts_made += 1
+        self._key, self._layout = key, layout
+        return layout, wide.to_px(view.t0)
+
+
+def _covers(wide: TimeScale, view: TimeScale) -> bool:
+    same_zoom = abs(wide.days_per_px / view.days_per_px - 1.0) < 1e-9
+    slack = view.days_per_px * 0.5
+    return same_zoom and wide.t0 - slack <= view.t0 and view.t1 <= wide.t1 + slack

@@ -1,0 +1,301 @@
+"""Drawing one frame of the timeline from a finished layout.
+
+Kept apart from the widget so that painting is a plain function of what the
+geometry produced: no event is looked at unless its mark is on screen, and
+label text is laid out once (QStaticText) and reused frame after frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QStaticText,
+    QTransform,
+)
+
+from briefing_app.domain.model import Event, Origin
+from briefing_app.geometry.index import EventIndex, IndexedEvent
+from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
+from briefing_app.geometry.ticks import AxisTicks
+from briefing_app.ui.timeline.palette import (
+    ANNOTATION_COLOR,
+    CLUSTER_TEXT_COLOR,
+    FLAG_COLOR,
+    lane_color,
+)
+
+__all__ = ["Frame", "TimelinePainter"]
+
+_STATIC_TEXT_LIMIT = 6000
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Everything one paint needs, in widget coordinates except the layout's x."""
+
+    layout: TimelineLayout
+    index: EventIndex
+    offset: float
+    """Layout x of the view's left edge."""
+    ticks: AxisTicks
+    time_rect: QRectF
+    axis_height: float
+    gutter: float
+    selected: IndexedEvent | None
+    hovered: Mark | Cluster | None
+    has_focus: bool
+    empty_message: str
+
+
+def _qrect(r: Rect, grow: float = 0.0) -> QRectF:
+    return QRectF(r.x - grow, r.y - grow, r.w + 2 * grow, r.h + 2 * grow)
+
+
+class TimelinePainter:
+    """Paints frames; owns the fonts and the cache of prepared label texts."""
+
+    def __init__(self, font: QFont) -> None:
+        self._texts: dict[str, QStaticText] = {}
+        self.set_font(font)
+
+    def set_font(self, font: QFont) -> None:
+        self.font = QFont(font)
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        self.metrics = QFontMetricsF(self.font)
+        self.bold_metrics = QFontMetricsF(self.bold)
+        self._texts.clear()
+
+    def _static(self, text: str, font: QFont) -> QStaticText:
+        key = text if font is self.font else "\0" + text
+        st = self._texts.get(key)
+        if st is None:
+            if len(self._texts) > _STATIC_TEXT_LIMIT:
+                self._texts.clear()
+            st = QStaticText(text)
+            st.setTextFormat(Qt.TextFormat.PlainText)
+            st.prepare(QTransform(), font)
+            self._texts[key] = st
+        return st
+
+    # -- frame -------------------------------------------------------------
+    def paint(self, p: QPainter, frame: Frame, palette: QPalette, width: float,
+              height: float) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.fillRect(QRectF(0, 0, width, height), palette.color(QPalette.ColorRole.Base))
+        self._paint_lanes(p, frame, palette, width)
+        self._paint_grid(p, frame, palette)
+        self._paint_axis(p, frame, palette, width)
+        p.save()
+        p.setClipRect(frame.time_rect)
+        p.translate(frame.time_rect.left() - frame.offset, 0)
+        self._paint_items(p, frame, palette)
+        p.restore()
+        if frame.empty_message:
+            p.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            p.setFont(self.font)
+            p.drawText(frame.time_rect, Qt.AlignmentFlag.AlignCenter, frame.empty_message)
+        if frame.has_focus:
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(1, 1, width - 2, height - 2))
+
+    def _paint_lanes(self, p: QPainter, frame: Frame, palette: QPalette, width: float) -> None:
+        alternate = palette.color(QPalette.ColorRole.AlternateBase)
+        line = palette.color(QPalette.ColorRole.Midlight)
+        text = palette.color(QPalette.ColorRole.Text)
+        p.setFont(self.bold)
+        for i, box in enumerate(frame.layout.lanes):
+            band = QRectF(0, box.y0, width, box.y1 - box.y0)
+            if i % 2:
+                p.fillRect(band, alternate)
+            p.fillRect(QRectF(0, box.y0 + 1, 4, box.y1 - box.y0 - 2), lane_color(box.lane))
+            p.setPen(text)
+            p.drawText(QRectF(12, box.y0, frame.gutter - 16, box.y1 - box.y0),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                       box.lane.value)
+            p.setPen(QPen(line, 1))
+            p.drawLine(QPointF(0, box.y1 - 0.5), QPointF(width, box.y1 - 0.5))
+        p.setPen(QPen(line, 1))
+        p.drawLine(QPointF(frame.gutter - 0.5, frame.axis_height),
+                   QPointF(frame.gutter - 0.5, frame.layout.lanes[-1].y1
+                           if frame.layout.lanes else frame.axis_height))
+
+    def _paint_grid(self, p: QPainter, frame: Frame, palette: QPalette) -> None:
+        if not frame.layout.lanes:
+            return
+        top, bottom = frame.axis_height, frame.layout.lanes[-1].y1
+        left, right = frame.time_rect.left(), frame.time_rect.right()
+        faint = QColor(palette.color(QPalette.ColorRole.Mid))
+        faint.setAlpha(28)
+        p.setPen(QPen(faint, 1))
+        for sx in frame.ticks.sub:
+            x = round(left + sx) + 0.5
+            p.drawLine(QPointF(x, top), QPointF(x, bottom))
+        minor = QColor(palette.color(QPalette.ColorRole.Mid))
+        minor.setAlpha(60)
+        major = QColor(palette.color(QPalette.ColorRole.Mid))
+        major.setAlpha(150)
+        for ticks, color in ((frame.ticks.minor, minor), (frame.ticks.context, major)):
+            p.setPen(QPen(color, 1))
+            for tick in ticks:
+                x = left + tick.x
+                if left <= x <= right:
+                    p.drawLine(QPointF(round(x) + 0.5, top), QPointF(round(x) + 0.5, bottom))
+
+    def _paint_axis(self, p: QPainter, frame: Frame, palette: QPalette, width: float) -> None:
+        axis = QRectF(0, 0, width, frame.axis_height)
+        p.fillRect(axis, palette.color(QPalette.ColorRole.Window))
+        text = palette.color(QPalette.ColorRole.WindowText)
+        left, right = frame.time_rect.left(), frame.time_rect.right()
+        line_h = self.metrics.height()
+        context_y = 4.0
+        minor_y = context_y + line_h + 2 if frame.ticks.context else context_y + line_h / 2 + 1
+        p.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        p.drawLine(QPointF(0, frame.axis_height - 0.5), QPointF(width, frame.axis_height - 0.5))
+        for tick in frame.ticks.minor:
+            x = left + tick.x
+            if left <= x <= right:
+                p.drawLine(QPointF(round(x) + 0.5, frame.axis_height - 6),
+                           QPointF(round(x) + 0.5, frame.axis_height))
+        for sx in frame.ticks.sub:
+            x = round(left + sx) + 0.5
+            p.drawLine(QPointF(x, frame.axis_height - 3), QPointF(x, frame.axis_height))
+        p.save()
+        p.setClipRect(QRectF(left, 0, right - left, frame.axis_height))
+        p.setPen(text)
+        p.setFont(self.font)
+        for tick in frame.ticks.minor:
+            if tick.label:
+                p.drawStaticText(QPointF(left + tick.label_x, minor_y),
+                                 self._static(tick.label, self.font))
+        p.setFont(self.bold)
+        for tick in frame.ticks.context:
+            if tick.label:
+                p.drawStaticText(QPointF(left + tick.label_x, context_y),
+                                 self._static(tick.label, self.bold))
+        p.restore()
+
+    # -- marks -------------------------------------------------------------
+    def _paint_items(self, p: QPainter, frame: Frame, palette: QPalette) -> None:
+        lo, hi = frame.offset, frame.offset + frame.time_rect.width()
+        marks = [m for m in frame.layout.marks if m.extent.right >= lo and m.extent.x <= hi]
+        clusters = [c for c in frame.layout.clusters if c.rect.right >= lo and c.rect.x <= hi]
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        selected_id = frame.selected.event.id if frame.selected is not None else None
+        selected_mark = frame.layout.mark_for(selected_id) if selected_id else None
+        if frame.hovered is not None and frame.hovered is not selected_mark:
+            soft = QColor(highlight)
+            soft.setAlpha(30)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(soft)
+            p.drawRoundedRect(_qrect(frame.hovered.extent, 2), 4, 4)
+        if selected_mark is not None:
+            soft = QColor(highlight)
+            soft.setAlpha(55)
+            p.setPen(QPen(highlight, 1))
+            p.setBrush(soft)
+            p.drawRoundedRect(_qrect(selected_mark.extent, 3), 4, 4)
+        elif frame.selected is not None:
+            self._paint_selection_outside_marks(p, frame, highlight)
+        for c in clusters:
+            self._paint_cluster(p, c)
+        for m in marks:
+            self._paint_body(p, m, frame.index)
+        p.setFont(self.font)
+        p.setPen(palette.color(QPalette.ColorRole.Text))
+        for m in marks:
+            p.drawStaticText(self._label_origin(m, lo), self._static(m.label, self.font))
+        if selected_mark is not None:
+            p.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            body = _qrect(selected_mark.body, 2.5)
+            if selected_mark.kind == "point":
+                p.drawEllipse(body)
+            else:
+                p.drawRoundedRect(body, 4, 4)
+
+    def _label_origin(self, m: Mark, view_left: float) -> QPointF:
+        """Where the label goes; a bar's label slides right to stay on screen."""
+        x = m.label_rect.x
+        if m.kind != "point" and x < view_left + 4:
+            limit = max(m.body.right, m.label_rect.right) - m.label_rect.w
+            x = max(x, min(view_left + 4, limit))
+        return QPointF(x, m.label_rect.y + (m.label_rect.h - self.metrics.height()) / 2)
+
+    def _paint_body(self, p: QPainter, m: Mark, index: EventIndex) -> None:
+        entry = index.get(m.event_id)
+        event = entry.event if entry is not None else None
+        color = lane_color(m.lane)
+        body = _qrect(m.body)
+        if m.kind == "band":
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(lane_color(m.lane, 60))
+            p.drawRoundedRect(body, 3, 3)
+            p.fillRect(QRectF(body.left(), body.top(), min(2.0, body.width()), body.height()),
+                       lane_color(m.lane, 150))
+        elif m.kind == "range":
+            p.setPen(QPen(color, 1))
+            p.setBrush(lane_color(m.lane, 95))
+            p.drawRoundedRect(body.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        else:
+            p.setPen(QPen(color.darker(150), 1))
+            p.setBrush(color)
+            if event is not None and event.origin is Origin.USER:
+                # The briefer's own additions are diamonds, curated events circles.
+                centre, r = body.center(), body.width() / 2 + 0.5
+                p.drawPolygon(QPolygonF([
+                    QPointF(centre.x(), centre.y() - r), QPointF(centre.x() + r, centre.y()),
+                    QPointF(centre.x(), centre.y() + r), QPointF(centre.x() - r, centre.y()),
+                ]))
+            else:
+                p.drawEllipse(body)
+        if m.badge is not None:
+            self._paint_badge(p, m, event)
+
+    def _paint_badge(self, p: QPainter, m: Mark, event: Event | None) -> None:
+        assert m.badge is not None
+        color = FLAG_COLOR if event is not None and event.flagged else ANNOTATION_COLOR
+        p.setPen(QPen(QColor("white"), 1))
+        p.setBrush(color)
+        p.drawEllipse(_qrect(m.badge, 0.5))
+
+    def _paint_cluster(self, p: QPainter, c: Cluster) -> None:
+        rect = _qrect(c.rect)
+        path = QPainterPath()
+        path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        p.setPen(QPen(lane_color(c.lane), 1))
+        p.setBrush(lane_color(c.lane, 70))
+        p.drawPath(path)
+        p.setPen(CLUSTER_TEXT_COLOR)
+        p.setFont(self.bold)
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, c.label)
+
+    def _paint_selection_outside_marks(self, p: QPainter, frame: Frame, color: QColor) -> None:
+        """The selected event sits in a cluster or off the layout: mark its time anyway."""
+        entry = frame.selected
+        assert entry is not None
+        box = frame.layout.lane_box(entry.event.lane)
+        if box is None:
+            return
+        scale = frame.layout.scale
+        x0, x1 = scale.to_px(entry.start), scale.to_px(entry.end)
+        if x1 - x0 < 3:
+            mid = (x0 + x1) / 2
+            x0, x1 = mid - 1.5, mid + 1.5
+        soft = QColor(color)
+        soft.setAlpha(60)
+        p.setPen(QPen(color, 1.5, Qt.PenStyle.DashLine))
+        p.setBrush(soft)
+        p.drawRect(QRectF(x0, box.y0 + 2, x1 - x0, box.y1 - box.y0 - 4))

@@ -1,0 +1,526 @@
+"""The zoomable chronology: lanes of events under an adaptive time axis.
+
+The widget keeps state and turns input into navigation; the geometry package
+decides what goes where (and caches it while panning), and
+``TimelinePainter`` draws it. Nothing here visits events that are not on
+screen, so 100,000 events draw as fast as a hundred.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+from briefing_app.domain.dates import MONTH_ABBR
+from briefing_app.domain.model import Event, Lane, Origin
+from briefing_app.geometry.hit import HitTester
+from briefing_app.geometry.index import EventIndex, IndexedEvent
+from briefing_app.geometry.layout import LayoutStyle
+from briefing_app.geometry.layout_cache import LayoutCache
+from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
+from briefing_app.geometry.ticks import axis_ticks
+from briefing_app.geometry.timescale import ScaleLimits, TimeScale
+from briefing_app.ui.timeline.timeline_painter import Frame, TimelinePainter
+
+__all__ = ["TimelineView"]
+
+_DEFAULT_WINDOW = (float(date(1999, 1, 1).toordinal()), float(date(2026, 1, 1).toordinal()))
+_RIGHT_PAD = 8.0
+_KEY_ZOOM = 1.5
+_WHEEL_ZOOM_PER_NOTCH = 1.2
+_LABEL_BUDGET = 280.0
+_CLUSTER_TOOLTIP_TITLES = 8
+
+
+@dataclass(slots=True)
+class _Press:
+    pos: QPointF
+    scale: TimeScale
+    dragging: bool = False
+
+
+def _day_label(t: float) -> str:
+    d = date.fromordinal(max(int(t), 1))
+    return f"{d.day} {MONTH_ABBR[d.month]} {d.year}"
+
+
+class TimelineView(QWidget):
+    """One lane per actor, one axis, events as points, bars, bands or clusters.
+
+    Signals:
+        eventSelected(str): the user selected an event (click, arrows, Tab).
+            Not emitted by ``select_event``, so callers that mirror the
+            selection cannot start a loop.
+        eventActivated(str): the user asked to open the event's source excerpt
+            (Enter, double-click).
+        visibleRangeChanged(float, float): the visible window ``[t0, t1)`` in
+            days (``date.toordinal()``) changed, whatever the cause.
+        contextMenuRequestedForEvent(str, QPoint): a context menu was asked for
+            on an event; the point is in global coordinates.
+    """
+
+    eventSelected = Signal(str)
+    eventActivated = Signal(str)
+    visibleRangeChanged = Signal(float, float)
+    contextMenuRequestedForEvent = Signal(str, QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAccessibleName("Timeline")
+        self.setAccessibleDescription(
+            "Events by lane over time. Left and Right step between events, Enter opens one, "
+            "plus and minus zoom, 0 or Home shows everything, Shift with arrows pans."
+        )
+        self._all = EventIndex()
+        self._index = self._all
+        self._hidden: frozenset[str] = frozenset()
+        self._lane_shown = dict.fromkeys(Lane, True)
+        self._selected: str | None = None
+        self._hovered: Mark | Cluster | None = None
+        self._press: _Press | None = None
+        self._hit: HitTester | None = None
+        self._hit_layout: TimelineLayout | None = None
+        self._painter = TimelinePainter(self.font())
+        self._cache = LayoutCache(self._painter.metrics.horizontalAdvance,
+                                  label_px_budget=_LABEL_BUDGET, style=self._style())
+        self._scale = TimeScale(*_DEFAULT_WINDOW, self._time_width())
+        self._fitted = False
+        """True while the view shows 'everything': a resize then fits again."""
+
+    # -- public API --------------------------------------------------------
+    def set_events(self, events: Sequence[Event]) -> None:
+        """Show these events (replacing any others) and fit them all in view."""
+        self._all = EventIndex(events)
+        self._index = self._all.with_hidden(self._hidden)
+        domain = self._all.domain()
+        limits = ScaleLimits(domain=domain)
+        self._scale = self._scale.with_limits(limits)
+        if self._selected is not None and self._selected not in self._all:
+            self._selected = None
+        self._hovered = None
+        self.fit_all()
+        self.update()
+
+    @property
+    def event_index(self) -> EventIndex:
+        """The events as indexed for drawing (shared read-only, e.g. with the overview)."""
+        return self._all
+
+    def set_lane_visible(self, lane: Lane, visible: bool) -> None:
+        if self._lane_shown[lane] != visible:
+            self._lane_shown[lane] = visible
+            self._hovered = None
+            self.update()
+
+    def set_hidden_ids(self, ids: set[str] | frozenset[str]) -> None:
+        """Hide these events (filtered out elsewhere); the others stay as they are."""
+        hidden = frozenset(ids)
+        if hidden != self._hidden:
+            self._hidden = hidden
+            self._index = self._all.with_hidden(hidden)
+            self._hovered = None
+            self.update()
+
+    def selected_id(self) -> str | None:
+        return self._selected
+
+    def select_event(self, event_id: str | None, ensure_visible: bool = True) -> bool:
+        """Select an event from outside; returns False for an unknown id.
+
+        Does not emit ``eventSelected``.
+        """
+        if event_id is None:
+            self._selected = None
+            self.update()
+            return True
+        entry = self._all.get(event_id)
+        if entry is None:
+            return False
+        self._selected = event_id
+        if ensure_visible:
+            self._bring_into_view(entry)
+        self.update()
+        return True
+
+    def fit_all(self) -> None:
+        """Show every shown event of the visible lanes (all events if none is shown)."""
+        span = self._index.shown_span(self._visible_lanes()) or self._all.domain()
+        if span is None:
+            return
+        right = min(_LABEL_BUDGET + 24, self._scale.width_px * 0.25)
+        self._set_scale(self._scale.fitted(span[0], span[1], margin=16, right_margin=right))
+        self._fitted = True
+
+    def zoom_by(self, factor: float, anchor_px: float | None = None) -> None:
+        """Zoom in (factor > 1) or out around ``anchor_px``, a widget x (default: centre)."""
+        anchor = None
+        if anchor_px is not None:
+            anchor = min(max(anchor_px - self._gutter(), 0.0), self._scale.width_px)
+        self._set_scale(self._scale.zoomed(factor, anchor))
+
+    def visible_range(self) -> tuple[float, float]:
+        return self._scale.t0, self._scale.t1
+
+    def set_visible_range(self, t0: float, t1: float) -> None:
+        self._set_scale(self._scale.with_range(t0, t1))
+
+    def time_at(self, x: float) -> float:
+        """The time (days) under widget x."""
+        return self._scale.to_time(x - self._gutter())
+
+    def x_of(self, t: float) -> float:
+        """The widget x of time ``t`` (days)."""
+        return self._scale.to_px(t) + self._gutter()
+
+    def visible_marks(self) -> dict[str, QRectF]:
+        """Events drawn on their own now, with the widget rectangle each occupies."""
+        layout, offset = self._layout()
+        right = offset + self._scale.width_px
+        return {m.event_id: self._to_widget(m.extent, offset) for m in layout.marks
+                if m.extent.right > offset and m.extent.x < right}
+
+    def visible_clusters(self) -> list[tuple[QRectF, int]]:
+        """Clusters drawn now: widget rectangle and how many events each holds."""
+        layout, offset = self._layout()
+        right = offset + self._scale.width_px
+        return [(self._to_widget(c.rect, offset), c.count) for c in layout.clusters
+                if c.rect.right > offset and c.rect.x < right]
+
+    def sizeHint(self) -> QSize:
+        return QSize(960, 460)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(360, 200)
+
+    # -- geometry ----------------------------------------------------------
+    def _style(self) -> LayoutStyle:
+        fm = self._painter.metrics
+        return LayoutStyle(
+            row_height=max(22.0, round(fm.height()) + 7.0), text_height=fm.height(),
+            min_label_px=fm.horizontalAdvance("Summit"),
+        )
+
+    def _gutter(self) -> float:
+        fm = QFontMetricsF(self._painter.bold)
+        return max(fm.horizontalAdvance(lane.value) for lane in Lane) + 28.0
+
+    def _axis_height(self) -> float:
+        return 2 * self._painter.metrics.height() + 12.0
+
+    def _time_width(self) -> float:
+        return max(self.width() - self._gutter() - _RIGHT_PAD, 40.0)
+
+    def _visible_lanes(self) -> list[Lane]:
+        return [lane for lane in Lane if self._lane_shown[lane]]
+
+    def _lane_height(self, lanes: int) -> float:
+        style = self._cache.style
+        least = style.row_height * 2 + 2 * style.lane_padding
+        return max(least, (self.height() - self._axis_height() - 4) / max(lanes, 1))
+
+    def _layout(self) -> tuple[TimelineLayout, float]:
+        lanes = self._visible_lanes()
+        return self._cache.layout_for(
+            self._index, self._scale, lanes, top=self._axis_height(),
+            lane_height=self._lane_height(len(lanes)),
+        )
+
+    def _to_widget(self, rect: Rect, offset: float) -> QRectF:
+        return QRectF(rect.x - offset + self._gutter(), rect.y, rect.w, rect.h)
+
+    def _target_at(self, pos: QPointF) -> Mark | Cluster | None:
+        layout, offset = self._layout()
+        if self._hit_layout is not layout:
+            self._hit, self._hit_layout = HitTester(layout), layout
+        assert self._hit is not None
+        if pos.x() < self._gutter():
+            return None
+        return self._hit.at(pos.x() - self._gutter() + offset, pos.y())
+
+    def _set_scale(self, scale: TimeScale) -> None:
+        self._fitted = False
+        if (scale.t0, scale.t1, scale.width_px) == (
+                self._scale.t0, self._scale.t1, self._scale.width_px):
+            self._scale = scale
+            return
+        self._scale = scale
+        self._hovered = None
+        self.update()
+        self.visibleRangeChanged.emit(scale.t0, scale.t1)
+
+    def _bring_into_view(self, entry: IndexedEvent) -> None:
+        """Pan (never zoom) just enough that the event's start is comfortably on screen."""
+        s = self._scale
+        left_margin = s.span * 0.05
+        right_margin = min((_LABEL_BUDGET + 30) * s.days_per_px, s.span * 0.4)
+        if entry.start < s.t0 + left_margin:
+            self._set_scale(s.panned((entry.start - s.t0 - left_margin) / s.days_per_px))
+        elif entry.start + 1 > s.t1 - right_margin:
+            shift = entry.start + 1 - (s.t1 - right_margin)
+            self._set_scale(s.panned(shift / s.days_per_px))
+
+    # -- user actions ------------------------------------------------------
+    def _choose(self, event_id: str) -> None:
+        """Select on behalf of the user: keep it in view and say so."""
+        self.select_event(event_id, ensure_visible=True)
+        self.eventSelected.emit(event_id)
+
+    def _step(self, direction: int) -> bool:
+        """Select the next (1) or previous (-1) shown event in time; False at the end."""
+        lanes = set(self._visible_lanes())
+        current = self._index.get(self._selected) if self._selected else None
+        if current is not None and self._index.is_shown(current.id) and current.lane in lanes:
+            found = self._index.step_from(current.id, direction, lanes)
+        elif direction > 0:
+            found = self._index.first_from(self._scale.t0, lanes)
+        else:
+            found = self._index.last_before(self._scale.t1, lanes)
+        if found is None:
+            return False
+        self._choose(found.id)
+        return True
+
+    def _zoom_to_cluster(self, cluster: Cluster) -> None:
+        span = min(max((cluster.t1 - cluster.t0) * 1.5, 1.0), self._scale.span / 2)
+        centre = (cluster.t0 + cluster.t1) / 2
+        self.set_visible_range(centre - span / 2, centre + span / 2)
+
+    def _activate_selected(self) -> None:
+        if self._selected is not None and self._index.is_shown(self._selected):
+            self.eventActivated.emit(self._selected)
+
+    # -- Qt events ---------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        layout, offset = self._layout()
+        s = self._scale
+        ticks = axis_ticks(s.t0, s.t1, s.width_px, self._painter.metrics.horizontalAdvance,
+                           QFontMetricsF(self._painter.bold).horizontalAdvance)
+        selected = self._index.get(self._selected) if self._selected else None
+        if selected is not None and not (self._index.is_shown(selected.id)
+                                         and self._lane_shown[selected.lane]):
+            selected = None
+        frame = Frame(
+            layout=layout, index=self._index, offset=offset, ticks=ticks,
+            time_rect=QRectF(self._gutter(), self._axis_height(), s.width_px,
+                             max(self.height() - self._axis_height(), 0)),
+            axis_height=self._axis_height(), gutter=self._gutter(), selected=selected,
+            hovered=self._hovered, has_focus=self.hasFocus(),
+            empty_message=self._empty_message(),
+        )
+        painter = QPainter(self)
+        try:
+            self._painter.paint(painter, frame, self.palette(), self.width(), self.height())
+        finally:
+            painter.end()
+
+    def _empty_message(self) -> str:
+        if len(self._all) == 0:
+            return "No events to show"
+        if not self._visible_lanes():
+            return "All lanes are hidden"
+        if len(self._index.hidden_ids) == len(self._all):
+            return "No event matches the filters"
+        return ""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        fitted = self._fitted
+        self._set_scale(self._scale.with_width(self._time_width()))
+        if fitted:
+            self.fit_all()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._painter.set_font(self.font())
+            self._cache.reconfigure(self._painter.metrics.horizontalAdvance,
+                                    label_px_budget=_LABEL_BUDGET, style=self._style())
+            self._set_scale(self._scale.with_width(self._time_width()))
+            self.update()
+        super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                    event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                backwards = key == Qt.Key.Key_Backtab or bool(
+                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                # At either end Tab leaves the timeline, so the keyboard is never trapped.
+                if self._step(-1 if backwards else 1):
+                    return True
+        elif kind == QEvent.Type.NativeGesture and isinstance(event, QNativeGestureEvent):
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom_by(1.0 + event.value(), event.position().x())
+                return True
+        elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event)
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        panning = bool(mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier))
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(_KEY_ZOOM)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_by(1 / _KEY_ZOOM)
+        elif key in (Qt.Key.Key_0, Qt.Key.Key_Home):
+            self.fit_all()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            direction = 1 if key == Qt.Key.Key_Right else -1
+            if panning:
+                self._set_scale(self._scale.panned(direction * self._scale.width_px / 8))
+            else:
+                self._step(direction)
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            direction = 1 if key == Qt.Key.Key_PageDown else -1
+            self._set_scale(self._scale.panned(direction * self._scale.width_px * 0.9))
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._activate_selected()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if abs(delta.x()) > abs(delta.y()):
+            pixels = event.pixelDelta().x() or delta.x() / 120 * self._scale.width_px / 10
+            self._set_scale(self._scale.panned(-pixels))
+        elif delta.y():
+            self.zoom_by(_WHEEL_ZOOM_PER_NOTCH ** (delta.y() / 120), event.position().x())
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = _Press(event.position(), self._scale)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        press = self._press
+        if press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            dx = event.position().x() - press.pos.x()
+            if press.dragging or abs(dx) >= QApplication.startDragDistance():
+                press.dragging = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+                self._set_scale(press.scale.panned(-dx))
+            return
+        target = self._target_at(event.position())
+        if target is not self._hovered:
+            self._hovered = target
+            if target is None:
+                self.unsetCursor()
+            else:
+                self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        self.unsetCursor()
+        if press.dragging:
+            return
+        target = self._target_at(event.position())
+        if isinstance(target, Mark):
+            self._choose(target.event_id)
+        elif isinstance(target, Cluster):
+            self._zoom_to_cluster(target)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        target = self._target_at(event.position())
+        if isinstance(target, Mark):
+            if self._selected != target.event_id:
+                self._choose(target.event_id)
+            self.eventActivated.emit(target.event_id)
+        elif isinstance(target, Cluster):
+            self._zoom_to_cluster(target)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            target = self._target_at(QPointF(event.pos()))
+            if isinstance(target, Mark):
+                if self._selected != target.event_id:
+                    self._choose(target.event_id)
+                self.contextMenuRequestedForEvent.emit(target.event_id, event.globalPos())
+            return
+        if self._selected is not None and self._index.is_shown(self._selected):
+            rect = self.visible_marks().get(self._selected)
+            where = rect.center().toPoint() if rect is not None else self.rect().center()
+            self.contextMenuRequestedForEvent.emit(self._selected, self.mapToGlobal(where))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    # -- tooltips ----------------------------------------------------------
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        target = self._target_at(QPointF(event.pos()))
+        if isinstance(target, Mark):
+            entry = self._index.get(target.event_id)
+            text = self._event_tooltip(entry.event) if entry is not None else ""
+        elif isinstance(target, Cluster):
+            text = self._cluster_tooltip(target)
+        else:
+            text = ""
+        if text:
+            QToolTip.showText(event.globalPos(), text, self)
+        else:
+            QToolTip.hideText()
+            event.ignore()
+
+    @staticmethod
+    def _event_tooltip(event: Event) -> str:
+        lines = [f"<b>{html.escape(event.when.label())}</b>", html.escape(event.title),
+                 f"<span style='color:#555'>{html.escape(event.lane.value)}</span>"]
+        if event.annotation_count:
+            noun = "annotation" if event.annotation_count == 1 else "annotations"
+            lines.append(f"{event.annotation_count} {noun}")
+        if event.flagged:
+            lines.append("Flagged")
+        if event.origin is Origin.USER:
+            lines.append("Added by you")
+        return "<br>".join(lines)
+
+    def _cluster_tooltip(self, cluster: Cluster) -> str:
+        first, last = _day_label(cluster.t0), _day_label(cluster.t1 - 1)
+        period = first if first == last else f"{first} – {last}"
+        lines = [f"<b>{cluster.count} events</b>, {html.escape(period)}",
+                 f"<span style='color:#555'>{html.escape(cluster.lane.value)}</span>"]
+        lo, hi = self._index.positions(cluster.lane, (cluster.t0, cluster.t1))
+        entries = islice(self._index.entries(cluster.lane, lo, hi), _CLUSTER_TOOLTIP_TITLES)
+        lines += [f"• {html.escape(e.event.title)}" for e in entries]
+        if cluster.count > _CLUSTER_TOOLTIP_TITLES:
+            lines.append("…")
+        lines.append("<i>Click to zoom in</i>")
+        return "<br>".join(lines)
