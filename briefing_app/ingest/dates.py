@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 
@@ -102,7 +102,6 @@ class _Lang:
     past_cues: str
     future_cues: str
     stopwords: frozenset[str]
-    canon_relative: dict[tuple[str, int], str] = field(default_factory=dict)
     past_right_after: str = "(?!)"  # "ministers on Tuesday backed": a past verb next to it
     # English writes a thousand or more with a comma ("2,000 troops"), so there a bare
     # modern four-digit number is a year unless the words around make it a figure.
@@ -119,6 +118,10 @@ def _names(spec: str) -> dict[str, int]:
         else:
             out[item] = i
     return out
+
+
+def _seq(spec: str) -> tuple[str, ...]:
+    return tuple(spec.split())
 
 
 def _wordset(spec: str) -> frozenset[str]:
@@ -161,7 +164,8 @@ _EN_COUNTS = (
     r"helicopters|missiles|drones|shells|rounds|projects|units|members|staff|employees|jobs|"
     r"words|pages|votes|seats|times|cases|hours|minutes|days|weeks|months|years|points|"
     r"percent|per|million|billion|bn|m|k|strong|metre|meter|feet|ft|mm|cm|kg|mw|gw|hp|"
-    r"brigades|battalions|divisions|ships|vessels|sorties|strikes|attacks|signatures"
+    r"brigades|battalions|divisions|ships|vessels|sorties|strikes|attacks|signatures|"
+    r"gmt|utc|cet|hrs|local\s+time"
 )
 _ES_COUNTS = (
     r"soldados|efectivos|militares|personas|hombres|mujeres|niños|refugiados|migrantes|civiles|"
@@ -179,21 +183,10 @@ _EN = _Lang(
         "jan:1 feb:2 mar:3 apr:4 jun:6 jul:7 aug:8 sep:9 sept:9 oct:10 nov:11 dec:12"
     ),
     weekdays=_weekdays("monday tuesday wednesday thursday friday saturday sunday"),
-    canon_months=(
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+    canon_months=_seq(
+        "January February March April May June July August September October November December"
     ),
-    canon_weekdays=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    canon_weekdays=_seq("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
     capitalised=True,
     day_month=r"\s+(?:of\s+)?",
     month_year=r",?\s+(?:of\s+)?",
@@ -269,21 +262,10 @@ _ES = _Lang(
         "ene:1 feb:2 mar:3 abr:4 may:5 jun:6 jul:7 ago:8 sep:9 sept:9 oct:10 nov:11 dic:12"
     ),
     weekdays=_weekdays("lunes martes miércoles jueves viernes sábado domingo miercoles:3 sabado:6"),
-    canon_months=(
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
+    canon_months=_seq(
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
     ),
-    canon_weekdays=("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    canon_weekdays=_seq("lunes martes miércoles jueves viernes sábado domingo"),
     capitalised=False,
     day_month=r"\s+de\s+",
     month_year=r"\s+(?:de|del)\s+",
@@ -325,22 +307,10 @@ _ES = _Lang(
         r"once|doce)\s+(?P<unit>días?|semanas?|mes(?:es)?|años?)"
     ),
     ago_units={"dí": "day", "se": "week", "me": "month", "añ": "year"},
-    numbers={
-        "un": 1,
-        "una": 1,
-        "uno": 1,
-        "dos": 2,
-        "tres": 3,
-        "cuatro": 4,
-        "cinco": 5,
-        "seis": 6,
-        "siete": 7,
-        "ocho": 8,
-        "nueve": 9,
-        "diez": 10,
-        "once": 11,
-        "doce": 12,
-    },
+    numbers=_names(
+        "un:1 una:1 uno:1 dos:2 tres:3 cuatro:4 cinco:5 seis:6 siete:7 ocho:8 nueve:9 diez:10 "
+        "once:11 doce:12"
+    ),
     count_nouns=_ES_COUNTS,
     past_cues=(
         r"\b(?:dijo|dijeron|fue|fueron|era|eran|había|habían|hubo|ayer|anteayer|hace|"
@@ -354,12 +324,6 @@ _ES = _Lang(
         "el la los las de del que y en un una por con para se es su al lo como más pero sus "
         "le ya o este sí porque esta entre cuando muy sin sobre también"
     ),
-    canon_relative={
-        ("week", 1): "la próxima semana",
-        ("month", 1): "el próximo mes",
-        ("year", 1): "el próximo año",
-        ("month", -1): "el mes pasado",
-    },
 )
 
 _FR = _Lang(
@@ -370,21 +334,10 @@ _FR = _Lang(
     ),
     month_abbr=_names("janv:1 févr:2 fevr:2 avr:4 juil:7 sept:9 oct:10 nov:11 déc:12 dec:12"),
     weekdays=_weekdays("lundi mardi mercredi jeudi vendredi samedi dimanche"),
-    canon_months=(
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
+    canon_months=_seq(
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
     ),
-    canon_weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    canon_weekdays=_seq("lundi mardi mercredi jeudi vendredi samedi dimanche"),
     capitalised=False,
     day_month=r"\s+",
     month_year=r"\s+",
@@ -423,21 +376,10 @@ _FR = _Lang(
         r"onze|douze)\s+(?P<unit>jours?|semaines?|mois|ans|années?)"
     ),
     ago_units={"jo": "day", "se": "week", "mo": "month", "an": "year"},
-    numbers={
-        "un": 1,
-        "une": 1,
-        "deux": 2,
-        "trois": 3,
-        "quatre": 4,
-        "cinq": 5,
-        "six": 6,
-        "sept": 7,
-        "huit": 8,
-        "neuf": 9,
-        "dix": 10,
-        "onze": 11,
-        "douze": 12,
-    },
+    numbers=_names(
+        "un:1 une:1 deux:2 trois:3 quatre:4 cinq:5 six:6 sept:7 huit:8 neuf:9 dix:10 onze:11 "
+        "douze:12"
+    ),
     count_nouns=r"soldats|militaires|personnes|euros?|dollars|km|kilomètres|chars|missiles|"
     r"projets|membres|fois|heures|jours|mois|ans|millions|milliards|hommes",
     past_cues=(
@@ -464,29 +406,10 @@ _DE = _Lang(
         "jan:1 feb:2 mär:3 apr:4 jun:6 jul:7 aug:8 sep:9 sept:9 okt:10 nov:11 dez:12"
     ),
     weekdays=_weekdays("montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend:6"),
-    canon_months=(
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
+    canon_months=_seq(
+        "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
     ),
-    canon_weekdays=(
-        "Montag",
-        "Dienstag",
-        "Mittwoch",
-        "Donnerstag",
-        "Freitag",
-        "Samstag",
-        "Sonntag",
-    ),
+    canon_weekdays=_seq("Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag"),
     capitalised=False,
     day_month=r"\s+",
     month_year=r"\s+",
@@ -531,21 +454,10 @@ _DE = _Lang(
         r"zehn|elf|zwölf)\s+(?P<unit>tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
     ),
     ago_units={"ta": "day", "wo": "week", "mo": "month", "ja": "year"},
-    numbers={
-        "einem": 1,
-        "einer": 1,
-        "zwei": 2,
-        "drei": 3,
-        "vier": 4,
-        "fünf": 5,
-        "sechs": 6,
-        "sieben": 7,
-        "acht": 8,
-        "neun": 9,
-        "zehn": 10,
-        "elf": 11,
-        "zwölf": 12,
-    },
+    numbers=_names(
+        "einem:1 einer:1 zwei:2 drei:3 vier:4 fünf:5 sechs:6 sieben:7 acht:8 neun:9 zehn:10 "
+        "elf:11 zwölf:12"
+    ),
     count_nouns=r"soldaten|menschen|personen|euro|dollar|km|kilometer|panzer|raketen|projekte|"
     r"mitglieder|mal|stunden|tage|monate|jahre|millionen|milliarden",
     past_cues=r"\b(?:sagte|sagten|war|waren|hatte|hatten|wurde|wurden|gestern|erklärte|"
@@ -568,21 +480,11 @@ _IT = _Lang(
         "lunedì martedì mercoledì giovedì venerdì sabato domenica lunedi:1 "
         "martedi:2 mercoledi:3 giovedi:4 venerdi:5"
     ),
-    canon_months=(
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
+    canon_months=_seq(
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+        "dicembre"
     ),
-    canon_weekdays=("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    canon_weekdays=_seq("lunedì martedì mercoledì giovedì venerdì sabato domenica"),
     capitalised=False,
     day_month=r"\s+",
     month_year=r"\s+(?:del\s+)?",
@@ -621,22 +523,10 @@ _IT = _Lang(
         r"undici|dodici)\s+(?P<unit>giorni|giorno|settimane?|mesi|mese|anni|anno)\s+fa"
     ),
     ago_units={"gi": "day", "se": "week", "me": "month", "an": "year"},
-    numbers={
-        "un": 1,
-        "uno": 1,
-        "una": 1,
-        "due": 2,
-        "tre": 3,
-        "quattro": 4,
-        "cinque": 5,
-        "sei": 6,
-        "sette": 7,
-        "otto": 8,
-        "nove": 9,
-        "dieci": 10,
-        "undici": 11,
-        "dodici": 12,
-    },
+    numbers=_names(
+        "un:1 uno:1 una:1 due:2 tre:3 quattro:4 cinque:5 sei:6 sette:7 otto:8 nove:9 dieci:10 "
+        "undici:11 dodici:12"
+    ),
     count_nouns=r"soldati|militari|persone|euro|dollari|km|chilometri|carri|missili|progetti|"
     r"membri|volte|ore|giorni|mesi|anni|milioni|miliardi",
     past_cues=r"\b(?:disse|detto|era|erano|fu|furono|aveva|avevano|ieri|fa|dal|"
@@ -646,7 +536,6 @@ _IT = _Lang(
         "il lo la gli le di del della che e un una per con non sono è nel nella dei al alla "
         "da anche più l"
     ),
-    canon_relative={("month", -1): "il mese scorso", ("year", -1): "l'anno scorso"},
 )
 
 _PT = _Lang(
@@ -660,28 +549,11 @@ _PT = _Lang(
         "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira "
         "sábado domingo terca-feira:2 sabado:6"
     ),
-    canon_months=(
-        "janeiro",
-        "fevereiro",
-        "março",
-        "abril",
-        "maio",
-        "junho",
-        "julho",
-        "agosto",
-        "setembro",
-        "outubro",
-        "novembro",
-        "dezembro",
+    canon_months=_seq(
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"
     ),
-    canon_weekdays=(
-        "segunda-feira",
-        "terça-feira",
-        "quarta-feira",
-        "quinta-feira",
-        "sexta-feira",
-        "sábado",
-        "domingo",
+    canon_weekdays=_seq(
+        "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo"
     ),
     capitalised=False,
     day_month=r"\s+de\s+",
@@ -722,22 +594,10 @@ _PT = _Lang(
         r"onze|doze)\s+(?P<unit>dias?|semanas?|m[eê]s(?:es)?|anos?)"
     ),
     ago_units={"di": "day", "se": "week", "me": "month", "mê": "month", "an": "year"},
-    numbers={
-        "um": 1,
-        "uma": 1,
-        "dois": 2,
-        "duas": 2,
-        "três": 3,
-        "quatro": 4,
-        "cinco": 5,
-        "seis": 6,
-        "sete": 7,
-        "oito": 8,
-        "nove": 9,
-        "dez": 10,
-        "onze": 11,
-        "doze": 12,
-    },
+    numbers=_names(
+        "um:1 uma:1 dois:2 duas:2 três:3 quatro:4 cinco:5 seis:6 sete:7 oito:8 nove:9 dez:10 "
+        "onze:11 doze:12"
+    ),
     count_nouns=r"soldados|militares|pessoas|euros?|dólares|km|quilômetros|tanques|mísseis|"
     r"projetos|membros|vezes|horas|dias|meses|anos|milhões|bilhões",
     past_cues=r"\b(?:disse|disseram|foi|foram|era|eram|tinha|tinham|ontem|há|desde|"
@@ -747,11 +607,6 @@ _PT = _Lang(
         "o a os as de do da dos das e em um uma para com não que se no na por mais ao foi "
         "é são pelo pela também"
     ),
-    canon_relative={
-        ("week", -1): "semana passada",
-        ("month", -1): "mês passado",
-        ("year", -1): "ano passado",
-    },
 )
 
 _RU_MONTHS = (
@@ -776,29 +631,10 @@ _RU = _Lang(
     weekdays=_grouped(
         ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
     ),
-    canon_months=(
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
+    canon_months=_seq(
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
     ),
-    canon_weekdays=(
-        "понедельник",
-        "вторник",
-        "среду",
-        "четверг",
-        "пятницу",
-        "субботу",
-        "воскресенье",
-    ),
+    canon_weekdays=_seq("понедельник вторник среду четверг пятницу субботу воскресенье"),
     capitalised=False,
     day_month=r"\s+",
     month_year=r"\s+",
@@ -841,20 +677,9 @@ _RU = _Lang(
         r"десять)\s+(?P<unit>дн(?:я|ей)|день|недел[юьи]|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад"
     ),
     ago_units={"дн": "day", "де": "day", "не": "week", "ме": "month", "го": "year", "ле": "year"},
-    numbers={
-        "один": 1,
-        "одну": 1,
-        "два": 2,
-        "две": 2,
-        "три": 3,
-        "четыре": 4,
-        "пять": 5,
-        "шесть": 6,
-        "семь": 7,
-        "восемь": 8,
-        "девять": 9,
-        "десять": 10,
-    },
+    numbers=_names(
+        "один:1 одну:1 два:2 две:2 три:3 четыре:4 пять:5 шесть:6 семь:7 восемь:8 девять:9 десять:10"
+    ),
     count_nouns=r"солдат|военных|человек|евро|долларов|км|километров|танков|ракет|проектов|"
     r"раз|часов|дней|месяцев|лет|млн|млрд|миллионов|миллиардов",
     past_cues=r"(?:\b(?:сказал[аио]?|заявил[аио]?|был[аио]?|вчера|назад|с\s+тех\s+пор)\b|"
@@ -963,7 +788,7 @@ def _patterns(code: str) -> _Patterns:
         year_context=re.compile(f"(?:{t.year_context})", _FLAGS),
         year_weak=re.compile(f"(?:{t.year_weak_context})", _FLAGS),
         year_blockers=re.compile(f"(?:{t.year_blockers})", _FLAGS),
-        count_after=re.compile(rf"^\s*(?:%|(?:{t.count_nouns})(?![^\W\d_]))", _FLAGS),
+        count_after=re.compile(rf"^\s*-?\s*(?:%|(?:{t.count_nouns})(?![^\W\d_]))", _FLAGS),
         month_context=re.compile(f"(?:{t.month_context})", _FLAGS),
         dot_context=re.compile(f"(?:{t.dot_context})", _FLAGS),
         recurring=re.compile(f"(?:{t.recurring})", _FLAGS),
@@ -1249,7 +1074,9 @@ def _relative_candidates(text: str, t: _Lang, p: _Patterns, lo: int, hi: int) ->
         for m in pattern.finditer(text, lo, hi):
             u = unit or m.group("u").lower()
             if t.code == "en" and re.search(
-                r"\b(?:the|a|for|over|within)\s+$", _before(text, m.start()), re.IGNORECASE
+                r"\b(?:the|over|within|during|throughout)\s+$",
+                _before(text, m.start()),
+                re.IGNORECASE,
             ):
                 continue  # "the last week of", "over the next year": a stretch, not a date
             piece = _Piece(
@@ -1439,6 +1266,16 @@ def _read(query: str, lang: str, base: date, prefer: str, parts: tuple[str, ...]
     return result.date() if result is not None else None
 
 
+def _english_relative(unit: str, offset: int) -> str:
+    if offset == 0:
+        return "today" if unit == "day" else f"this {unit}"
+    if unit == "day" and abs(offset) == 1:
+        return "yesterday" if offset < 0 else "tomorrow"
+    if abs(offset) == 1:
+        return f"{'last' if offset < 0 else 'next'} {unit}"
+    return f"{abs(offset)} {unit}s {'ago' if offset < 0 else 'from now'}"
+
+
 def _shift(base: date, days: int) -> date:
     try:
         return base + timedelta(days=days)
@@ -1462,9 +1299,9 @@ def _resolve(
     if piece.kind == _RELATIVE:
         assert piece.query is not None and piece.unit is not None
         value = _read(piece.query, lang, p, "past", ())
-        fallback = t.canon_relative.get((piece.unit, piece.offset))
-        if value is None and fallback:
-            value = _read(fallback, lang, p, "past", ())
+        if value is None:  # dateparser lacks some idioms ("el año que viene"); the pattern
+            # already says what it means, so read that in dateparser's English
+            value = _read(_english_relative(piece.unit, piece.offset), "en", p, "past", ())
         if value is None:
             return None
         return PartialDate(value, piece.precision)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -212,6 +212,66 @@ def test_ago_and_yesterday() -> None:
         "year",
     )
     assert _one("He arrived yesterday.", published) == ("yesterday", "2023-01-08", "day")
+
+
+_RELATIVE_PHRASES = {
+    "en": "this week:week:0|last week:week:-1|next week:week:1|this month:month:0|"
+    "last month:month:-1|next month:month:1|this year:year:0|last year:year:-1|"
+    "next year:year:1|yesterday:day:-1|tomorrow:day:1|three days ago:day:-3|"
+    "two weeks ago:week:-2|a month ago:month:-1|two years ago:year:-2",
+    "es": "esta semana:week:0|la semana pasada:week:-1|la semana que viene:week:1|"
+    "este mes:month:0|el mes pasado:month:-1|el próximo mes:month:1|"
+    "el mes que viene:month:1|este año:year:0|el año pasado:year:-1|el pasado año:year:-1|"
+    "el año que viene:year:1|ayer:day:-1|anteayer:day:-2|hace dos años:year:-2|"
+    "hace tres semanas:week:-3",
+    "fr": "cette semaine:week:0|la semaine dernière:week:-1|la semaine prochaine:week:1|"
+    "ce mois-ci:month:0|le mois dernier:month:-1|le mois prochain:month:1|"
+    "cette année:year:0|l'an dernier:year:-1|l'année prochaine:year:1|hier:day:-1|"
+    "demain:day:1|avant-hier:day:-2|il y a deux ans:year:-2",
+    "de": "diese Woche:week:0|letzte Woche:week:-1|vergangene Woche:week:-1|"
+    "nächste Woche:week:1|diesen Monat:month:0|letzten Monat:month:-1|"
+    "nächsten Monat:month:1|dieses Jahr:year:0|letztes Jahr:year:-1|nächstes Jahr:year:1|"
+    "gestern:day:-1|vorgestern:day:-2|vor zwei Jahren:year:-2",
+    "it": "questa settimana:week:0|la settimana scorsa:week:-1|la prossima settimana:week:1|"
+    "questo mese:month:0|il mese scorso:month:-1|il prossimo mese:month:1|"
+    "quest'anno:year:0|l'anno scorso:year:-1|lo scorso anno:year:-1|"
+    "l'anno prossimo:year:1|ieri:day:-1|domani:day:1|due anni fa:year:-2",
+    "pt": "esta semana:week:0|semana passada:week:-1|próxima semana:week:1|este mês:month:0|"
+    "mês passado:month:-1|mês que vem:month:1|este ano:year:0|ano passado:year:-1|"
+    "ano que vem:year:1|ontem:day:-1|amanhã:day:1|há dois anos:year:-2",
+    "ru": "на этой неделе:week:0|на прошлой неделе:week:-1|на следующей неделе:week:1|"
+    "в этом месяце:month:0|в прошлом месяце:month:-1|в следующем месяце:month:1|"
+    "в этом году:year:0|в прошлом году:year:-1|в следующем году:year:1|вчера:day:-1|"
+    "завтра:day:1|два года назад:year:-2",
+}
+
+
+def _shifted(base: date, unit: str, offset: int) -> PartialDate:
+    if unit == "day":
+        return PartialDate(base + timedelta(days=offset), Precision.DAY)
+    if unit == "week":
+        return PartialDate(base + timedelta(weeks=offset), Precision.WEEK)
+    if unit == "month":
+        months = base.year * 12 + base.month - 1 + offset
+        return PartialDate.month(months // 12, months % 12 + 1)
+    return PartialDate.year(base.year + offset)
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase", "unit", "offset"),
+    [
+        (lang, *item.split(":")[:2], int(item.split(":")[2]))
+        for lang, spec in _RELATIVE_PHRASES.items()
+        for item in spec.split("|")
+    ],
+)
+def test_relative_expressions_in_every_language(
+    language: str, phrase: str, unit: str, offset: int
+) -> None:
+    published = date(2023, 1, 11)
+    (mention,) = extract_dates(phrase, published, language=language)
+    assert mention.text == phrase
+    assert mention.date == _shifted(published, unit, offset)
 
 
 # -- what is not a date ------------------------------------------------------------
