@@ -1,0 +1,585 @@
+"""The PDF a briefer takes on a plane: title page, timeline, chronology, briefing, sources.
+
+``PdfBuilder.steps()`` writes the document page by page and yields progress
+after each unit of work, so the GUI can pump it from a timer (and cancel by
+closing the generator) while the command line simply runs it out. Nothing
+is kept per page but small anchors for the outline and links, which
+``pdf_outline.apply_marks`` adds at the end.
+
+The briefing section is a hook: pass any object shaped like
+``BriefingLike`` (a name and numbered talking points with citations) and it
+is set after the chronology; pass None and the section is left out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from briefing_app.domain.dates import PartialDate
+from briefing_app.domain.model import Event, Source
+from briefing_app.export.options import PageSize
+from briefing_app.export.pdf_outline import Anchor, PdfMarks, apply_marks
+from briefing_app.export.timeline_pages import TimelinePainter, plan_pages, rgb, span_label
+from briefing_app.export.typeset import Fonts, PageFlow, PageSink, Para
+from briefing_app.geometry.index import EventIndex
+from briefing_app.geometry.palette import LANE_RGB
+from briefing_app.services.export_selection import ExportSelection
+
+__all__ = [
+    "BriefingLike",
+    "CitationLike",
+    "ImageSink",
+    "PdfBuilder",
+    "PdfExport",
+    "PdfSink",
+    "Progress",
+    "TalkingPointLike",
+    "page_size_points",
+    "render_preview",
+    "write_pdf",
+]
+
+GREY = QColor(95, 95, 100)
+NOTE_BOX = QColor(255, 243, 205)
+NOTE_INK = QColor(122, 78, 0)
+APP_NAME = "Briefing Chronology"
+
+
+# -- the briefing hook --------------------------------------------------------
+class CitationLike(Protocol):
+    """A note under a talking point: an event of the chronology, a source, or both."""
+
+    @property
+    def event_id(self) -> str | None: ...
+    @property
+    def source_file(self) -> str | None: ...
+
+
+class TalkingPointLike(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def citations(self) -> Sequence[CitationLike]: ...
+
+
+class BriefingLike(Protocol):
+    """What the briefing section needs; the stored briefing type only has to match."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def points(self) -> Sequence[TalkingPointLike]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    total: int
+    message: str
+
+
+# -- where pages go -------------------------------------------------------------
+def page_size_points(size: PageSize) -> QSizeF:
+    """Portrait size in points."""
+    ident = QPageSize.PageSizeId.A4 if size is PageSize.A4 else QPageSize.PageSizeId.Letter
+    return QPageSize(ident).size(QPageSize.Unit.Point)
+
+
+class PdfSink:
+    """Pages into a PDF file at 72 dpi, so painter units are points."""
+
+    def __init__(self, path: Path, title: str) -> None:
+        self.writer = QPdfWriter(str(path))
+        self.writer.setResolution(72)
+        self.writer.setTitle(title)
+        self.writer.setCreator(APP_NAME)
+        self.painter: QPainter | None = None
+        self.heights: list[float] = []
+
+    def new_page(self, size: QSizeF) -> QPainter:
+        orientation = (QPageLayout.Orientation.Landscape if size.width() > size.height()
+                       else QPageLayout.Orientation.Portrait)
+        portrait = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
+        layout = QPageLayout(QPageSize(portrait, QPageSize.Unit.Point), orientation,
+                             QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+        self.writer.setPageLayout(layout)
+        if self.painter is None:
+            self.painter = QPainter(self.writer)
+        else:
+            self.writer.newPage()
+        self.heights.append(size.height())
+        return self.painter
+
+    def finish(self) -> None:
+        if self.painter is not None and self.painter.isActive():
+            self.painter.end()
+
+
+class ImageSink:
+    """The first ``limit`` pages as images, for the export dialog's preview."""
+
+    def __init__(self, limit: int, dpi: float = 48.0) -> None:
+        self.limit = limit
+        self.scale = dpi / 72.0
+        self.images: list[QImage] = []
+        self.painter: QPainter | None = None
+
+    def new_page(self, size: QSizeF) -> QPainter | None:
+        self.finish()
+        if len(self.images) >= self.limit:
+            return None
+        image = QImage(round(size.width() * self.scale), round(size.height() * self.scale),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("white"))
+        self.images.append(image)
+        self.painter = QPainter(image)
+        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self.painter.scale(self.scale, self.scale)
+        return self.painter
+
+    def finish(self) -> None:
+        if self.painter is not None and self.painter.isActive():
+            self.painter.end()
+        self.painter = None
+
+
+# -- the builder ----------------------------------------------------------------
+class PdfBuilder:
+    """Sets one selection as a document on a sink; see the module docstring."""
+
+    def __init__(self, selection: ExportSelection, sink: PageSink,
+                 briefing: BriefingLike | None = None, fonts: Fonts | None = None) -> None:
+        self.sel = selection
+        self.opts = selection.options
+        self.sink = sink
+        self.briefing = briefing
+        self.fonts = fonts or Fonts()
+        self.portrait = page_size_points(self.opts.page_size)
+        self.landscape = QSizeF(self.portrait.height(), self.portrait.width())
+        self.marks = PdfMarks()
+        self.pages = 0
+        self.stopped = False
+        self.section = ""
+        self.event_anchor: dict[str, Anchor] = {}
+        self.event_page: dict[str, int] = {}
+        self.source_number = {s.file: i for i, s in enumerate(selection.cited_sources(), 1)}
+        self.source_anchor: dict[str, Anchor] = {}
+        self._mark_links: list[tuple[int, QRectF, str]] = []
+        self._cite_links: list[tuple[int, QRectF, str]] = []
+        self.flow: PageFlow | None = None
+
+    # -- pages drawn by hand ------------------------------------------------------
+    def _page(self, size: QSizeF) -> QPainter | None:
+        painter = self.sink.new_page(size)
+        if painter is None:
+            self.stopped = True
+            return None
+        self.pages += 1
+        self._footer(painter, size, self.pages - 1)
+        return painter
+
+    def _footer(self, p: QPainter, size: QSizeF, index: int) -> None:
+        p.save()
+        p.setFont(self.fonts.small)
+        p.setPen(GREY)
+        p.drawText(QRectF(0, size.height() - 28, size.width(), 12),
+                   Qt.AlignmentFlag.AlignHCenter, str(index + 1))
+        p.restore()
+
+    def _flow_page(self, p: QPainter, index: int) -> None:
+        """Running header and page number of the chronology, briefing and sources."""
+        self.pages = index + 1
+        size = self.portrait
+        self._footer(p, size, index)
+        p.setFont(self.fonts.small)
+        p.setPen(GREY)
+        p.drawText(QRectF(56, 30, size.width() - 112, 12), Qt.AlignmentFlag.AlignLeft,
+                   self.opts.title)
+        p.drawText(QRectF(56, 30, size.width() - 112, 12), Qt.AlignmentFlag.AlignRight,
+                   self.section)
+        p.setPen(QPen(QColor(200, 200, 205), 0.5))
+        p.drawLine(QPointF(56, 44), QPointF(size.width() - 56, 44))
+
+    # -- the whole document ---------------------------------------------------------
+    def steps(self) -> Iterator[Progress]:
+        """Write the document, yielding progress; stops early if the sink wants no more."""
+        try:
+            self._title_page()
+            plan = self._plan_timeline()
+            events = len(self.sel.events)
+            total = 1 + len(plan) + events + 2
+            yield Progress(1, total, "title page")
+            for n in self._timeline_pages(plan):
+                yield Progress(1 + n, total, f"timeline page {n} of {len(plan)}")
+            if self.stopped:
+                return
+            self.flow = PageFlow(self.sink, self.portrait, self.fonts,
+                                 start_page=self._flow_page, first_page_index=self.pages)
+            for n in self._chronology():
+                if self.flow.stopped:
+                    return
+                yield Progress(1 + len(plan) + n, total, f"chronology: {n} of {events}")
+            if self.briefing is not None:
+                self._briefing_section(self.briefing)
+            self._sources()
+            yield Progress(total - 1, total, "sources")
+        finally:
+            self.sink.finish()
+        self._resolve_links()
+
+    # -- 1. title page -----------------------------------------------------------------
+    def _title_page(self) -> None:
+        p = self._page(self.portrait)
+        if p is None:
+            return
+        w = self.portrait.width()
+        f = self.fonts
+        sel = self.sel
+        p.save()
+        p.fillRect(QRectF(0, 0, w, 10), rgb(LANE_RGB[next(iter(self.opts.ordered_lanes))]))
+        y = 150.0
+        p.setPen(QColor(15, 15, 20))
+        p.setFont(f.title)
+        rect = p.boundingRect(QRectF(64, y, w - 128, 200),
+                              int(Qt.TextFlag.TextWordWrap), self.opts.title)
+        p.drawText(rect, int(Qt.TextFlag.TextWordWrap), self.opts.title)
+        y = rect.bottom() + 18
+        p.setFont(f.subtitle)
+        p.drawText(QPointF(64, y + 12), f"{_day(sel.first_day)} – {_day(sel.last_day)}")
+        y += 44
+        p.setFont(f.body)
+        p.setPen(GREY)
+        as_of = self.opts.as_of or date.today()
+        lines = [f"As of {_day(as_of)}",
+                 f"{len(sel.events)} events · {len(self.source_number)} sources cited",
+                 *self.opts.describe_filters()]
+        if self.briefing is not None:
+            lines.append(f"Briefing: {self.briefing.name}")
+        for line in lines:
+            p.drawText(QPointF(64, y), line)
+            y += 16
+        y += 20
+        p.setFont(f.small)
+        key = ("Curated facts are set in plain type; quotations are verbatim and cite their "
+               "source. Your own annotations are set apart in shaded boxes marked "
+               "\u201cYour note\u201d.")
+        p.drawText(QRectF(64, y, w - 128, 60), int(Qt.TextFlag.TextWordWrap), key)
+        p.restore()
+        self.marks.add_outline("Title page", Anchor(0, 0))
+
+    # -- 2. timeline ---------------------------------------------------------------------
+    def _plan_timeline(self) -> list[tuple[str, date, date, bool]]:
+        """The timeline pages: an overview when the period needs several, then each window."""
+        self._tl_painter = TimelinePainter(self.fonts)
+        self._tl_index = EventIndex(self.sel.events)
+        size = self.landscape
+        self._tl_rect = QRectF(28, 52, size.width() - 56, size.height() - 52 - 48)
+        first, last = self.sel.first_day, self.sel.last_day
+        windows = plan_pages(self._tl_painter, self._tl_index, self.opts.ordered_lanes,
+                             first, last, self._tl_rect)
+        pages: list[tuple[str, date, date, bool]] = []
+        if len(windows) > 1:
+            stop = date.fromordinal(last.toordinal() + 1)
+            pages.append((f"Overview: {span_label(first, stop)}", first, stop, False))
+        pages.extend((span_label(a, b), a, b, True) for a, b in windows)
+        return pages
+
+    def _timeline_pages(self, plan: list[tuple[str, date, date, bool]]) -> Iterator[int]:
+        lanes = self.opts.ordered_lanes
+        painter = self._tl_painter
+        parent = None
+        for n, (label, a, b, detailed) in enumerate(plan, 1):
+            p = self._page(self.landscape)
+            if p is None:
+                return
+            page = self.pages - 1
+            if parent is None:
+                parent = self.marks.add_outline("Timeline", Anchor(page, 0))
+            self.marks.add_outline(label, Anchor(page, 0), parent)
+            continued = detailed and n < len(plan)
+            frame = painter.frame(self._tl_index, lanes, a.toordinal(), b.toordinal(),
+                                  self._tl_rect, own_events=detailed, continued=continued)
+            self._timeline_header(p, self.landscape, label, n, len(plan))
+            painter.paint_legend(p, 28, self.landscape.height() - 44, continued)
+            for event_id, box in painter.paint(p, frame):
+                self._mark_links.append((page, box, event_id))
+            if detailed:
+                for event_id in frame.event_ids:
+                    self.event_page.setdefault(event_id, page)
+            yield n
+
+    def _timeline_header(self, p: QPainter, size: QSizeF, label: str, n: int,
+                         count: int) -> None:
+        p.save()
+        p.setPen(QColor(15, 15, 20))
+        p.setFont(self.fonts.entry_title)
+        p.drawText(QPointF(28, 36), f"Timeline · {label}")
+        p.setFont(self.fonts.small)
+        p.setPen(GREY)
+        p.drawText(QRectF(28, 26, size.width() - 56, 12), Qt.AlignmentFlag.AlignRight,
+                   f"timeline page {n} of {count}")
+        p.restore()
+
+    # -- 3. chronology ------------------------------------------------------------------
+    def _chronology(self) -> Iterator[int]:
+        flow = self.flow
+        assert flow is not None
+        self.section = "Chronology"
+        flow.new_page()
+        f = self.fonts
+        parent = self.marks.add_outline("Chronology", Anchor(flow.page_index, flow.top))
+        flow.add(Para("Chronology", f.heading, space_after=6))
+        year: int | None = None
+        for n, ev in enumerate(self.sel.events, 1):
+            lead: list[Para] = []
+            if ev.when.first_day.year != year:
+                year = ev.when.first_day.year
+                self.section = f"Chronology · {year}"
+                lead.append(Para(str(year), f.year, space_before=14, space_after=2,
+                                 on_place=self._outline_at(str(year), parent)))
+            lead.extend(self._entry_head(ev))
+            flow.add_group(lead)
+            self._entry_body(ev)
+            if n % 20 == 0 or n == len(self.sel.events):
+                yield n
+
+    def _outline_at(self, title: str, parent: int | None) -> Callable[[int, QRectF], None]:
+        def place(page: int, rect: QRectF) -> None:
+            self.marks.add_outline(title, Anchor(page, rect.top()), parent)
+        return place
+
+    def _entry_head(self, ev: Event) -> list[Para]:
+        f = self.fonts
+        lane = rgb(LANE_RGB[ev.lane]).darker(130)
+
+        def anchor(page: int, rect: QRectF) -> None:
+            self.event_anchor[ev.id] = Anchor(page, rect.top())
+
+        def to_timeline(page: int, rect: QRectF) -> None:
+            target = self.event_page.get(ev.id)
+            if target is not None:
+                self.marks.add_link(page, _tuple(rect), Anchor(target, 0))
+
+        head = f"{ev.when.label()}  ·  {ev.lane.value}"
+        meta = []
+        if ev.actors:
+            meta.append("Actors: " + ", ".join(ev.actors))
+        meta.append(f"Confidence: {ev.confidence.value}")
+        if ev.origin.value == "user":
+            meta.append("added by you")
+        if ev.id in self.event_page:
+            meta.append(f"timeline p. {self.event_page[ev.id] + 1}")
+        paras = [
+            Para(head, f.small_bold, color=lane, space_before=10, on_place=anchor),
+            Para(ev.title, f.entry_title, space_before=1, on_place=to_timeline),
+            Para(" · ".join(meta), f.small, color=GREY, space_before=1, space_after=3),
+        ]
+        if ev.summary:
+            paras.append(Para(ev.summary, f.body))
+        return paras
+
+    def _entry_body(self, ev: Event) -> None:
+        flow = self.flow
+        assert flow is not None
+        f = self.fonts
+        if ev.references:
+            flow.add(Para("References: " + "; ".join(ev.references), f.small, color=GREY,
+                          space_before=3))
+        bar = rgb(LANE_RGB[ev.lane], 200)
+        for x in ev.excerpts:
+            src = self.sel.sources.get(x.source)
+            number = self.source_number.get(x.source)
+            cite = "— " + (_cite(src) if src else x.source)
+            if number is not None:
+                cite += f"  [S{number}]"
+
+            def cited(page: int, rect: QRectF, file: str = x.source) -> None:
+                self._cite_links.append((page, rect, file))
+
+            flow.add_group([
+                Para(f"\u201c{_plain(x.quote)}\u201d", f.quote, indent=14, bar=bar,
+                     space_before=5),
+                Para(cite, f.small, color=GREY, indent=22, space_before=1, on_place=cited),
+            ])
+        for note in self.sel.annotations_of(ev.id):
+            label = "Your note"
+            if note.excerpt_uid:
+                label += " on a quotation"
+            if note.talking_point:
+                label += " · talking point"
+            if note.tags:
+                label += " · tags: " + ", ".join(note.tags)
+            label += f" · {note.updated_at[:10]}"
+            flow.add_group([
+                Para(label, f.small_bold, color=NOTE_INK, indent=8, space_before=6),
+                Para(_plain(note.body) or "(empty note)", f.body, indent=8, box=NOTE_BOX,
+                     space_before=1),
+            ])
+
+    # -- 4. briefing (hook) -----------------------------------------------------------
+    def _briefing_section(self, briefing: BriefingLike) -> None:
+        """Numbered talking points, each with numbered notes to events and sources."""
+        flow = self.flow
+        assert flow is not None
+        f = self.fonts
+        self.section = "Briefing"
+        flow.new_page()
+        self.marks.add_outline(f"Briefing: {briefing.name}", Anchor(flow.page_index, flow.top))
+        flow.add(Para(f"Briefing: {briefing.name}", f.heading, space_after=8))
+        notes: list[str] = []
+        by_id = {e.id: e for e in self.sel.events}
+        for n, point in enumerate(briefing.points, 1):
+            refs = []
+            for c in point.citations:
+                notes.append(self._note_text(c, by_id))
+                refs.append(f"[{len(notes)}]")
+            flow.add(Para(f"{n}. {_plain(point.text)} {' '.join(refs)}".rstrip(), f.body,
+                          space_before=6))
+        if notes:
+            flow.add(Para("Notes", f.body_bold, space_before=14, space_after=2))
+            for i, text in enumerate(notes, 1):
+                flow.add(Para(f"[{i}] {text}", f.small, space_before=2))
+
+    def _note_text(self, c: CitationLike, by_id: dict[str, Event]) -> str:
+        parts = []
+        if c.event_id:
+            ev = by_id.get(c.event_id)
+            if ev is not None:
+                page = self.event_anchor.get(ev.id)
+                where = f", chronology p. {page.page + 1}" if page else ""
+                parts.append(f"{ev.title} ({ev.when.label()}){where}")
+            else:
+                parts.append(f"event {c.event_id} (outside this export's filters)")
+        if c.source_file:
+            src = self.sel.sources.get(c.source_file)
+            parts.append(_cite(src) if src else c.source_file)
+        return "; ".join(parts)
+
+    # -- 5. sources -----------------------------------------------------------------------
+    def _sources(self) -> None:
+        flow = self.flow
+        assert flow is not None
+        f = self.fonts
+        self.section = "Sources"
+        flow.new_page()
+        self.marks.add_outline("Sources", Anchor(flow.page_index, flow.top))
+        flow.add(Para("Sources", f.heading, space_after=8))
+        cited = self.sel.cited_sources()
+        if not cited:
+            flow.add(Para("No source is quoted by the events exported.", f.body, color=GREY))
+        for number, src in enumerate(cited, 1):
+            def place(page: int, rect: QRectF, file: str = src.file) -> None:
+                self.source_anchor[file] = Anchor(page, rect.top())
+
+            flow.add_group([
+                Para(f"[S{number}]  {src.outlet}", f.body_bold, space_before=8, on_place=place),
+                Para(src.title, f.body, indent=28),
+                Para(" · ".join(_source_facts(src)), f.small, color=GREY, indent=28),
+            ])
+
+    # -- links ------------------------------------------------------------------------
+    def _resolve_links(self) -> None:
+        heights = getattr(self.sink, "heights", None)
+        self.marks.page_heights = list(heights) if heights else []
+        for page, rect, event_id in self._mark_links:
+            target = self.event_anchor.get(event_id)
+            if target is not None:
+                self.marks.add_link(page, _tuple(rect), target)
+        for page, rect, file in self._cite_links:
+            target = self.source_anchor.get(file)
+            if target is not None:
+                self.marks.add_link(page, _tuple(rect), target)
+
+
+def _tuple(rect: QRectF) -> tuple[float, float, float, float]:
+    return (rect.x(), rect.y(), rect.width(), rect.height())
+
+
+def _day(d: date) -> str:
+    return PartialDate(d).label()
+
+
+def _plain(text: str) -> str:
+    """User text as lines QTextLayout breaks: newlines become line separators."""
+    return text.replace("\r\n", "\n").strip().replace("\n", "\u2028")
+
+
+def _cite(src: Source) -> str:
+    when = src.published.label() if src.published else "undated"
+    return f"{src.outlet}, \u201c{src.title}\u201d, {when}"
+
+
+def _source_facts(src: Source) -> list[str]:
+    facts = [src.published.label() if src.published else "undated"]
+    if src.author:
+        facts.append(src.author)
+    facts.append(src.url or f"stored as {src.file}")
+    return facts
+
+
+class PdfExport:
+    """One PDF export to a file: run ``steps()`` out, or close it early to cancel.
+
+    Cancelling (closing the generator) or any error deletes the partial
+    file; ``pages`` holds the page count once finished.
+    """
+
+    def __init__(self, selection: ExportSelection, path: Path,
+                 briefing: BriefingLike | None = None) -> None:
+        self.selection = selection
+        self.path = path
+        self.briefing = briefing
+        self.pages = 0
+
+    def steps(self) -> Iterator[Progress]:
+        sink = PdfSink(self.path, self.selection.options.title)
+        builder = PdfBuilder(self.selection, sink, self.briefing)
+        finished = False
+        try:
+            last = Progress(0, 1, "")
+            for last in builder.steps():
+                yield last
+            apply_marks(self.path, builder.marks)
+            self.pages = builder.pages
+            finished = True
+            yield Progress(last.total, last.total, "bookmarks and links")
+        finally:
+            sink.finish()
+            if not finished:
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+
+
+def write_pdf(
+    selection: ExportSelection, path: Path, *, briefing: BriefingLike | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> int:
+    """Write the whole PDF to ``path``; returns the number of pages."""
+    export = PdfExport(selection, path, briefing)
+    for progress in export.steps():
+        if on_progress is not None:
+            on_progress(progress)
+    return export.pages
+
+
+def render_preview(
+    selection: ExportSelection, pages: int = 3, dpi: float = 48.0,
+    briefing: BriefingLike | None = None,
+) -> list[QImage]:
+    """The document's first ``pages`` pages as images, drawn by the same code as the PDF."""
+    sink = ImageSink(pages, dpi)
+    builder = PdfBuilder(selection, sink, briefing)
+    for _ in builder.steps():
+        if builder.stopped or len(sink.images) > pages:
+            break
+    sink.finish()
+    return sink.images

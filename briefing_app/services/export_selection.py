@@ -1,0 +1,136 @@
+"""Choosing what an export contains: the events, annotations and sources the options select.
+
+Every exporter (PDF, images, TimelineJS, CSV) asks here, so a period, lane
+or tag chosen once is honoured by every section of every format. The work
+is a handful of queries whatever the number of events: annotations come in
+one query, not one per event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from sqlalchemy import select
+
+from briefing_app.domain.model import Event, Source
+from briefing_app.export.options import ExportOptions, OptionsError
+from briefing_app.storage.database import Database
+from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow
+from briefing_app.storage.repository import AnnotationView, list_events, list_sources
+
+__all__ = ["ExportSelection", "annotations_by_event", "find_briefing", "select_for_export"]
+
+
+@dataclass(frozen=True)
+class ExportSelection:
+    """The events an export shows, in date order, with what they need."""
+
+    options: ExportOptions
+    events: list[Event]
+    annotations: dict[str, list[AnnotationView]] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    first_day: date = date(1999, 1, 1)
+    last_day: date = date(2025, 12, 31)
+    """The period shown: the options' bounds, else the selected events' extent."""
+
+    def cited_sources(self) -> list[Source]:
+        """Sources quoted by the selected events, by outlet then date."""
+        files = {x.source for ev in self.events for x in ev.excerpts}
+        cited = [self.sources[f] for f in files if f in self.sources]
+        return sorted(
+            cited,
+            key=lambda s: (s.outlet.casefold(), s.published.sort_key() if s.published else (0, 0),
+                           s.title.casefold()),
+        )
+
+    def annotations_of(self, event_id: str) -> list[AnnotationView]:
+        return self.annotations.get(event_id, [])
+
+
+def annotations_by_event(db: Database) -> dict[str, list[AnnotationView]]:
+    """Every annotation, on an event or on one of its excerpts, grouped by event id."""
+    with db.session() as s:
+        direct = (
+            select(AnnotationRow, EventRow.id, ExcerptRow.uid)
+            .join(EventRow, EventRow.pk == AnnotationRow.event_pk)
+            .outerjoin(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
+        )
+        via_excerpt = (
+            select(AnnotationRow, EventRow.id, ExcerptRow.uid)
+            .join(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
+            .join(EventRow, EventRow.pk == ExcerptRow.event_pk)
+            .where(AnnotationRow.event_pk.is_(None))
+        )
+        grouped: dict[str, list[AnnotationView]] = defaultdict(list)
+        for query in (direct, via_excerpt):
+            for a, event_id, excerpt_uid in s.execute(query):
+                grouped[event_id].append(AnnotationView(
+                    uid=a.uid,
+                    event_id=event_id if a.event_pk is not None else None,
+                    excerpt_uid=excerpt_uid,
+                    body=a.body,
+                    tags=tuple(a.tags or ()),
+                    talking_point=a.talking_point,
+                    created_at=a.created_at.isoformat(timespec="seconds"),
+                    updated_at=a.updated_at.isoformat(timespec="seconds"),
+                ))
+    for views in grouped.values():
+        views.sort(key=lambda v: (v.created_at, v.uid))
+    return dict(grouped)
+
+
+def _tagged(views: list[AnnotationView], wanted: frozenset[str]) -> bool:
+    return any(t.casefold() in wanted for v in views for t in v.tags)
+
+
+def select_for_export(
+    db: Database, options: ExportOptions, *, events: list[Event] | None = None
+) -> ExportSelection:
+    """The events, annotations and sources that ``options`` select from ``db``.
+
+    ``events`` may be given to skip reading them (tests, synthetic data);
+    they are filtered all the same.
+    """
+    need_annotations = options.include_annotations or bool(options.tags)
+    annotations = annotations_by_event(db) if need_annotations else {}
+    if events is None:
+        events = list_events(db, with_excerpts=options.include_excerpts)
+    wanted_tags = frozenset(t.casefold() for t in options.tags)
+    chosen: list[Event] = []
+    for ev in events:
+        if ev.lane not in options.lanes:
+            continue
+        if options.first_day and ev.when.last_day < options.first_day:
+            continue
+        if options.last_day and ev.when.first_day > options.last_day:
+            continue
+        if wanted_tags and not _tagged(annotations.get(ev.id, []), wanted_tags):
+            continue
+        if not options.include_excerpts and ev.excerpts:
+            ev = replace(ev, excerpts=())
+        chosen.append(ev)
+    chosen.sort(key=lambda e: (e.when.sort_key(), e.lane.order, e.id))
+    if options.include_annotations:
+        kept = {ev.id for ev in chosen}
+        annotations = {k: v for k, v in annotations.items() if k in kept}
+    else:
+        annotations = {}
+    first = options.first_day or min((e.when.first_day for e in chosen), default=None)
+    last = options.last_day or max((e.when.last_day for e in chosen), default=None)
+    if first is None or last is None:
+        first, last = first or last or date(1999, 1, 1), last or first or date(1999, 12, 31)
+    sources = {s.file: s for s in list_sources(db)}
+    return ExportSelection(options, chosen, annotations, sources, first, last)
+
+
+def find_briefing(db: Database, name: str) -> object:
+    """The briefing called ``name``, for the PDF's briefing section.
+
+    Briefings are not stored yet: until they are, every name is unknown.
+    When they land, return the stored briefing here (any object with the
+    shape of ``export.pdf_document.BriefingLike``).
+    """
+    del db
+    raise OptionsError(f"no briefing named {name!r}: this version stores no briefings yet")
