@@ -462,7 +462,10 @@ _DE = _Lang(
     r"mitglieder|mal|stunden|tage|monate|jahre|millionen|milliarden",
     past_cues=r"\b(?:sagte|sagten|war|waren|hatte|hatten|wurde|wurden|gestern|erklärte|"
     r"teilte|kündigte|seit)\b",
-    future_cues=r"\b(?:wird|werden|soll|sollen|plant|geplant|kommende[nrsm]?|nächste[nrsm]?)\b",
+    future_cues=(
+        r"\b(?:wird|werden|soll|sollen|will|wollen|möchte|möchten|plant|planen|geplant|"
+        r"vorgesehen|beabsichtigt|kommende[nrsm]?|nächste[nrsm]?)\b"
+    ),
     stopwords=_wordset(
         "der die das und ist nicht mit den von zu ein eine auf für sich dem des im auch es "
         "wird werden sie bei als"
@@ -869,6 +872,11 @@ def _paragraph_language(text: str, document: str) -> str:
     return document
 
 
+def _is_month(word: str) -> bool:
+    key = word.lower()
+    return any(key in t.months for t in _TABLES.values())
+
+
 _ABBREVIATIONS = _wordset(
     "mr mrs ms dr prof gen lt col sgt capt cmdr adm maj sen rep gov pres st mt no nos vs etc "
     "e.g i.e jr sr inc corp ltd co art arts p pp approx fig jan feb mar apr jun jul aug sep "
@@ -883,7 +891,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Lines are never joined (headlines and captions stand alone); within a
     line a stop followed by a capital ends a sentence unless it closes an
-    abbreviation or an initial ("Nov.", "U.S.", "N.C.").
+    abbreviation or an initial ("Nov.", "U.S.", "N.C.") or a German day
+    ("am 15. Dezember").
     """
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -895,10 +904,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             rest = line[m.end() :].lstrip(_OPENERS)
             if not rest or not rest[0].isupper():
                 continue
-            head = line[: m.start()]
-            word = re.search(r"([^\s(\"“]*)$", head)
+            word = re.search(r"([^\s(\"“]*)$", line[max(0, m.start() - 40) : m.start()])
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", token):
+                continue
+            next_word = _WORD_RE.match(rest)
+            if token.isdigit() and len(token) <= 2 and next_word and _is_month(next_word.group()):
                 continue
             spans.append((line_start + cut, line_start + m.end()))
             cut = m.end()
@@ -1210,6 +1221,7 @@ def _numeric_candidates(text: str, t: _Lang, p: _Patterns, lo: int, hi: int) -> 
 # Tense and resolution.
 # ---------------------------------------------------------------------------
 
+_STATEMENT_BREAK = re.compile(r";|:(?![0-9])")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”«»]|\s[—–-]\s")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|to|will|would)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -1226,11 +1238,15 @@ def _cues(sentence: str, p: _Patterns) -> list[tuple[int, int, str]]:
 
 def _tense(sentence: str, start: int, end: int, p: _Patterns) -> str | None:
     """Past or future, from the nearest tense word: first a past verb right after the
-    mention, then the mention's own clause, then anywhere in the sentence. None when
-    the sentence gives no hint."""
+    mention, then the mention's own clause, then the rest of its half of the sentence
+    (a semicolon or colon starts a statement with a tense of its own). None when
+    nothing gives a hint."""
     if p.past_right_after.match(sentence[end : end + 40]):
         return "past"
-    cues = [c for c in _cues(sentence, p) if c[1] <= start or c[0] >= end]
+    halves = [0, *(m.end() for m in _STATEMENT_BREAK.finditer(sentence)), len(sentence)]
+    low = max(b for b in halves if b <= start)
+    high = min((b for b in halves if b >= end), default=len(sentence))
+    cues = [c for c in _cues(sentence, p) if (c[1] <= start or c[0] >= end) and low <= c[0] < high]
     if not cues:
         return None
     breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]

@@ -151,6 +151,20 @@ def test_future_weekday_inside_a_clause_beats_a_reporting_verb() -> None:
     assert _one(text, date(2023, 11, 8)) == ("Tuesday", "2023-11-14", "day")
 
 
+def test_a_semicolon_starts_a_statement_with_its_own_tense() -> None:
+    text = (
+        "Leaders are expected to sign off on the act by the end of July; the act, "
+        "proposed on May 3, would run until mid-2025."
+    )
+    assert ("May 3", "2023-05-03", "day") in _found(text, date(2023, 6, 29))
+
+
+def test_german_day_before_month_does_not_end_the_sentence() -> None:
+    text = "Am 15. Dezember wollen die Minister erneut beraten."
+    assert split_sentences(text) == [(0, len(text))]
+    assert _one(text, date(2024, 11, 14)) == ("15. Dezember", "2024-12-15", "day")
+
+
 def test_last_and_next_weekday() -> None:
     assert _one("A Polish general said so last Friday.", date(2025, 1, 15)) == (
         "last Friday",
