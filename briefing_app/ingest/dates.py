@@ -1409,10 +1409,6 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _overlaps(a: int, b: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for s, e in spans)
-
-
 def extract_dates(
     text: str,
     published: date | None = None,
@@ -1450,15 +1446,20 @@ def extract_dates(
         candidates += _relative_candidates(text, t, p, lo, hi)
         candidates += _year_candidates(text, t, p, lo, hi, sentence_starts)
 
-    # Longest match wins; a shorter one inside it is part of the same date.
+    # Longest match wins; a shorter one inside it is part of the same date. Furniture
+    # and kept matches are marked character by character, so this stays linear.
+    occupied = bytearray(len(text))
+    for s, e in skips:
+        s, e = max(s, 0), min(e, len(text))
+        if e > s:
+            occupied[s:e] = b"\x01" * (e - s)
     candidates.sort(key=lambda c: (-(c.end - c.start), c.rank, c.start))
     kept: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
     for c in candidates:
-        if _overlaps(c.start, c.end, taken) or _overlaps(c.start, c.end, skips):
+        if occupied.find(1, c.start, c.end) != -1:
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
+        occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
     kept.sort(key=lambda c: c.start)
 
     mentions: list[DateMention] = []
