@@ -251,7 +251,7 @@ def axis_ticks(
     level = choose_level((t1 - t0) / width_px, measure)
     minor = _row(
         _boundaries(level, t0, t1), lambda d: _minor_label(level, d),
-        t0, t1, width_px, measure, pin_first=False,
+        t0, t1, width_px, measure, pin_first=level is TickLevel.DAY,
     )
     context_level = _CONTEXT_OF.get(level)
     context: tuple[Tick, ...] = ()
