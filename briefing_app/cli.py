@@ -2,7 +2,7 @@
 
 python main.py [--db PATH]               open the app
 python main.py [--db PATH] check         validate the chronology and sources
-python main.py [--db PATH] export --format json [-o FILE]
+python main.py [--db PATH] export --format json|pdf|png|svg|timelinejs|csv [-o FILE] [filters]
 python main.py [--db PATH] reload        re-load resources/ (user data untouched)
 """
 
@@ -12,10 +12,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_app.paths import DEFAULT_DB, RESOURCES_DIR, SEEDS_DIR
 
+if TYPE_CHECKING:
+    from briefing_app.export.options import ExportOptions
+    from briefing_app.services.export_selection import ExportSelection
+
 __all__ = ["build_parser", "main"]
+
+EXPORT_FORMATS = ["json", "pdf", "png", "svg", "timelinejs", "csv"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,9 +38,35 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the app (the default)")
     sub.add_parser("check", help="validate the curated chronology and the sources")
     sub.add_parser("reload", help="re-load the curated chronology from resources/")
-    export = sub.add_parser("export", help="write the chronology in another format")
-    export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    export = sub.add_parser(
+        "export",
+        help="write the chronology as JSON, PDF, PNG, SVG, TimelineJS or CSV",
+        description="Write the chronology to a file. DATE is YYYY, YYYY-MM or YYYY-MM-DD; "
+        "the filters apply to pdf, png, svg, timelinejs and csv (json is always the "
+        "whole chronology).",
+    )
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="json")
+    export.add_argument(
+        "-o", "--output", type=Path,
+        help="file to write (required for pdf, png and svg; otherwise stdout by default)",
+    )
+    export.add_argument("--from", dest="first", metavar="DATE", help="first day of the period")
+    export.add_argument("--to", dest="last", metavar="DATE", help="last day of the period")
+    export.add_argument(
+        "--category", action="extend", nargs="+", metavar="LANE",
+        help="only these lanes: EU, NATO, Russia, US, Ukraine, Other (default: all)",
+    )
+    export.add_argument(
+        "--tag", action="extend", nargs="+", metavar="TAG",
+        help="only events with an annotation carrying one of these tags",
+    )
+    export.add_argument("--briefing", metavar="NAME", help="add this briefing (pdf only)")
+    export.add_argument("--page-size", default="A4", metavar="A4|Letter", help="paper (pdf)")
+    export.add_argument("--no-annotations", action="store_true", help="leave your notes out")
+    export.add_argument("--no-excerpts", action="store_true", help="leave the quotations out")
+    export.add_argument(
+        "--width", type=int, metavar="PX", help="image width in pixels (png 2000, svg 1600)"
+    )
     return parser
 
 
@@ -75,6 +108,33 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    """Export in the chosen format; 2 for unusable options, 1 when writing fails."""
+    from briefing_app.export.options import OptionsError
+
+    filtered = any((args.first, args.last, args.category, args.tag, args.no_annotations,
+                    args.no_excerpts))
+    try:
+        if args.format == "json":
+            if filtered or args.briefing:
+                raise OptionsError(
+                    "json always writes the whole chronology; use --format timelinejs or csv "
+                    "for a filtered export"
+                )
+            return _export_json(args)
+        if args.briefing and args.format != "pdf":
+            raise OptionsError("--briefing applies to --format pdf only")
+        if args.width is not None and args.format not in ("png", "svg"):
+            raise OptionsError("--width applies to --format png and svg only")
+        if args.format in ("pdf", "png", "svg") and args.output is None:
+            raise OptionsError(f"--format {args.format} needs -o FILE")
+        options = _export_options(args)
+    except OptionsError as exc:
+        print(f"export: {exc}", file=sys.stderr)
+        return 2
+    return _export_filtered(args, options)
+
+
+def _export_json(args: argparse.Namespace) -> int:
     from briefing_app.export.json_export import write_chronology_json
     from briefing_app.services.library import open_library
 
@@ -89,6 +149,81 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 0
+
+
+def _export_options(args: argparse.Namespace) -> ExportOptions:
+    from briefing_app.export.options import ExportOptions, PageSize, parse_bound, parse_lanes
+
+    return ExportOptions(
+        first_day=parse_bound(args.first, end=False) if args.first else None,
+        last_day=parse_bound(args.last, end=True) if args.last else None,
+        lanes=parse_lanes(args.category),
+        tags=frozenset(args.tag or ()),
+        briefing=args.briefing,
+        page_size=PageSize.parse(args.page_size),
+        include_annotations=not args.no_annotations,
+        include_excerpts=not args.no_excerpts,
+    )
+
+
+def _export_filtered(args: argparse.Namespace, options: ExportOptions) -> int:
+    from briefing_app.export.options import OptionsError
+    from briefing_app.services.export_selection import find_briefing, select_for_export
+    from briefing_app.services.library import open_library
+
+    db = open_library(args.db)
+    try:
+        briefing = find_briefing(db, options.briefing) if options.briefing else None
+        selection = select_for_export(db, options)
+        if args.format in ("timelinejs", "csv"):
+            _write_text(args, selection)
+        else:
+            _write_drawn(args, selection, briefing)
+    except OptionsError as exc:
+        print(f"export: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as exc:
+        print(f"export: could not write {args.output}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    return 0
+
+
+def _write_text(args: argparse.Namespace, selection: ExportSelection) -> None:
+    from briefing_app.export.csv_export import write_csv
+    from briefing_app.export.timelinejs import write_timelinejs
+
+    write = write_timelinejs if args.format == "timelinejs" else write_csv
+    if args.output is None:
+        write(selection, sys.stdout)
+        return
+    with args.output.open("w", encoding="utf-8", newline="") as fh:
+        write(selection, fh)
+    print(f"wrote {args.output}: {len(selection.events)} events", file=sys.stderr)
+
+
+def _write_drawn(args: argparse.Namespace, selection: ExportSelection, briefing: object) -> None:
+    """PDF, PNG or SVG: Qt draws them, offscreen, without a window."""
+    from PySide6.QtGui import QGuiApplication
+
+    # Held until the function returns: fonts and painting need the application object.
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
+    assert app is not None
+    if args.format == "pdf":
+        from briefing_app.export.pdf_document import write_pdf
+
+        pages = write_pdf(selection, args.output, briefing=briefing)  # type: ignore[arg-type]
+        print(f"wrote {args.output}: {pages} pages, {len(selection.events)} events",
+              file=sys.stderr)
+        return
+    from briefing_app.export.images import write_png, write_svg
+
+    if args.format == "png":
+        size = write_png(selection, args.output, args.width or 2000)
+    else:
+        size = write_svg(selection, args.output, args.width or 1600)
+    print(f"wrote {args.output}: {size.width()} x {size.height()} px", file=sys.stderr)
 
 
 def _cmd_reload(args: argparse.Namespace) -> int:

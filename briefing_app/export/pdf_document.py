@@ -112,7 +112,9 @@ class PdfSink:
                              QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
         self.writer.setPageLayout(layout)
         if self.painter is None:
-            self.painter = QPainter(self.writer)
+            self.painter = QPainter()
+            if not self.painter.begin(self.writer):
+                raise OSError("the PDF writer could not start (is the folder writable?)")
         else:
             self.writer.newPage()
         self.heights.append(size.height())
@@ -541,6 +543,8 @@ class PdfExport:
         self.pages = 0
 
     def steps(self) -> Iterator[Progress]:
+        with self.path.open("wb"):
+            pass  # fail early, with the system's own message, when the file cannot be written
         sink = PdfSink(self.path, self.selection.options.title)
         builder = PdfBuilder(self.selection, sink, self.briefing)
         finished = False

@@ -1,0 +1,121 @@
+"""The timeline of a period as a picture for slides: PNG at a chosen width, or SVG.
+
+Both are drawn by the PDF's timeline painter from the same geometry, laid
+out on a fixed design width and scaled to the requested pixels, so a wider
+PNG is the same picture at a higher resolution. SVG keeps text as text and
+marks as shapes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+
+from briefing_app.export.timeline_pages import TimelinePainter, span_label
+from briefing_app.export.typeset import Fonts
+from briefing_app.geometry.index import EventIndex
+from briefing_app.services.export_selection import ExportSelection
+
+__all__ = ["DESIGN_WIDTH", "ImageError", "image_size", "paint_timeline_image", "write_png",
+           "write_svg"]
+
+DESIGN_WIDTH = 1000.0
+"""Layout width in points; the output is scaled from it."""
+_HEADER = 30.0
+_FOOTER = 22.0
+_LANE = 74.0
+_DOTS_PER_METRE_72DPI = round(72 / 0.0254)
+MAX_PIXELS = 16_000
+
+
+class ImageError(ValueError):
+    """A size that cannot be drawn; the message says what is allowed."""
+
+
+def _design_height(lanes: int) -> float:
+    return _HEADER + 26.0 + lanes * _LANE + _FOOTER
+
+
+def image_size(selection: ExportSelection, width_px: int) -> QSize:
+    """The pixel size of the picture for ``width_px``: height follows the lanes."""
+    if not 64 <= width_px <= MAX_PIXELS:
+        raise ImageError(f"width must be between 64 and {MAX_PIXELS} pixels, not {width_px}")
+    lanes = len(selection.options.ordered_lanes)
+    return QSize(width_px, round(_design_height(lanes) * width_px / DESIGN_WIDTH))
+
+
+def paint_timeline_image(p: QPainter, selection: ExportSelection, width_px: int) -> None:
+    """Paint the selection's period onto ``p``, which covers ``image_size`` pixels."""
+    fonts = Fonts()
+    lanes = selection.options.ordered_lanes
+    height = _design_height(len(lanes))
+    p.save()
+    p.scale(width_px / DESIGN_WIDTH, width_px / DESIGN_WIDTH)
+    p.fillRect(QRectF(0, 0, DESIGN_WIDTH, height), QColor("white"))
+    painter = TimelinePainter(fonts)
+    t0 = selection.first_day.toordinal()
+    t1 = selection.last_day.toordinal() + 1
+    rect = QRectF(12, _HEADER, DESIGN_WIDTH - 24, height - _HEADER - _FOOTER)
+    frame = painter.frame(EventIndex(selection.events), lanes, t0, t1, rect, own_events=False)
+    p.setPen(QColor(15, 15, 20))
+    p.setFont(fonts.entry_title)
+    period = span_label(selection.first_day, date.fromordinal(t1))
+    title = f"{selection.options.title} · {period}"
+    p.drawText(QPointF(12, 20), title)
+    painter.paint(p, frame)
+    painter.paint_legend(p, 12, height - _FOOTER + 6, continued=False)
+    p.restore()
+
+
+def write_png(selection: ExportSelection, path: Path, width_px: int = 2000) -> QSize:
+    """Write the picture as PNG; returns its size in pixels."""
+    size = image_size(selection, width_px)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(_DOTS_PER_METRE_72DPI)
+    image.setDotsPerMeterY(_DOTS_PER_METRE_72DPI)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    try:
+        paint_timeline_image(painter, selection, width_px)
+    finally:
+        painter.end()
+    if not image.save(str(path), "PNG"):
+        raise OSError("the PNG could not be saved (is the folder writable?)")
+    return size
+
+
+def write_svg(selection: ExportSelection, path: Path, width_px: int = 1600) -> QSize:
+    """Write the picture as SVG with the given pixel size; returns the size."""
+    size = image_size(selection, width_px)
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setResolution(72)
+    generator.setTitle(selection.options.title)
+    generator.setDescription("Timeline exported from Briefing Chronology")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError("the SVG could not be opened for writing (is the folder writable?)")
+    try:
+        paint_timeline_image(painter, selection, width_px)
+    finally:
+        painter.end()
+    _size_in_pixels(path, size)
+    return size
+
+
+def _size_in_pixels(path: Path, size: QSize) -> None:
+    """Give the root element its size in pixels (Qt writes millimetres)."""
+    text = path.read_text(encoding="utf-8")
+    head, sep, rest = text.partition("viewBox=")
+    head = re.sub(r'width="[^"]*"', f'width="{size.width()}"', head, count=1)
+    head = re.sub(r'height="[^"]*"', f'height="{size.height()}"', head, count=1)
+    path.write_text(head + sep + rest, encoding="utf-8")

@@ -1,0 +1,100 @@
+"""The chronology as a TimelineJS3 document, for publishing on the web.
+
+TimelineJS3 reads ``{"title": ..., "events": [...]}`` where each event has a
+``start_date`` (``year`` required; ``month`` and ``day`` only when known),
+optional ``end_date``, ``text`` (``headline`` and ``text``, both rendered as
+HTML), ``group`` (its row) and ``media``. A month- or year-dated event gets
+no invented day; a week gives its Monday with a ``display_date`` saying so.
+Every string from the data is HTML-escaped, since TimelineJS renders it.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any, TextIO
+
+from briefing_app.domain.dates import PartialDate, Precision
+from briefing_app.domain.model import Event
+from briefing_app.services.export_selection import ExportSelection
+
+__all__ = ["timelinejs_date", "timelinejs_document", "write_timelinejs"]
+
+
+def timelinejs_date(when: PartialDate, *, end: bool = False) -> dict[str, Any]:
+    """A TimelineJS date object carrying only the parts the precision gives.
+
+    TimelineJS shows a date without ``day`` (or ``month``) at that
+    precision, so no day is invented; a week ending a range gives its Sunday.
+    """
+    v = when.value
+    out: dict[str, Any] = {"year": v.year}
+    if when.precision is not Precision.YEAR:
+        out["month"] = v.month
+    if when.precision in (Precision.DAY, Precision.WEEK):
+        out["day"] = (when.last_day if end and when.precision is Precision.WEEK else v).day
+    if when.precision is Precision.WEEK:
+        out["display_date"] = when.label()
+    return out
+
+
+def _text(sel: ExportSelection, ev: Event) -> str:
+    parts = [f"<p>{escape(ev.summary)}</p>"] if ev.summary else []
+    facts = []
+    if ev.actors:
+        facts.append("Actors: " + escape(", ".join(ev.actors)))
+    facts.append(f"Confidence: {escape(ev.confidence.value)}")
+    parts.append(f"<p><small>{' · '.join(facts)}</small></p>")
+    for x in ev.excerpts[1:]:
+        src = sel.sources.get(x.source)
+        cite = f" <cite>{escape(src.outlet)}</cite>" if src else ""
+        parts.append(f"<blockquote>{escape(x.quote)}{cite}</blockquote>")
+    for note in sel.annotations_of(ev.id):
+        tags = f" <small>({escape(', '.join(note.tags))})</small>" if note.tags else ""
+        parts.append(f"<p><em>Note:</em> {escape(note.body)}{tags}</p>")
+    return "".join(parts)
+
+
+def _media(sel: ExportSelection, ev: Event) -> dict[str, Any] | None:
+    """The first quotation as a blockquote media item, credited to its source."""
+    if not ev.excerpts:
+        return None
+    x = ev.excerpts[0]
+    src = sel.sources.get(x.source)
+    media: dict[str, Any] = {"url": f"<blockquote>{escape(x.quote)}</blockquote>"}
+    if src is not None:
+        when = src.published.label() if src.published else "undated"
+        media["credit"] = escape(f"{src.outlet}, {when}")
+        media["caption"] = escape(src.title)
+        if src.url:
+            media["link"] = src.url
+    return media
+
+
+def timelinejs_document(sel: ExportSelection) -> dict[str, Any]:
+    events = []
+    for ev in sel.events:
+        item: dict[str, Any] = {
+            "start_date": timelinejs_date(ev.when.start),
+            "text": {"headline": escape(ev.title), "text": _text(sel, ev)},
+            "group": ev.lane.value,
+            "unique_id": ev.id,
+        }
+        if ev.when.end is not None and ev.when.is_range:
+            item["end_date"] = timelinejs_date(ev.when.end, end=True)
+        if ev.when.precision is not Precision.DAY:
+            item["display_date"] = ev.when.label()
+        media = _media(sel, ev)
+        if media is not None:
+            item["media"] = media
+        events.append(item)
+    period = f"{sel.first_day.isoformat()} – {sel.last_day.isoformat()}"
+    return {
+        "title": {"text": {"headline": escape(sel.options.title), "text": escape(period)}},
+        "events": events,
+    }
+
+
+def write_timelinejs(sel: ExportSelection, out: TextIO) -> None:
+    json.dump(timelinejs_document(sel), out, ensure_ascii=False, indent=2)
+    out.write("\n")
