@@ -38,6 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the app (the default)")
     sub.add_parser("check", help="validate the curated chronology and the sources")
     sub.add_parser("reload", help="re-load the curated chronology from resources/")
+    dates = sub.add_parser(
+        "extract-dates",
+        help="list every date mentioned in an article, resolved and at its precision",
+    )
+    dates.add_argument("file", type=Path)
+    dates.add_argument(
+        "--published", help="publication date YYYY-MM-DD, to resolve 'on Thursday', 'last week'"
+    )
+    dates.add_argument("--language", help="two-letter language code (default: detected)")
+    dates.add_argument("--format", choices=["json", "text"], default="text")
     export = sub.add_parser(
         "export",
         help="write the chronology as JSON, PDF, PNG, SVG, TimelineJS or CSV",
@@ -47,17 +57,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=EXPORT_FORMATS, default="json")
     export.add_argument(
-        "-o", "--output", type=Path,
+        "-o",
+        "--output",
+        type=Path,
         help="file to write (required for pdf, png and svg; otherwise stdout by default)",
     )
     export.add_argument("--from", dest="first", metavar="DATE", help="first day of the period")
     export.add_argument("--to", dest="last", metavar="DATE", help="last day of the period")
     export.add_argument(
-        "--category", action="extend", nargs="+", metavar="LANE",
+        "--category",
+        action="extend",
+        nargs="+",
+        metavar="LANE",
         help="only these lanes: EU, NATO, Russia, US, Ukraine, Other (default: all)",
     )
     export.add_argument(
-        "--tag", action="extend", nargs="+", metavar="TAG",
+        "--tag",
+        action="extend",
+        nargs="+",
+        metavar="TAG",
         help="only events with an annotation carrying one of these tags",
     )
     export.add_argument("--briefing", metavar="NAME", help="add this briefing (pdf only)")
@@ -111,8 +129,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     """Export in the chosen format; 2 for unusable options, 1 when writing fails."""
     from briefing_app.export.options import OptionsError
 
-    filtered = any((args.first, args.last, args.category, args.tag, args.no_annotations,
-                    args.no_excerpts))
+    filtered = any(
+        (args.first, args.last, args.category, args.tag, args.no_annotations, args.no_excerpts)
+    )
     try:
         if args.format == "json":
             if filtered or args.briefing:
@@ -214,8 +233,9 @@ def _write_drawn(args: argparse.Namespace, selection: ExportSelection, briefing:
         from briefing_app.export.pdf_document import write_pdf
 
         pages = write_pdf(selection, args.output, briefing=briefing)  # type: ignore[arg-type]
-        print(f"wrote {args.output}: {pages} pages, {len(selection.events)} events",
-              file=sys.stderr)
+        print(
+            f"wrote {args.output}: {pages} pages, {len(selection.events)} events", file=sys.stderr
+        )
         return
     from briefing_app.export.images import write_png, write_svg
 
@@ -243,6 +263,44 @@ def _cmd_reload(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_extract_dates(args: argparse.Namespace) -> int:
+    import json
+    from datetime import date
+
+    from briefing_app.ingest.dates import detect_language, extract_dates
+    from briefing_app.ingest.furniture import find_furniture
+
+    try:
+        text = args.file.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        print(f"error: {args.file} does not exist", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:
+        print(f"error: {args.file} is not UTF-8 text", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {args.file} cannot be read: {exc.strerror}", file=sys.stderr)
+        return 2
+    published = None
+    if args.published:
+        try:
+            published = date.fromisoformat(args.published)
+        except ValueError:
+            print(f"error: --published {args.published!r} is not YYYY-MM-DD", file=sys.stderr)
+            return 2
+    # Captions carry real dates; navigation, paywalls and sidebars do not.
+    skip = [(f.start, f.end) for f in find_furniture(text) if f.kind != "caption"]
+    language = args.language or detect_language(text)
+    mentions = extract_dates(text, published=published, language=language, skip_spans=skip)
+    if args.format == "json":
+        json.dump([m.to_json() for m in mentions], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for m in mentions:
+            print(f"{m.date.iso():<10} {m.date.precision.value:<5} {m.start:>6}  {m.text}")
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from briefing_app.ui.app import run_gui
 
@@ -260,6 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _cmd_check,
         "export": _cmd_export,
         "reload": _cmd_reload,
+        "extract-dates": _cmd_extract_dates,
     }
     try:
         return handlers[args.command](args)

@@ -115,3 +115,25 @@ def test_help_lists_subcommands(flag: str) -> None:
     assert result.returncode == 0
     for word in ("check", "export", "reload"):
         assert word in result.stdout
+
+
+def test_extract_dates_json_contract() -> None:
+    seed = PROJECT_ROOT / "seeds" / "002_e07262d9241f5558.txt"
+    result = run_main("extract-dates", str(seed), "--published", "2025-03-05", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    mentions = json.loads(result.stdout)
+    text = seed.read_bytes().decode("utf-8")
+    assert mentions
+    for m in mentions:
+        assert set(m) >= {"text", "start", "end", "date", "precision", "sentence"}
+        assert text[m["start"] : m["end"]] == m["text"]
+    thursday = [m for m in mentions if m["text"].endswith("Thursday")]
+    assert thursday and all(m["date"] == "2025-03-06" for m in thursday)
+    # The Spanish paywall notice at the end ("Tu suscripción…") yields no date.
+    assert all(m["start"] < text.index("Sign up for our weekly") for m in mentions)
+
+
+def test_extract_dates_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    result = run_main("extract-dates", str(tmp_path / "nope.txt"))
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
