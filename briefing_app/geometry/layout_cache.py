@@ -60,6 +60,16 @@ class LayoutCache:
         self._key = None
         self._layout = None
 
+    def layout_once(
+        self, index: EventIndex, scale: TimeScale, lanes: Sequence[Lane], *,
+        top: float, lane_height: float,
+    ) -> TimelineLayout:
+        """A layout of exactly ``scale``, not kept (to try a window out before showing it)."""
+        return layout_timeline(
+            index, scale, lanes, self._measure, label_px_budget=self._budget, top=top,
+            lane_height=lane_height, style=self._style, label_cache=self._labels,
+        )
+
     def layout_for(
         self, index: EventIndex, view: TimeScale, lanes: Sequence[Lane], *,
         top: float, lane_height: float,

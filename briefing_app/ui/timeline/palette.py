@@ -1,9 +1,9 @@
-"""The timeline's fixed colours, chosen to stay distinct for colour-blind readers.
+"""The timeline's fixed colours as QColors, for the widgets.
 
-Lane colours are the Okabe–Ito palette (Okabe & Ito, 2008), which keeps
-the six lanes apart under the common forms of colour blindness; lanes are
-also named and placed, so colour is never the only cue. Yellow is left out:
-it has no contrast against a light background.
+The values live in ``briefing_app.geometry.palette`` (plain RGB, shared with
+the exports): the Okabe–Ito palette (Okabe & Ito, 2008), which keeps the six
+lanes apart under the common forms of colour blindness. Lanes are also named
+and placed, so colour is never the only cue.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from types import MappingProxyType
 from PySide6.QtGui import QColor
 
 from briefing_app.domain.model import Lane
+from briefing_app.geometry.palette import ANNOTATION_RGB, CLUSTER_TEXT_RGB, FLAG_RGB, LANE_RGB
 
 __all__ = [
     "LANE_COLORS",
@@ -22,25 +23,12 @@ __all__ = [
     "CLUSTER_TEXT_COLOR",
 ]
 
-_LANE_HEX = {
-    Lane.EU: "#0072B2",       # blue
-    Lane.NATO: "#009E73",     # bluish green
-    Lane.RUSSIA: "#D55E00",   # vermillion
-    Lane.US: "#CC79A7",       # reddish purple
-    Lane.UKRAINE: "#E69F00",  # orange
-    Lane.OTHER: "#6F6F6F",    # neutral grey
-}
-
-LANE_COLORS = MappingProxyType({lane: QColor(hex_) for lane, hex_ in _LANE_HEX.items()})
+LANE_COLORS = MappingProxyType({lane: QColor(*rgb) for lane, rgb in LANE_RGB.items()})
 """Lane → colour, read-only: share it, never edit it."""
 
-FLAG_COLOR = QColor("#B0123A")
-"""Flag badge: a deep crimson, darker than any lane colour."""
-
-ANNOTATION_COLOR = QColor("#2F3B52")
-"""Annotation badge: slate, reads as ink on any lane colour."""
-
-CLUSTER_TEXT_COLOR = QColor("#1A1A1A")
+FLAG_COLOR = QColor(*FLAG_RGB)
+ANNOTATION_COLOR = QColor(*ANNOTATION_RGB)
+CLUSTER_TEXT_COLOR = QColor(*CLUSTER_TEXT_RGB)
 
 
 def lane_color(lane: Lane, alpha: int = 255) -> QColor:

@@ -61,6 +61,29 @@ def _qrect(r: Rect, grow: float = 0.0) -> QRectF:
     return QRectF(r.x - grow, r.y - grow, r.w + 2 * grow, r.h + 2 * grow)
 
 
+def _vline(p: QPainter, x: float, top: float, bottom: float, color: QColor) -> None:
+    """A crisp one-pixel vertical line; fillRect is far cheaper than an antialiased pen."""
+    p.fillRect(QRectF(round(x), top, 1.0, bottom - top), color)
+
+
+def _hline(p: QPainter, y: float, left: float, right: float, color: QColor) -> None:
+    p.fillRect(QRectF(left, round(y), right - left, 1.0), color)
+
+
+def _over(color: QColor, alpha: float, background: QColor) -> QColor:
+    """``color`` at ``alpha`` over ``background``, as an opaque colour.
+
+    Opaque lines fill an order of magnitude faster than translucent ones.
+    """
+    mix = QColor()
+    mix.setRgbF(*(
+        f * alpha + b * (1 - alpha)
+        for f, b in ((color.redF(), background.redF()), (color.greenF(), background.greenF()),
+                     (color.blueF(), background.blueF()))
+    ))
+    return mix
+
+
 class TimelinePainter:
     """Paints frames; owns the fonts and the cache of prepared label texts."""
 
@@ -91,11 +114,13 @@ class TimelinePainter:
     # -- frame -------------------------------------------------------------
     def paint(self, p: QPainter, frame: Frame, palette: QPalette, width: float,
               height: float) -> None:
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # Lanes, grid and axis are pixel-aligned: no antialiasing, which is costly.
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.fillRect(QRectF(0, 0, width, height), palette.color(QPalette.ColorRole.Base))
-        self._paint_lanes(p, frame, palette, width)
         self._paint_grid(p, frame, palette)
+        self._paint_lanes(p, frame, palette, width)
         self._paint_axis(p, frame, palette, width)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.save()
         p.setClipRect(frame.time_rect)
         p.translate(frame.time_rect.left() - frame.offset, 0)
@@ -112,47 +137,40 @@ class TimelinePainter:
             p.drawRect(QRectF(1, 1, width - 2, height - 2))
 
     def _paint_lanes(self, p: QPainter, frame: Frame, palette: QPalette, width: float) -> None:
-        alternate = palette.color(QPalette.ColorRole.AlternateBase)
-        line = palette.color(QPalette.ColorRole.Midlight)
+        """Lane tints (over the grid, so the grid can be opaque), names and rules."""
         text = palette.color(QPalette.ColorRole.Text)
+        tint = QColor(text)
+        tint.setAlpha(9)
+        line = _over(palette.color(QPalette.ColorRole.Mid), 0.45,
+                     palette.color(QPalette.ColorRole.Base))
         p.setFont(self.bold)
         for i, box in enumerate(frame.layout.lanes):
-            band = QRectF(0, box.y0, width, box.y1 - box.y0)
             if i % 2:
-                p.fillRect(band, alternate)
+                p.fillRect(QRectF(0, box.y0, width, box.y1 - box.y0), tint)
             p.fillRect(QRectF(0, box.y0 + 1, 4, box.y1 - box.y0 - 2), lane_color(box.lane))
             p.setPen(text)
             p.drawText(QRectF(12, box.y0, frame.gutter - 16, box.y1 - box.y0),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        box.lane.value)
-            p.setPen(QPen(line, 1))
-            p.drawLine(QPointF(0, box.y1 - 0.5), QPointF(width, box.y1 - 0.5))
-        p.setPen(QPen(line, 1))
-        p.drawLine(QPointF(frame.gutter - 0.5, frame.axis_height),
-                   QPointF(frame.gutter - 0.5, frame.layout.lanes[-1].y1
-                           if frame.layout.lanes else frame.axis_height))
+            _hline(p, box.y1 - 1, 0, width, line)
+        if frame.layout.lanes:
+            _vline(p, frame.gutter - 1, frame.axis_height, frame.layout.lanes[-1].y1, line)
 
     def _paint_grid(self, p: QPainter, frame: Frame, palette: QPalette) -> None:
         if not frame.layout.lanes:
             return
         top, bottom = frame.axis_height, frame.layout.lanes[-1].y1
         left, right = frame.time_rect.left(), frame.time_rect.right()
-        faint = QColor(palette.color(QPalette.ColorRole.Mid))
-        faint.setAlpha(28)
-        p.setPen(QPen(faint, 1))
+        mid, base = palette.color(QPalette.ColorRole.Mid), palette.color(QPalette.ColorRole.Base)
+        faint = _over(mid, 0.11, base)
         for sx in frame.ticks.sub:
-            x = round(left + sx) + 0.5
-            p.drawLine(QPointF(x, top), QPointF(x, bottom))
-        minor = QColor(palette.color(QPalette.ColorRole.Mid))
-        minor.setAlpha(60)
-        major = QColor(palette.color(QPalette.ColorRole.Mid))
-        major.setAlpha(150)
+            _vline(p, left + sx, top, bottom, faint)
+        minor, major = _over(mid, 0.24, base), _over(mid, 0.6, base)
         for ticks, color in ((frame.ticks.minor, minor), (frame.ticks.context, major)):
-            p.setPen(QPen(color, 1))
             for tick in ticks:
                 x = left + tick.x
                 if left <= x <= right:
-                    p.drawLine(QPointF(round(x) + 0.5, top), QPointF(round(x) + 0.5, bottom))
+                    _vline(p, x, top, bottom, color)
 
     def _paint_axis(self, p: QPainter, frame: Frame, palette: QPalette, width: float) -> None:
         axis = QRectF(0, 0, width, frame.axis_height)
@@ -162,16 +180,15 @@ class TimelinePainter:
         line_h = self.metrics.height()
         context_y = 4.0
         minor_y = context_y + line_h + 2 if frame.ticks.context else context_y + line_h / 2 + 1
-        p.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-        p.drawLine(QPointF(0, frame.axis_height - 0.5), QPointF(width, frame.axis_height - 0.5))
+        rule = palette.color(QPalette.ColorRole.Mid)
+        bottom = frame.axis_height
+        _hline(p, bottom - 1, 0, width, rule)
         for tick in frame.ticks.minor:
             x = left + tick.x
             if left <= x <= right:
-                p.drawLine(QPointF(round(x) + 0.5, frame.axis_height - 6),
-                           QPointF(round(x) + 0.5, frame.axis_height))
+                _vline(p, x, bottom - 6, bottom, rule)
         for sx in frame.ticks.sub:
-            x = round(left + sx) + 0.5
-            p.drawLine(QPointF(x, frame.axis_height - 3), QPointF(x, frame.axis_height))
+            _vline(p, left + sx, bottom - 3, bottom, rule)
         p.save()
         p.setClipRect(QRectF(left, 0, right - left, frame.axis_height))
         p.setPen(text)

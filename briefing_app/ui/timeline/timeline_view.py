@@ -8,11 +8,9 @@ screen, so 100,000 events draw as fast as a hundred.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -30,8 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from briefing_app.domain.dates import MONTH_ABBR
-from briefing_app.domain.model import Event, Lane, Origin
+from briefing_app.domain.model import Event, Lane
 from briefing_app.geometry.hit import HitTester
 from briefing_app.geometry.index import EventIndex, IndexedEvent
 from briefing_app.geometry.layout import LayoutStyle
@@ -40,15 +37,16 @@ from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
 from briefing_app.geometry.ticks import axis_ticks
 from briefing_app.geometry.timescale import ScaleLimits, TimeScale
 from briefing_app.ui.timeline.timeline_painter import Frame, TimelinePainter
+from briefing_app.ui.timeline.timeline_tooltips import cluster_tooltip, event_tooltip
 
 __all__ = ["TimelineView"]
 
 _DEFAULT_WINDOW = (float(date(1999, 1, 1).toordinal()), float(date(2026, 1, 1).toordinal()))
 _RIGHT_PAD = 8.0
+_FIT_MARGIN = 16.0
 _KEY_ZOOM = 1.5
 _WHEEL_ZOOM_PER_NOTCH = 1.2
 _LABEL_BUDGET = 280.0
-_CLUSTER_TOOLTIP_TITLES = 8
 
 
 @dataclass(slots=True)
@@ -56,11 +54,6 @@ class _Press:
     pos: QPointF
     scale: TimeScale
     dragging: bool = False
-
-
-def _day_label(t: float) -> str:
-    d = date.fromordinal(max(int(t), 1))
-    return f"{d.day} {MONTH_ABBR[d.month]} {d.year}"
 
 
 class TimelineView(QWidget):
@@ -165,13 +158,32 @@ class TimelineView(QWidget):
         return True
 
     def fit_all(self) -> None:
-        """Show every shown event of the visible lanes (all events if none is shown)."""
+        """Show every shown event of the visible lanes (all events if none is shown).
+
+        The right margin is as wide as the labels of the latest events need,
+        found by laying the fitted window out once more.
+        """
         span = self._index.shown_span(self._visible_lanes()) or self._all.domain()
         if span is None:
             return
-        right = min(_LABEL_BUDGET + 24, self._scale.width_px * 0.25)
-        self._set_scale(self._scale.fitted(span[0], span[1], margin=16, right_margin=right))
+        right = _FIT_MARGIN
+        scale = self._scale.fitted(span[0], span[1], margin=_FIT_MARGIN, right_margin=right)
+        for _ in range(2):
+            overhang = self._label_overhang(scale)
+            if overhang < 1.0 or right >= scale.width_px * 0.3:
+                break
+            right = min(right + overhang, scale.width_px * 0.3)
+            scale = self._scale.fitted(span[0], span[1], margin=_FIT_MARGIN, right_margin=right)
+        self._set_scale(scale)
         self._fitted = True
+
+    def _label_overhang(self, scale: TimeScale) -> float:
+        """How far the laid-out window's labels run past its right edge."""
+        lanes = self._visible_lanes()
+        layout = self._cache.layout_once(self._index, scale, lanes, top=self._axis_height(),
+                                         lane_height=self._lane_height(len(lanes)))
+        ends = [m.extent.right for m in layout.marks] + [c.rect.right for c in layout.clusters]
+        return max(ends, default=0.0) + _FIT_MARGIN / 2 - scale.width_px
 
     def zoom_by(self, factor: float, anchor_px: float | None = None) -> None:
         """Zoom in (factor > 1) or out around ``anchor_px``, a widget x (default: centre)."""
@@ -241,11 +253,21 @@ class TimelineView(QWidget):
         return max(least, (self.height() - self._axis_height() - 4) / max(lanes, 1))
 
     def _layout(self) -> tuple[TimelineLayout, float]:
+        self._sync_width()
         lanes = self._visible_lanes()
         return self._cache.layout_for(
             self._index, self._scale, lanes, top=self._axis_height(),
             lane_height=self._lane_height(len(lanes)),
         )
+
+    def _sync_width(self) -> None:
+        """Follow a resize Qt has not told us about yet (a hidden widget, render())."""
+        width = self._time_width()
+        if width != self._scale.width_px:
+            fitted = self._fitted
+            self._set_scale(self._scale.with_width(width))
+            if fitted:
+                self.fit_all()
 
     def _to_widget(self, rect: Rect, offset: float) -> QRectF:
         return QRectF(rect.x - offset + self._gutter(), rect.y, rect.w, rect.h)
@@ -345,10 +367,7 @@ class TimelineView(QWidget):
         return ""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        fitted = self._fitted
-        self._set_scale(self._scale.with_width(self._time_width()))
-        if fitted:
-            self.fit_all()
+        self._sync_width()
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -488,9 +507,9 @@ class TimelineView(QWidget):
         target = self._target_at(QPointF(event.pos()))
         if isinstance(target, Mark):
             entry = self._index.get(target.event_id)
-            text = self._event_tooltip(entry.event) if entry is not None else ""
+            text = event_tooltip(entry.event) if entry is not None else ""
         elif isinstance(target, Cluster):
-            text = self._cluster_tooltip(target)
+            text = cluster_tooltip(target, self._index)
         else:
             text = ""
         if text:
@@ -498,29 +517,3 @@ class TimelineView(QWidget):
         else:
             QToolTip.hideText()
             event.ignore()
-
-    @staticmethod
-    def _event_tooltip(event: Event) -> str:
-        lines = [f"<b>{html.escape(event.when.label())}</b>", html.escape(event.title),
-                 f"<span style='color:#555'>{html.escape(event.lane.value)}</span>"]
-        if event.annotation_count:
-            noun = "annotation" if event.annotation_count == 1 else "annotations"
-            lines.append(f"{event.annotation_count} {noun}")
-        if event.flagged:
-            lines.append("Flagged")
-        if event.origin is Origin.USER:
-            lines.append("Added by you")
-        return "<br>".join(lines)
-
-    def _cluster_tooltip(self, cluster: Cluster) -> str:
-        first, last = _day_label(cluster.t0), _day_label(cluster.t1 - 1)
-        period = first if first == last else f"{first} – {last}"
-        lines = [f"<b>{cluster.count} events</b>, {html.escape(period)}",
-                 f"<span style='color:#555'>{html.escape(cluster.lane.value)}</span>"]
-        lo, hi = self._index.positions(cluster.lane, (cluster.t0, cluster.t1))
-        entries = islice(self._index.entries(cluster.lane, lo, hi), _CLUSTER_TOOLTIP_TITLES)
-        lines += [f"• {html.escape(e.event.title)}" for e in entries]
-        if cluster.count > _CLUSTER_TOOLTIP_TITLES:
-            lines.append("…")
-        lines.append("<i>Click to zoom in</i>")
-        return "<br>".join(lines)
