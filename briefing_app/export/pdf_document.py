@@ -271,9 +271,10 @@ class PdfBuilder:
             y += 16
         y += 20
         p.setFont(f.small)
-        key = ("Curated facts are set in plain type; quotations are verbatim and cite their "
-               "source. Your own annotations are set apart in shaded boxes marked "
-               "\u201cYour note\u201d.")
+        key = "Curated facts are set in plain type; quotations are verbatim and cite their source."
+        if self.opts.include_annotations:
+            key += (" Your own annotations are set apart in shaded boxes marked "
+                    "\u201cYour note\u201d.")
         p.drawText(QRectF(64, y, w - 128, 60), int(Qt.TextFlag.TextWordWrap), key)
         p.restore()
         self.marks.add_outline("Title page", Anchor(0, 0))

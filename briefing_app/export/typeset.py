@@ -88,6 +88,9 @@ class Fonts:
             f.setItalic(italic)
             f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
             f.setKerning(True)
+            # No ligatures: "ﬁ" as one glyph would make "first" unsearchable in some readers.
+            for tag in ("liga", "clig"):
+                f.setFeature(QFont.Tag(tag), 0)
             return f
 
         self.body = make(9.5)
