@@ -214,28 +214,23 @@ def _row(
     for d in days:
         t = float(d.toordinal())
         x = (t - t0) * px_per_day
+        if x < 0 and not pin_first:
+            continue
         text = label_of(d)
         w = measure(text)
-        if x < 0:
-            if not pin_first:
-                continue
-            label_x = LABEL_PAD_PX
+        label_x = LABEL_PAD_PX if x < 0 else x + LABEL_PAD_PX
+        fits = label_x + w <= width_px
+        collides = label_x < last_right + MIN_LABEL_GAP_PX
+        if fits and collides and len(ticks) == 1 and ticks[0].x < 0:
+            # The pinned label gives way to the first real boundary.
+            pinned = ticks[0]
+            ticks[0] = Tick(pinned.time, pinned.x, "", pinned.label_x, 0.0)
+            collides = False
+        if fits and not collides:
+            ticks.append(Tick(t, x, text, label_x, w))
+            last_right = label_x + w
         else:
-            label_x = x + LABEL_PAD_PX
-        if label_x < last_right + MIN_LABEL_GAP_PX or label_x + w > width_px:
-            # A pinned label gives way to the next real boundary.
-            if ticks and ticks[-1].x < 0 and x >= 0:
-                dropped = ticks.pop()
-                ticks.append(Tick(dropped.time, dropped.x, "", dropped.label_x, 0.0))
-                last_right = -math.inf
-                if label_x + w <= width_px:
-                    ticks.append(Tick(t, x, text, label_x, w))
-                    last_right = label_x + w
-                    continue
             ticks.append(Tick(t, x, "", label_x, 0.0))
-            continue
-        ticks.append(Tick(t, x, text, label_x, w))
-        last_right = label_x + w
     return tuple(ticks)
 
 

@@ -112,6 +112,18 @@ def test_at_the_deepest_zoom_the_day_under_way_keeps_its_label() -> None:
     assert axis.minor[0].x < 0 and axis.minor[0].label_x > 0
 
 
+def test_the_year_under_way_stays_pinned_when_the_next_one_does_not_fit() -> None:
+    axis = axis_ticks(day(2022, 2, 20), day(2023, 1, 2), 1400.0, measure)
+    assert axis.level is TickLevel.MONTH
+    assert [t.label for t in labelled(axis.context)] == ["2022"]
+
+
+def test_a_pinned_label_gives_way_to_the_next_boundary() -> None:
+    axis = axis_ticks(day(2021, 12, 30), day(2022, 12, 1), 1400.0, measure)
+    assert [t.label for t in labelled(axis.context)] == ["2022"]
+    assert labelled(axis.context)[0].x > 0
+
+
 def test_month_ticks_fall_on_real_month_starts_across_a_leap_year() -> None:
     axis = axis_ticks(day(2023, 12, 1), day(2025, 3, 1), 1400.0, measure)
     assert axis.level is TickLevel.MONTH

@@ -29,7 +29,6 @@ from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
 from briefing_app.geometry.ticks import AxisTicks
 from briefing_app.ui.timeline.palette import (
     ANNOTATION_COLOR,
-    CLUSTER_TEXT_COLOR,
     FLAG_COLOR,
     lane_color,
 )
@@ -210,6 +209,7 @@ class TimelinePainter:
         marks = [m for m in frame.layout.marks if m.extent.right >= lo and m.extent.x <= hi]
         clusters = [c for c in frame.layout.clusters if c.rect.right >= lo and c.rect.x <= hi]
         highlight = palette.color(QPalette.ColorRole.Highlight)
+        text = palette.color(QPalette.ColorRole.Text)
         selected_id = frame.selected.event.id if frame.selected is not None else None
         selected_mark = frame.layout.mark_for(selected_id) if selected_id else None
         if frame.hovered is not None and frame.hovered is not selected_mark:
@@ -227,15 +227,18 @@ class TimelinePainter:
         elif frame.selected is not None:
             self._paint_selection_outside_marks(p, frame, highlight)
         for c in clusters:
-            self._paint_cluster(p, c)
+            self._paint_cluster(p, c, text)
         for m in marks:
             self._paint_body(p, m, frame.index)
         p.setFont(self.font)
-        p.setPen(palette.color(QPalette.ColorRole.Text))
+        p.setPen(text)
         for m in marks:
-            p.drawStaticText(self._label_origin(m, lo), self._static(m.label, self.font))
+            origin = self._label_origin(m, lo)
+            # A label cut by the left edge would read as a stray word: leave it out.
+            if origin.x() >= lo - 0.5:
+                p.drawStaticText(origin, self._static(m.label, self.font))
         if selected_mark is not None:
-            p.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2))
+            p.setPen(QPen(text, 2))
             p.setBrush(Qt.BrushStyle.NoBrush)
             body = _qrect(selected_mark.body, 2.5)
             if selected_mark.kind == "point":
@@ -288,14 +291,14 @@ class TimelinePainter:
         p.setBrush(color)
         p.drawEllipse(_qrect(m.badge, 0.5))
 
-    def _paint_cluster(self, p: QPainter, c: Cluster) -> None:
+    def _paint_cluster(self, p: QPainter, c: Cluster, text: QColor) -> None:
         rect = _qrect(c.rect)
         path = QPainterPath()
         path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         p.setPen(QPen(lane_color(c.lane), 1))
         p.setBrush(lane_color(c.lane, 70))
         p.drawPath(path)
-        p.setPen(CLUSTER_TEXT_COLOR)
+        p.setPen(text)
         p.setFont(self.bold)
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, c.label)
 

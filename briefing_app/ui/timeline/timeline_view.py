@@ -224,7 +224,7 @@ class TimelineView(QWidget):
         return QSize(960, 460)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(360, 200)
+        return QSize(360, 240)
 
     # -- geometry ----------------------------------------------------------
     def _style(self) -> LayoutStyle:
@@ -249,7 +249,7 @@ class TimelineView(QWidget):
 
     def _lane_height(self, lanes: int) -> float:
         style = self._cache.style
-        least = style.row_height * 2 + 2 * style.lane_padding
+        least = style.row_height + 2 * style.lane_padding
         return max(least, (self.height() - self._axis_height() - 4) / max(lanes, 1))
 
     def _layout(self) -> tuple[TimelineLayout, float]:
