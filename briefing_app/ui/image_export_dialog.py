@@ -1,0 +1,149 @@
+"""File › Export Image… (PNG or SVG of a period) and File › Export Data… (TimelineJS, CSV).
+
+Both are quick, so they run at once on Export; the options are the same as
+the PDF's (period and lanes; tags and sections for data), and the period
+starts as the window the timeline shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.export.csv_export import write_csv
+from briefing_app.export.images import MAX_PIXELS, ImageError, write_png, write_svg
+from briefing_app.export.options import OptionsError
+from briefing_app.export.timelinejs import write_timelinejs
+from briefing_app.services.export_selection import ExportSelection, select_for_export
+from briefing_app.storage.database import Database
+from briefing_app.ui.export_dialog import ExportOptionsForm
+
+__all__ = ["DataExportDialog", "ImageExportDialog"]
+
+
+class _FileExportDialog(QDialog):
+    """Options, a format, a file, and Export. Signals: ``exported(str)``, ``failed(str)``."""
+
+    exported = Signal(str)
+    failed = Signal(str)
+
+    FORMATS: ClassVar[dict[str, str]] = {}
+    """Format name → file suffix."""
+
+    def __init__(self, db: Database, title: str, form: ExportOptionsForm,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.db = db
+        self.form = form
+        self.format_box = QComboBox()
+        self.format_box.addItems(list(self.FORMATS))
+        self.format_box.currentTextChanged.connect(self._suffix_changed)
+        self.path_edit = QLineEdit()
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose_path)
+        self.extra = QFormLayout()
+        self.extra.addRow("Format:", self.format_box)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        self.extra.addRow("File:", path_row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        export = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        export.clicked.connect(self.export)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(form)
+        layout.addLayout(self.extra)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self._suffix_changed(self.format_box.currentText())
+
+    def _suffix_changed(self, name: str) -> None:
+        suffix = self.FORMATS[name]
+        current = self.path_edit.text().strip()
+        base = Path(current) if current else Path.home() / "briefing-chronology"
+        self.path_edit.setText(str(base.with_suffix(suffix)))
+
+    def _choose_path(self) -> None:
+        suffix = self.FORMATS[self.format_box.currentText()]
+        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path_edit.text(),
+                                              f"{self.format_box.currentText()} (*{suffix})")
+        if path:
+            self.path_edit.setText(path)
+
+    def export(self) -> bool:
+        """Write the file; the message says what was written or why not."""
+        path = Path(self.path_edit.text().strip()).expanduser()
+        try:
+            selection = select_for_export(self.db, self.form.options())
+            summary = self.write(selection, path)
+        except (OptionsError, ImageError) as exc:
+            self.message.setText(str(exc))
+            self.failed.emit(str(exc))
+            return False
+        except OSError as exc:
+            self.message.setText(f"Could not write {path}: {exc}")
+            self.failed.emit(str(exc))
+            return False
+        self.message.setText(f"Wrote {path} ({summary}).")
+        self.exported.emit(str(path))
+        return True
+
+    def write(self, selection: ExportSelection, path: Path) -> str:
+        raise NotImplementedError
+
+
+class ImageExportDialog(_FileExportDialog):
+    """The timeline of a period as PNG (at a chosen width) or SVG, for slides."""
+
+    FORMATS: ClassVar[dict[str, str]] = {"PNG": ".png", "SVG": ".svg"}
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, "Export Image", ExportOptionsForm(sections=False, tags=False),
+                         parent)
+        self.width_box = QSpinBox()
+        self.width_box.setRange(64, MAX_PIXELS)
+        self.width_box.setValue(2000)
+        self.width_box.setSuffix(" px")
+        self.extra.addRow("Width:", self.width_box)
+
+    def write(self, selection: ExportSelection, path: Path) -> str:
+        writer = write_png if self.format_box.currentText() == "PNG" else write_svg
+        size = writer(selection, path, self.width_box.value())
+        return f"{size.width()} × {size.height()} px"
+
+
+class DataExportDialog(_FileExportDialog):
+    """The chronology as TimelineJS3 JSON (for the web) or CSV (for spreadsheets)."""
+
+    FORMATS: ClassVar[dict[str, str]] = {"TimelineJS JSON": ".json", "CSV": ".csv"}
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, "Export Data", ExportOptionsForm(), parent)
+
+    def write(self, selection: ExportSelection, path: Path) -> str:
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            if self.format_box.currentText().startswith("Timeline"):
+                write_timelinejs(selection, fh)
+            else:
+                write_csv(selection, fh)
+        return f"{len(selection.events)} events"
