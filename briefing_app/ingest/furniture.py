@@ -86,132 +86,27 @@ _CAPTION_CUE = re.compile(
 _PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s?){1,3}\)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)»]*\s*$")
 
+# Stop words per language; a word several languages share ("la", "de", "en")
+# counts 1/n for each, so French is not read as Spanish for its "de" and "la".
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "the",
-            "and",
-            "of",
-            "to",
-            "in",
-            "is",
-            "that",
-            "for",
-            "on",
-            "with",
-            "as",
-            "was",
-            "are",
-            "by",
-            "it",
-            "be",
-            "this",
-            "have",
-            "from",
-            "at",
-            "an",
-            "which",
-            "has",
-            "not",
-            "their",
-            "they",
-            "will",
-            "would",
-            "its",
-        ]
-    ),
-    "es": frozenset(
-        [
-            "el",
-            "la",
-            "los",
-            "las",
-            "de",
-            "del",
-            "que",
-            "y",
-            "en",
-            "un",
-            "una",
-            "por",
-            "con",
-            "para",
-            "se",
-            "es",
-            "tu",
-            "su",
-            "al",
-            "lo",
-            "como",
-            "más",
-            "pero",
-            "sus",
-            "si",
-            "puedes",
-            "quieres",
-            "este",
-            "otro",
-        ]
-    ),
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "des",
-            "du",
-            "et",
-            "en",
-            "un",
-            "une",
-            "est",
-            "que",
-            "pour",
-            "dans",
-            "sur",
-            "pas",
-            "vous",
-        ]
-    ),
-    "de": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "und",
-            "ist",
-            "nicht",
-            "mit",
-            "den",
-            "von",
-            "zu",
-            "ein",
-            "eine",
-            "auf",
-            "für",
-            "sich",
-        ]
-    ),
-    "it": frozenset(
-        [
-            "il",
-            "lo",
-            "la",
-            "gli",
-            "le",
-            "di",
-            "del",
-            "che",
-            "e",
-            "un",
-            "una",
-            "per",
-            "con",
-            "non",
-            "sono",
-            "visita",
-        ]
-    ),
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "the and of to in is that for on with as was are by it be this have from at an "
+        "which has not their they will would its were been said after but had",
+        "es": "el la los las de del que y en un una por con para se es tu su al lo como más "
+        "pero sus si puedes quieres este otro según fue han muy también",
+        "fr": "le la les des du de et en un une est que pour dans sur pas vous au aux il ce qui "
+        "ne se sont avec par plus a été selon cette ont son leur",
+        "de": "der die das und ist nicht mit den von zu ein eine auf für sich dem im des wird "
+        "hat sind auch nach bei wie",
+        "it": "il lo la gli le di del che e un una per con non sono visita della delle è nel "
+        "alla ha dei anche",
+    }.items()
+}
+_SHARED = {
+    word: sum(word in stop for stop in _STOPWORDS.values())
+    for stop in _STOPWORDS.values()
+    for word in stop
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -220,22 +115,49 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def _language_scores(text: str) -> tuple[dict[str, float], int]:
+    """Weighted stop-word hits per language, and the number of words."""
+    words = _words(text)
+    cyrillic = sum(1 for w in words if re.match(r"[а-яё]", w))
+    if words and cyrillic * 2 > len(words):
+        return {"ru": float(cyrillic)}, len(words)
+    scores = {
+        lang: sum(1 / _SHARED[w] for w in words if w in stop) for lang, stop in _STOPWORDS.items()
+    }
+    return scores, len(words)
+
+
+def _ranked(scores: dict[str, float]) -> tuple[str | None, float, float]:
+    """The best language, its score and the runner-up's score."""
+    ordered = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if not ordered or ordered[0][1] == 0:
+        return None, 0.0, 0.0
+    second = ordered[1][1] if len(ordered) > 1 else 0.0
+    return ordered[0][0], ordered[0][1], second
+
+
 def guess_language(text: str) -> str | None:
     """A cheap guess from stop words and script; None when there is too little text."""
-    words = _words(text)
-    if not words:
-        return None
-    cyrillic = sum(1 for w in words if re.match(r"[а-яё]", w))
-    if cyrillic * 2 > len(words):
-        return "ru"
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
-    best = max(scores, key=lambda k: scores[k])
-    if scores[best] == 0:
-        return None
-    ranked = sorted(scores.values(), reverse=True)
-    if len(ranked) > 1 and ranked[0] == ranked[1]:
+    best, score, second = _ranked(_language_scores(text)[0])
+    if best is None or score == second:
         return None
     return best
+
+
+def _clearly_in(text: str, other_than: str) -> str | None:
+    """The language ``text`` is plainly written in, if it is not ``other_than``.
+
+    Plainly: at least three stop words' worth, and twice the evidence for
+    ``other_than``; a sentence with a few borrowed words stays in the document's
+    language.
+    """
+    scores, _n = _language_scores(text)
+    best, score, _second = _ranked(scores)
+    if best is None or best == other_than:
+        return None
+    if score >= 3 and score >= 2 * scores.get(other_than, 0.0) + 1:
+        return best
+    return None
 
 
 def _is_prose(line: Line) -> bool:
@@ -250,8 +172,27 @@ def _is_list_marker(line: Line) -> bool:
 
 
 def _document_language(lines: list[Line]) -> str | None:
+    """The language of the article's prose, or None unless the evidence is plain.
+
+    Lines are only ever called foreign against a language the whole document
+    is confidently written in: twice the runner-up's evidence, and enough of it.
+    """
     sample = " ".join(line.stripped for line in lines if _is_prose(line))
-    return guess_language(sample)
+    best, score, second = _ranked(_language_scores(sample)[0])
+    if best is None or score < 5 or score < 2 * second:
+        return None
+    return best
+
+
+_QUOTE_OPENERS = "\"'“”„«‹‘’»-–—"
+
+
+def _is_quotation(line: Line, previous: Line | None) -> bool:
+    """A quoted passage: opened by a quotation mark, or announced by a colon."""
+    text = line.stripped
+    if text[:1] in _QUOTE_OPENERS:
+        return True
+    return previous is not None and previous.stripped.endswith(":")
 
 
 def _sidebar_start(lines: list[Line]) -> int | None:
@@ -273,7 +214,9 @@ def _sidebar_start(lines: list[Line]) -> int | None:
     return None
 
 
-def _line_kind(line: Line, next_line: Line | None, doc_lang: str | None) -> str | None:
+def _line_kind(
+    line: Line, previous: Line | None, next_line: Line | None, doc_lang: str | None
+) -> str | None:
     text = line.stripped
     if not text:
         return None
@@ -298,10 +241,9 @@ def _line_kind(line: Line, next_line: Line | None, doc_lang: str | None) -> str 
         lang = guess_language(text)
         if doc_lang and lang and lang != doc_lang:
             return "caption"
-    if doc_lang and len(words) >= 6:
-        lang = guess_language(text)
-        if lang and lang != doc_lang:
-            return "subscription" if _SUBSCRIPTION.search(text) else "navigation"
+    foreign = doc_lang is not None and len(words) >= 8 and _clearly_in(text, doc_lang)
+    if foreign and not _is_quotation(line, previous):
+        return "subscription" if _SUBSCRIPTION.search(text) else "navigation"
     return None
 
 
@@ -332,9 +274,12 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
     for i in range(last_article, len(lines)):
         kinds[i] = "sidebar"
 
+    previous: Line | None = None
     for i in range(last_article):
         nxt = next((ln for ln in lines[i + 1 : last_article] if not ln.blank), None)
-        kinds[i] = _line_kind(lines[i], nxt, doc_lang)
+        kinds[i] = _line_kind(lines[i], previous, nxt, doc_lang)
+        if not lines[i].blank:
+            previous = lines[i]
 
     # A video promo: a leading block of lines that contains a "12:34 - Source" marker.
     block: list[int] = []
@@ -349,11 +294,12 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
         else:
             block.append(i)
 
-    # The tail after the last paragraph of prose is furniture.
+    # After the last paragraph of prose, lines shaped like a list (bullets, stamps,
+    # counters) are furniture; a short closing sentence is still the article's.
     prose = [i for i in range(last_article) if kinds[i] is None and _is_prose(lines[i])]
     if prose:
         for i in range(prose[-1] + 1, last_article):
-            if not lines[i].blank and kinds[i] is None:
+            if kinds[i] is None and _is_list_marker(lines[i]):
                 kinds[i] = "footer"
 
     spans = (

@@ -109,3 +109,65 @@ def test_every_seed_keeps_most_of_its_text_as_body(tmp_path: Path) -> None:
         text = path.read_text(encoding="utf-8")
         furniture = sum(s.end - s.start for s in find_furniture(text))
         assert furniture < 0.35 * len(text), path.name
+
+
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "dates" / "articles"
+
+
+@pytest.mark.parametrize("path", sorted(ARTICLES.glob("*.txt")), ids=lambda p: p.stem)
+def test_clean_articles_have_no_furniture(path: Path) -> None:
+    """Written articles with no page around them: every paragraph is the article's."""
+    text = path.read_text(encoding="utf-8")
+    assert _furniture_text(text) == []
+    assert body_extent(text) == (0, len(text.rstrip()))
+
+
+def test_a_closing_sentence_after_the_last_paragraph_is_kept() -> None:
+    text = (ARTICLES / "a06_heldout_summit.txt").read_text(encoding="utf-8")
+    assert not _is_furniture(text, "The next summit will take place in Vilnius")
+
+
+def test_a_quotation_in_another_language_is_article_text() -> None:
+    text = (ARTICLES / "a05_mixed_traps.txt").read_text(encoding="utf-8")
+    assert not _is_furniture(text, '"España aportará 1.000 millones')
+
+
+def test_a_french_article_is_read_as_french() -> None:
+    text = (ARTICLES / "a07_heldout_french.txt").read_text(encoding="utf-8")
+    assert not _is_furniture(text, "L'Europe de la défense")
+    assert not _is_furniture(text, "La boussole stratégique")
+
+
+_ENGLISH = (
+    "The ministers met in Brussels on Tuesday and agreed on a plan to buy shells together, "
+    "officials said after the talks.\n\n"
+    "The plan will be reviewed by the leaders at their summit in the spring, and the budget "
+    "will follow later in the year.\n\n"
+)
+
+
+def test_a_foreign_notice_after_the_article_is_still_furniture() -> None:
+    notice = "Si continúas leyendo en este dispositivo, no se podrá leer en el otro."
+    text = _ENGLISH + notice + "\n"
+    assert _furniture_text(text) == [("navigation", notice)]
+
+
+def test_a_foreign_line_is_furniture_only_against_a_confident_document_language() -> None:
+    notice = "Si continúas leyendo en este dispositivo, no se podrá leer en el otro."
+    # Too little prose to say what language the document is in: nothing is foreign.
+    text = "Short note.\n\n" + notice + "\n"
+    assert find_furniture(text) == []
+
+
+def test_a_list_after_the_last_paragraph_is_furniture_but_a_short_sentence_is_not() -> None:
+    tail = "• 14.06 18:50\n• 746\n• 14.06 18:03\n"
+    text = _ENGLISH + "Talks resume next week.\n\n" + tail
+    kinds = _furniture_text(text)
+    assert all(fragment not in "Talks resume next week." for _k, fragment in kinds)
+    assert _is_furniture(text, "• 746")
+    assert not _is_furniture(text, "Talks resume next week.")
+
+
+def test_language_guess_weighs_words_languages_share() -> None:
+    # "de" and "la" are Spanish, French and Italian; "face", "au" and "retour" decide.
+    assert guess_language("L'Europe de la défense face au retour de la guerre") == "fr"
