@@ -138,6 +138,20 @@ class MainWindow(QMainWindow):
             "Write the whole chronology to a JSON file",
         )
         file_menu.addAction(self.export_json_action)
+        self.export_pdf_action = self._action(
+            "Export &PDF…", self._export_pdf, "Ctrl+P",
+            "Title page, timeline, chronology and sources as a PDF to read offline",
+        )
+        self.export_image_action = self._action(
+            "Export &Image…", self._export_image, "Ctrl+Shift+E",
+            "The timeline of a period as PNG or SVG, for slides",
+        )
+        self.export_data_action = self._action(
+            "Export &Data…", self._export_data, None,
+            "The chronology as TimelineJS JSON for the web or CSV for spreadsheets",
+        )
+        for action in (self.export_pdf_action, self.export_image_action, self.export_data_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
@@ -356,6 +370,44 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Export failed", f"Could not write {path}:\n{exc.strerror}")
             return
         self.statusBar().showMessage(f"Exported the chronology to {path}", 5000)
+
+    def _export_pdf(self) -> None:
+        """Export PDF… with the lanes the filter bar shows preselected."""
+        from briefing_app.ui.export_dialog import PdfExportDialog
+
+        dialog = PdfExportDialog(self.db, self)
+        dialog.form.set_lanes(self.filter_bar.filter.lanes)
+        dialog.exported.connect(
+            lambda path, pages: self.statusBar().showMessage(f"Wrote {path} ({pages} pages)", 8000)
+        )
+        dialog.exec()
+
+    def _export_image(self) -> None:
+        """Export Image… of the window the timeline shows, in the lanes shown."""
+        import math
+        from datetime import date
+
+        from briefing_app.ui.image_export_dialog import ImageExportDialog
+
+        dialog = ImageExportDialog(self.db, self)
+        t0, t1 = self.timeline.visible_range()
+        if self._events:  # the visible window, without the padding beyond the data
+            t0 = max(t0, min(e.when.first_day for e in self._events).toordinal())
+            t1 = min(t1, max(e.when.last_day for e in self._events).toordinal() + 1)
+        dialog.form.set_period(date.fromordinal(max(math.floor(t0), 1)),
+                               date.fromordinal(max(math.ceil(t1) - 1, 1)))
+        dialog.form.set_lanes(self.filter_bar.filter.lanes)
+        dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Wrote {path}", 8000))
+        dialog.exec()
+
+    def _export_data(self) -> None:
+        """Export Data… as TimelineJS JSON or CSV."""
+        from briefing_app.ui.image_export_dialog import DataExportDialog
+
+        dialog = DataExportDialog(self.db, self)
+        dialog.form.set_lanes(self.filter_bar.filter.lanes)
+        dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Wrote {path}", 8000))
+        dialog.exec()
 
     def _reset_layout(self) -> None:
         for key, dock in self.docks.items():
