@@ -205,6 +205,17 @@ def test_keys_zoom_and_fit(view: TimelineView, qtbot: QtBot) -> None:
     assert view.visible_range()[0] > t0
 
 
+def test_keyboard_zoom_keeps_the_selected_event_where_it_is(
+    view: TimelineView, qtbot: QtBot,
+) -> None:
+    view.select_event("us03")
+    x = view.x_of(ordinal(date(2003, 3, 20)) + 0.5)
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.x_of(ordinal(date(2003, 3, 20)) + 0.5) == pytest.approx(x)
+    assert "us03" in view.visible_marks()
+
+
 def test_pinch_zooms(view: TimelineView) -> None:
     from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
 

@@ -186,10 +186,20 @@ class TimelineView(QWidget):
         return max(ends, default=0.0) + _FIT_MARGIN / 2 - scale.width_px
 
     def zoom_by(self, factor: float, anchor_px: float | None = None) -> None:
-        """Zoom in (factor > 1) or out around ``anchor_px``, a widget x (default: centre)."""
+        """Zoom in (factor > 1) or out around ``anchor_px``, a widget x.
+
+        Without an anchor the zoom centres on the selected event when it is
+        on screen (so keyboard zooming keeps it in view), else on the middle.
+        """
         anchor = None
         if anchor_px is not None:
             anchor = min(max(anchor_px - self._gutter(), 0.0), self._scale.width_px)
+        else:
+            selected = self._index.get(self._selected) if self._selected else None
+            if selected is not None and self._lane_shown[selected.lane]:
+                x = self._scale.to_px(selected.start + 0.5)
+                if 0 <= x <= self._scale.width_px:
+                    anchor = x
         self._set_scale(self._scale.zoomed(factor, anchor))
 
     def visible_range(self) -> tuple[float, float]:
@@ -457,6 +467,12 @@ class TimelineView(QWidget):
             else:
                 self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.update()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self._hovered is not None:
+            self._hovered = None
+            self.update()
+        super().leaveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         press, self._press = self._press, None
