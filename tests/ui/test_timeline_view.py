@@ -86,6 +86,17 @@ def test_fit_all_shows_every_event(view: TimelineView) -> None:
     assert drawn == len(spread_events())
 
 
+def test_new_data_keeps_the_window_the_user_chose(view: TimelineView) -> None:
+    view.set_visible_range(ordinal(date(2008, 1, 1)), ordinal(date(2009, 1, 1)))
+    chosen = view.visible_range()
+    view.set_events([*spread_events(), on_day("new", date(2008, 5, 1), Lane.EU)])
+    assert view.visible_range() == pytest.approx(chosen)
+    assert "new" in view.visible_marks()
+    view.fit_all()
+    view.set_events(spread_events()[:4])
+    assert view.visible_range()[1] < ordinal(date(2012, 1, 1)), "a fitted view fits again"
+
+
 def test_right_arrow_selects_the_next_event_in_time(view: TimelineView, qtbot: QtBot) -> None:
     view.select_event("us03")
     view.setFocus()

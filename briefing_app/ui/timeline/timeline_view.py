@@ -104,16 +104,20 @@ class TimelineView(QWidget):
 
     # -- public API --------------------------------------------------------
     def set_events(self, events: Sequence[Event]) -> None:
-        """Show these events (replacing any others) and fit them all in view."""
+        """Show these events, replacing any others.
+
+        The first events shown are fitted in view; later calls (an edit, an
+        import) keep the user's window unless it was showing everything.
+        """
+        refit = self._fitted or len(self._all) == 0
         self._all = EventIndex(events)
         self._index = self._all.with_hidden(self._hidden)
-        domain = self._all.domain()
-        limits = ScaleLimits(domain=domain)
-        self._scale = self._scale.with_limits(limits)
+        self._set_scale(self._scale.with_limits(ScaleLimits(domain=self._all.domain())))
         if self._selected is not None and self._selected not in self._all:
             self._selected = None
         self._hovered = None
-        self.fit_all()
+        if refit:
+            self.fit_all()
         self.update()
 
     @property
