@@ -20,13 +20,13 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from briefing_app.domain.dates import PartialDate
 from briefing_app.domain.model import Event, Source
-from briefing_app.export.options import PageSize
 from briefing_app.export.pdf_outline import Anchor, PdfMarks, apply_marks
+from briefing_app.export.pdf_sinks import ImageSink, PdfSink, page_size_points
 from briefing_app.export.timeline_pages import TimelinePainter, plan_pages, rgb, span_label
 from briefing_app.export.typeset import Fonts, PageFlow, PageSink, Para
 from briefing_app.geometry.index import EventIndex
@@ -36,13 +36,10 @@ from briefing_app.services.export_selection import ExportSelection
 __all__ = [
     "BriefingLike",
     "CitationLike",
-    "ImageSink",
     "PdfBuilder",
     "PdfExport",
-    "PdfSink",
     "Progress",
     "TalkingPointLike",
-    "page_size_points",
     "render_preview",
     "write_pdf",
 ]
@@ -50,7 +47,6 @@ __all__ = [
 GREY = QColor(95, 95, 100)
 NOTE_BOX = QColor(255, 243, 205)
 NOTE_INK = QColor(122, 78, 0)
-APP_NAME = "Briefing Chronology"
 
 
 # -- the briefing hook --------------------------------------------------------
@@ -84,74 +80,6 @@ class Progress:
     done: int
     total: int
     message: str
-
-
-# -- where pages go -------------------------------------------------------------
-def page_size_points(size: PageSize) -> QSizeF:
-    """Portrait size in points."""
-    ident = QPageSize.PageSizeId.A4 if size is PageSize.A4 else QPageSize.PageSizeId.Letter
-    return QPageSize(ident).size(QPageSize.Unit.Point)
-
-
-class PdfSink:
-    """Pages into a PDF file at 72 dpi, so painter units are points."""
-
-    def __init__(self, path: Path, title: str) -> None:
-        self.writer = QPdfWriter(str(path))
-        self.writer.setResolution(72)
-        self.writer.setTitle(title)
-        self.writer.setCreator(APP_NAME)
-        self.painter: QPainter | None = None
-        self.heights: list[float] = []
-
-    def new_page(self, size: QSizeF) -> QPainter:
-        orientation = (QPageLayout.Orientation.Landscape if size.width() > size.height()
-                       else QPageLayout.Orientation.Portrait)
-        portrait = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
-        layout = QPageLayout(QPageSize(portrait, QPageSize.Unit.Point), orientation,
-                             QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-        self.writer.setPageLayout(layout)
-        if self.painter is None:
-            self.painter = QPainter()
-            if not self.painter.begin(self.writer):
-                raise OSError("the PDF writer could not start (is the folder writable?)")
-        else:
-            self.writer.newPage()
-        self.heights.append(size.height())
-        return self.painter
-
-    def finish(self) -> None:
-        if self.painter is not None and self.painter.isActive():
-            self.painter.end()
-
-
-class ImageSink:
-    """The first ``limit`` pages as images, for the export dialog's preview."""
-
-    def __init__(self, limit: int, dpi: float = 48.0) -> None:
-        self.limit = limit
-        self.scale = dpi / 72.0
-        self.images: list[QImage] = []
-        self.painter: QPainter | None = None
-
-    def new_page(self, size: QSizeF) -> QPainter | None:
-        self.finish()
-        if len(self.images) >= self.limit:
-            return None
-        image = QImage(round(size.width() * self.scale), round(size.height() * self.scale),
-                       QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(QColor("white"))
-        self.images.append(image)
-        self.painter = QPainter(image)
-        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        self.painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        self.painter.scale(self.scale, self.scale)
-        return self.painter
-
-    def finish(self) -> None:
-        if self.painter is not None and self.painter.isActive():
-            self.painter.end()
-        self.painter = None
 
 
 # -- the builder ----------------------------------------------------------------
