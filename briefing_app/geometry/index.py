@@ -189,9 +189,6 @@ class EventIndex:
             last = tail if last is None else max(last, tail)
         return None if first is None or last is None else (first, last)
 
-    def lane_size(self, lane: Lane) -> int:
-        return len(self._core.lanes[lane].starts)
-
     # -- window queries -------------------------------------------------
     def positions(self, lane: Lane, edges: Sequence[float]) -> list[int]:
         """For ascending times, the first start-order position at or after each."""

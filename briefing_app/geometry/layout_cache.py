@@ -43,10 +43,6 @@ class LayoutCache:
     def style(self) -> LayoutStyle:
         return self._style
 
-    @property
-    def label_px_budget(self) -> float:
-        return self._budget
-
     def reconfigure(
         self, measure: Callable[[str], float], *, label_px_budget: float,
         style: LayoutStyle,

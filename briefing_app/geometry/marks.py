@@ -35,10 +35,6 @@ class Rect:
         return (self.x - slop <= px <= self.right + slop
                 and self.y - slop <= py <= self.bottom + slop)
 
-    def intersects(self, other: Rect) -> bool:
-        return (self.x < other.right and other.x < self.right
-                and self.y < other.bottom and other.y < self.bottom)
-
     def united(self, other: Rect) -> Rect:
         x, y = min(self.x, other.x), min(self.y, other.y)
         return Rect(x, y, max(self.right, other.right) - x, max(self.bottom, other.bottom) - y)
