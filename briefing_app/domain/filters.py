@@ -1,4 +1,4 @@
-"""What the user has chosen to see: lanes, actor, confidence, period, annotations."""
+"""What the user has chosen to see: lanes, actor, confidence, period, annotations, tag."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ class EventFilter:
     last_day: date | None = None
     annotated_only: bool = False
     flagged_only: bool = False
+    tag: str | None = None
+    """Only events whose annotations carry this tag (compared without case)."""
 
     @property
     def is_default(self) -> bool:
@@ -37,6 +39,8 @@ class EventFilter:
         if self.last_day and ev.when.first_day > self.last_day:
             return False
         if self.annotated_only and ev.annotation_count == 0:
+            return False
+        if self.tag and not any(self.tag.casefold() == t.casefold() for t in ev.tags):
             return False
         return not (self.flagged_only and not ev.flagged)
 
@@ -69,4 +73,6 @@ class EventFilter:
             parts.append("annotated only")
         if self.flagged_only:
             parts.append("talking points only")
+        if self.tag:
+            parts.append(f"tag: {self.tag}")
         return " · ".join(parts)

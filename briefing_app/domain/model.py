@@ -107,6 +107,8 @@ class Event:
     origin: Origin = Origin.CURATED
     annotation_count: int = 0
     flagged: bool = False
+    tags: tuple[str, ...] = ()
+    """Tags of the user's annotations on the event and its excerpts, sorted."""
 
     @property
     def start(self) -> PartialDate:

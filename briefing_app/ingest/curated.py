@@ -4,7 +4,8 @@ The chronology is two reviewable JSON files: ``sources.json`` (metadata of
 the seed articles in ``seeds/``) and ``chronology.json`` (the events, each
 with verbatim quotes). Loading is idempotent and keyed by event id: it
 updates curated rows in place, and never deletes a curated row that the
-user's work (annotations) depends on; such rows are retired instead.
+user's work (annotations, user excerpts, briefing citations) depends on;
+such rows are retired instead.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from briefing_app.storage.models import (
     EventRow,
     ExcerptRow,
     FurnitureRow,
+    PointCitationRow,
     SourceRow,
 )
 
@@ -268,13 +270,27 @@ def _upsert_source(session: Session, src: CuratedSource, report: LoadReport) -> 
 
 
 def _has_user_work(session: Session, event: EventRow) -> bool:
+    """Whether any note, user excerpt or briefing citation hangs on the event."""
     excerpt_pks = [x.pk for x in event.excerpts]
-    query = select(AnnotationRow.pk).where(
-        (AnnotationRow.event_pk == event.pk)
-        | (AnnotationRow.excerpt_pk.in_(excerpt_pks) if excerpt_pks else False)
+    if any(x.origin != "curated" for x in event.excerpts):
+        return True
+    for table in (AnnotationRow, PointCitationRow):
+        query = select(table.pk).where(
+            (table.event_pk == event.pk)
+            | (table.excerpt_pk.in_(excerpt_pks) if excerpt_pks else False)
+        )
+        if session.scalar(query.limit(1)) is not None:
+            return True
+    return False
+
+
+def _excerpt_in_use(session: Session, excerpt_pk: int) -> bool:
+    """Whether a note or a briefing citation hangs on the excerpt."""
+    return any(
+        session.scalar(select(table.pk).where(table.excerpt_pk == excerpt_pk).limit(1))
+        is not None
+        for table in (AnnotationRow, PointCitationRow)
     )
-    user_excerpts = any(x.origin != "curated" for x in event.excerpts)
-    return user_excerpts or session.scalar(query.limit(1)) is not None
 
 
 def _apply_event(row: EventRow, ev: CuratedEvent) -> None:
@@ -316,10 +332,7 @@ def _sync_excerpts(
     for uid, ex_row in existing.items():
         if uid in wanted:
             continue
-        annotated = session.scalar(
-            select(AnnotationRow.pk).where(AnnotationRow.excerpt_pk == ex_row.pk).limit(1)
-        )
-        if annotated is None:
+        if not _excerpt_in_use(session, ex_row.pk):
             row.excerpts.remove(ex_row)
         else:
             ex_row.retired = True

@@ -163,3 +163,74 @@ class AnnotationRow(Base):
     talking_point: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    conflict_of: Mapped[str | None] = mapped_column(String(80))
+    """Uid of the annotation this one disagreed with when it was imported."""
+
+
+class BriefingRow(Base):
+    """A named, ordered list of talking points the user is preparing."""
+
+    __tablename__ = "briefings"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    points: Mapped[list[BriefingPointRow]] = relationship(
+        back_populates="briefing",
+        cascade="all, delete-orphan",
+        order_by="BriefingPointRow.position",
+        passive_deletes=True,
+    )
+
+
+class BriefingPointRow(Base):
+    """One talking point: the user's own words, supported by citations."""
+
+    __tablename__ = "briefing_points"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(80), unique=True)
+    briefing_pk: Mapped[int] = mapped_column(
+        ForeignKey("briefings.pk", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    briefing: Mapped[BriefingRow] = relationship(back_populates="points")
+    citations: Mapped[list[PointCitationRow]] = relationship(
+        back_populates="point",
+        cascade="all, delete-orphan",
+        order_by="PointCitationRow.position",
+        passive_deletes=True,
+    )
+
+
+class PointCitationRow(Base):
+    """A talking point citing an event or one excerpt of it."""
+
+    __tablename__ = "point_citations"
+    __table_args__ = (
+        CheckConstraint("event_pk IS NOT NULL OR excerpt_pk IS NOT NULL", name="has_target"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    point_pk: Mapped[int] = mapped_column(
+        ForeignKey("briefing_points.pk", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    event_pk: Mapped[int | None] = mapped_column(
+        ForeignKey("events.pk", ondelete="CASCADE"), index=True
+    )
+    excerpt_pk: Mapped[int | None] = mapped_column(
+        ForeignKey("excerpts.pk", ondelete="CASCADE"), index=True
+    )
+
+    point: Mapped[BriefingPointRow] = relationship(back_populates="citations")
+    event: Mapped[EventRow | None] = relationship()
+    excerpt: Mapped[ExcerptRow | None] = relationship()

@@ -68,6 +68,7 @@ def event_from_row(
     excerpts: tuple[Excerpt, ...] = (),
     annotation_count: int = 0,
     flagged: bool = False,
+    tags: tuple[str, ...] = (),
 ) -> Event:
     start = PartialDate.parse(row.start, Precision(row.start_precision))
     end = _partial(row.end, row.end_precision)
@@ -84,25 +85,43 @@ def event_from_row(
         origin=Origin(row.origin),
         annotation_count=annotation_count,
         flagged=flagged,
+        tags=tags,
     )
 
 
-def _annotation_stats(db: Database) -> dict[int, tuple[int, bool]]:
-    """Per event pk: number of annotations on it or its excerpts, and any talking point."""
+@dataclass(frozen=True, slots=True)
+class _Stats:
+    count: int = 0
+    flagged: bool = False
+    tags: tuple[str, ...] = ()
+
+
+def _annotation_stats(db: Database) -> dict[int, _Stats]:
+    """Per event pk: its annotations (direct or on its excerpts), any talking point, the tags."""
     with db.session() as s:
         direct = select(
-            AnnotationRow.event_pk.label("event_pk"), AnnotationRow.talking_point
+            AnnotationRow.event_pk.label("event_pk"),
+            AnnotationRow.talking_point,
+            AnnotationRow.tags,
         ).where(AnnotationRow.event_pk.is_not(None))
         via_excerpt = select(
-            ExcerptRow.event_pk.label("event_pk"), AnnotationRow.talking_point
+            ExcerptRow.event_pk.label("event_pk"), AnnotationRow.talking_point, AnnotationRow.tags
         ).join(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
-        union = direct.union_all(via_excerpt).subquery()
-        rows = s.execute(
-            select(union.c.event_pk, func.count(), func.max(union.c.talking_point)).group_by(
-                union.c.event_pk
-            )
-        ).all()
-    return {pk: (n, bool(flag)) for pk, n, flag in rows}
+        rows = s.execute(direct.union_all(via_excerpt)).all()
+    counts_: dict[int, int] = {}
+    flags: dict[int, bool] = {}
+    tags: dict[int, dict[str, str]] = {}
+    for event_pk, flag, row_tags in rows:
+        counts_[event_pk] = counts_.get(event_pk, 0) + 1
+        flags[event_pk] = flags.get(event_pk, False) or bool(flag)
+        seen = tags.setdefault(event_pk, {})
+        for tag in row_tags if isinstance(row_tags, list) else []:
+            if isinstance(tag, str) and tag.strip():
+                seen.setdefault(tag.strip().casefold(), tag.strip())
+    return {
+        pk: _Stats(n, flags[pk], tuple(sorted(tags[pk].values(), key=str.casefold)))
+        for pk, n in counts_.items()
+    }
 
 
 def list_events(
@@ -123,8 +142,16 @@ def list_events(
                 excerpts = tuple(
                     excerpt_from_row(x, x.source.file) for x in row.excerpts if not x.retired
                 )
-            n, flag = stats.get(row.pk, (0, False))
-            events.append(event_from_row(row, excerpts=excerpts, annotation_count=n, flagged=flag))
+            st = stats.get(row.pk, _Stats())
+            events.append(
+                event_from_row(
+                    row,
+                    excerpts=excerpts,
+                    annotation_count=st.count,
+                    flagged=st.flagged,
+                    tags=st.tags,
+                )
+            )
     return events
 
 
@@ -139,8 +166,10 @@ def get_event(db: Database, event_id: str) -> Event | None:
         if row is None:
             return None
         excerpts = tuple(excerpt_from_row(x, x.source.file) for x in row.excerpts if not x.retired)
-        n, flag = stats.get(row.pk, (0, False))
-        return event_from_row(row, excerpts=excerpts, annotation_count=n, flagged=flag)
+        st = stats.get(row.pk, _Stats())
+        return event_from_row(
+            row, excerpts=excerpts, annotation_count=st.count, flagged=st.flagged, tags=st.tags
+        )
 
 
 def list_sources(db: Database) -> list[Source]:

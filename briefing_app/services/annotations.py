@@ -1,0 +1,258 @@
+"""The user's notes on events and excerpts: one committed unit of work per change.
+
+Every function returns plain snapshots, never rows, so the GUI can keep the
+state from before an edit and put it back exactly (same uid, same times)
+with ``restore_annotation`` when the user undoes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from briefing_app.services.lookup import (
+    EditRefused,
+    NotFound,
+    event_row,
+    excerpt_row,
+    new_uid,
+    now,
+)
+from briefing_app.storage.database import Database
+from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow
+
+__all__ = [
+    "MAX_TAG_CHARS",
+    "AnnotationSnapshot",
+    "all_tags",
+    "annotations_of_event",
+    "annotations_of_excerpt",
+    "create_annotation",
+    "delete_annotation",
+    "get_annotation",
+    "normalise_tags",
+    "parse_tags",
+    "remove_annotation",
+    "restore_annotation",
+    "restore_in",
+    "rows_where",
+    "update_annotation",
+]
+
+MAX_TAG_CHARS = 60
+_TAG_SPLIT = re.compile(r"[,;\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationSnapshot:
+    """One note as stored: what it says and where it hangs."""
+
+    uid: str
+    event_id: str
+    """The event the note belongs to (for a note on an excerpt, the excerpt's event)."""
+    excerpt_uid: str | None
+    """Set when the note is on an excerpt rather than on the event itself."""
+    body: str
+    tags: tuple[str, ...]
+    talking_point: bool
+    created_at: datetime
+    updated_at: datetime
+    conflict_of: str | None = None
+
+    @property
+    def on_excerpt(self) -> bool:
+        return self.excerpt_uid is not None
+
+    def content(self) -> tuple[object, ...]:
+        """What the user wrote and where: equal content means the same note."""
+        target = ("excerpt", self.excerpt_uid) if self.excerpt_uid else ("event", self.event_id)
+        return (target, self.body, self.tags, self.talking_point)
+
+
+def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Trimmed, non-empty, each once (ignoring case), in the order given."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in tags:
+        tag = " ".join(str(raw).split())[:MAX_TAG_CHARS].strip().lstrip("#").strip()
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return tuple(out)
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags as the user types them: separated by commas or semicolons."""
+    return normalise_tags(_TAG_SPLIT.split(text))
+
+
+def _snapshot(row: AnnotationRow, event_id: str, excerpt_uid: str | None) -> AnnotationSnapshot:
+    return AnnotationSnapshot(
+        uid=row.uid,
+        event_id=event_id,
+        excerpt_uid=excerpt_uid,
+        body=row.body,
+        tags=tuple(t for t in (row.tags or []) if isinstance(t, str)),
+        talking_point=bool(row.talking_point),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        conflict_of=row.conflict_of,
+    )
+
+
+def rows_where(session: Session, where: object) -> list[AnnotationSnapshot]:
+    """Snapshots of the notes matching ``where``, oldest first, in the caller's session."""
+    query = (
+        select(AnnotationRow, ExcerptRow.uid, EventRow.id)
+        .outerjoin(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
+        .join(EventRow, EventRow.pk == func.coalesce(AnnotationRow.event_pk, ExcerptRow.event_pk))
+        .where(where)  # type: ignore[arg-type]
+        .order_by(AnnotationRow.created_at, AnnotationRow.pk)
+    )
+    return [_snapshot(a, event_id, x_uid) for a, x_uid, event_id in session.execute(query)]
+
+
+def get_annotation(db: Database, uid: str) -> AnnotationSnapshot | None:
+    with db.session() as s:
+        found = rows_where(s, AnnotationRow.uid == uid)
+    return found[0] if found else None
+
+
+def annotations_of_event(db: Database, event_id: str) -> list[AnnotationSnapshot]:
+    """Notes on the event and on its excerpts, oldest first."""
+    with db.session() as s:
+        return rows_where(s, EventRow.id == event_id)
+
+
+def annotations_of_excerpt(db: Database, excerpt_uid: str) -> list[AnnotationSnapshot]:
+    with db.session() as s:
+        return rows_where(s, ExcerptRow.uid == excerpt_uid)
+
+
+def all_tags(db: Database) -> list[str]:
+    """Every tag in use, once each, sorted without regard to case."""
+    with db.session() as s:
+        lists = s.scalars(select(AnnotationRow.tags)).all()
+    return sorted(
+        {t.casefold(): t for tags in lists for t in normalise_tags(tags or [])}.values(),
+        key=str.casefold,
+    )
+
+
+def _target(
+    session: Session, event_id: str | None, excerpt_uid: str | None
+) -> tuple[int | None, int | None]:
+    if (event_id is None) == (excerpt_uid is None):
+        raise EditRefused("a note hangs on an event or on an excerpt, exactly one of them")
+    if excerpt_uid is not None:
+        return None, excerpt_row(session, excerpt_uid).pk
+    assert event_id is not None
+    return event_row(session, event_id).pk, None
+
+
+def create_annotation(
+    db: Database,
+    *,
+    event_id: str | None = None,
+    excerpt_uid: str | None = None,
+    body: str = "",
+    tags: Iterable[str] = (),
+    talking_point: bool = False,
+) -> AnnotationSnapshot:
+    """A new note on an event or (``excerpt_uid``) on one excerpt."""
+    uid = new_uid()
+    stamp = now()
+    with db.session() as s:
+        event_pk, excerpt_pk = _target(s, event_id, excerpt_uid)
+        s.add(
+            AnnotationRow(
+                uid=uid,
+                event_pk=event_pk,
+                excerpt_pk=excerpt_pk,
+                body=body,
+                tags=list(normalise_tags(tags)),
+                talking_point=talking_point,
+                created_at=stamp,
+                updated_at=stamp,
+            )
+        )
+        s.flush()
+        return rows_where(s, AnnotationRow.uid == uid)[0]
+
+
+def update_annotation(
+    db: Database,
+    uid: str,
+    *,
+    body: str | None = None,
+    tags: Iterable[str] | None = None,
+    talking_point: bool | None = None,
+) -> AnnotationSnapshot:
+    """Change what is given; the update time moves only when something changed."""
+    with db.session() as s:
+        row = s.scalar(select(AnnotationRow).where(AnnotationRow.uid == uid))
+        if row is None:
+            raise NotFound("this note no longer exists (deleted elsewhere?)")
+        changed = False
+        if body is not None and body != row.body:
+            row.body, changed = body, True
+        if tags is not None:
+            clean = list(normalise_tags(tags))
+            if clean != list(row.tags or []):
+                row.tags, changed = clean, True
+        if talking_point is not None and talking_point != row.talking_point:
+            row.talking_point, changed = talking_point, True
+        if changed:
+            row.updated_at = now()
+        s.flush()
+        return rows_where(s, AnnotationRow.uid == uid)[0]
+
+
+def delete_annotation(db: Database, uid: str) -> AnnotationSnapshot:
+    """Delete a note; returns it as it was, for undo."""
+    with db.session() as s:
+        found = rows_where(s, AnnotationRow.uid == uid)
+        if not found:
+            raise NotFound("this note no longer exists")
+        row = s.scalar(select(AnnotationRow).where(AnnotationRow.uid == uid))
+        s.delete(row)
+    return found[0]
+
+
+def remove_annotation(db: Database, uid: str) -> None:
+    """Delete a note if it is there (undoing its creation); no error when it is gone."""
+    with db.session() as s:
+        row = s.scalar(select(AnnotationRow).where(AnnotationRow.uid == uid))
+        if row is not None:
+            s.delete(row)
+
+
+def restore_in(session: Session, snap: AnnotationSnapshot) -> None:
+    """Put ``snap`` back as it was, inside the caller's unit of work."""
+    event_pk, excerpt_pk = _target(
+        session, None if snap.excerpt_uid else snap.event_id, snap.excerpt_uid
+    )
+    row = session.scalar(select(AnnotationRow).where(AnnotationRow.uid == snap.uid))
+    if row is None:
+        row = AnnotationRow(uid=snap.uid)
+        session.add(row)
+    row.event_pk, row.excerpt_pk = event_pk, excerpt_pk
+    row.body = snap.body
+    row.tags = list(snap.tags)
+    row.talking_point = snap.talking_point
+    row.created_at = snap.created_at
+    row.updated_at = snap.updated_at
+    row.conflict_of = snap.conflict_of
+
+
+def restore_annotation(db: Database, snap: AnnotationSnapshot) -> AnnotationSnapshot:
+    """Make the stored note exactly ``snap`` again (re-creating it if deleted)."""
+    with db.session() as s:
+        restore_in(s, snap)
+        s.flush()
+        return rows_where(s, AnnotationRow.uid == snap.uid)[0]

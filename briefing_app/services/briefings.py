@@ -1,0 +1,531 @@
+"""Briefings: named, ordered lists of talking points, each citing events or excerpts.
+
+Every change is one committed unit of work and returns the whole briefing as
+a snapshot. A briefing is small (tens of points), so undo simply puts the
+snapshot from before back with ``restore_briefing``: same uids, same order,
+same times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from briefing_app.domain.dates import PartialDate
+from briefing_app.services.lookup import (
+    EditRefused,
+    NotFound,
+    event_row,
+    excerpt_row,
+    new_uid,
+    now,
+)
+from briefing_app.storage.database import Database
+from briefing_app.storage.models import (
+    BriefingPointRow,
+    BriefingRow,
+    EventRow,
+    ExcerptRow,
+    PointCitationRow,
+)
+
+__all__ = [
+    "MAX_NAME_CHARS",
+    "BriefingSnapshot",
+    "Citation",
+    "CitationRecord",
+    "PointSnapshot",
+    "add_citation",
+    "add_point",
+    "briefing_of_point",
+    "citation_records",
+    "create_briefing",
+    "delete_briefing",
+    "delete_point",
+    "edit_point_text",
+    "find_briefing_by_name",
+    "get_briefing",
+    "get_in",
+    "list_briefings",
+    "move_point",
+    "remove_briefing",
+    "remove_citation",
+    "rename_briefing",
+    "restore_briefing",
+    "restore_citation_records",
+    "restore_in",
+    "unique_name",
+]
+
+MAX_NAME_CHARS = 200
+
+Target = tuple[str | None, str | None]
+"""(event id, excerpt uid): what a citation points at; exactly one is set."""
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A talking point's reference to an event, or to one excerpt of an event."""
+
+    event_id: str
+    """The cited event (for an excerpt, the event it belongs to)."""
+    excerpt_uid: str | None = None
+    source_file: str | None = field(default=None, compare=False)
+    title: str = field(default="", compare=False)
+    when: str = field(default="", compare=False)
+    quote: str = field(default="", compare=False)
+
+    @property
+    def target(self) -> Target:
+        return (None, self.excerpt_uid) if self.excerpt_uid else (self.event_id, None)
+
+    def label(self) -> str:
+        """How the reference list shows it: date, title, and the quote for an excerpt."""
+        head = f"{self.when} · {self.title}" if self.when else self.title or self.event_id
+        if self.excerpt_uid:
+            quote = self.quote if len(self.quote) <= 90 else self.quote[:89].rstrip() + "…"
+            return f"“{quote}” ({head})"
+        return head
+
+
+@dataclass(frozen=True, slots=True)
+class PointSnapshot:
+    uid: str
+    text: str
+    citations: tuple[Citation, ...]
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def supported(self) -> bool:
+        """A point that cites nothing is the briefer's claim alone."""
+        return bool(self.citations)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingSnapshot:
+    uid: str
+    name: str
+    position: int
+    created_at: datetime
+    updated_at: datetime
+    points: tuple[PointSnapshot, ...] = ()
+
+    def references(self) -> list[Citation]:
+        """Every cited thing once, numbered [1], [2]... in order of first appearance."""
+        seen: dict[Target, Citation] = {}
+        for point in self.points:
+            for c in point.citations:
+                seen.setdefault(c.target, c)
+        return list(seen.values())
+
+    def reference_numbers(self) -> list[list[int]]:
+        """For each point, the numbers of its citations in the reference list."""
+        numbers = {c.target: n for n, c in enumerate(self.references(), 1)}
+        return [[numbers[c.target] for c in p.citations] for p in self.points]
+
+    def point_index(self, point_uid: str) -> int:
+        for i, p in enumerate(self.points):
+            if p.uid == point_uid:
+                return i
+        return -1
+
+    def content(self) -> tuple[object, ...]:
+        """Name and points (text and citations): equal content means the same briefing."""
+        return (
+            self.name,
+            tuple((p.uid, p.text, tuple(c.target for c in p.citations)) for p in self.points),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CitationRecord:
+    """A stored citation, kept so deleting a cited event or excerpt can be undone."""
+
+    point_uid: str
+    position: int
+    event_id: str | None
+    excerpt_uid: str | None
+
+
+# -- reading ---------------------------------------------------------------------
+
+
+def _citation(row: PointCitationRow) -> Citation:
+    if row.excerpt is not None:
+        x = row.excerpt
+        ev = x.event
+        return Citation(
+            ev.id, x.uid, x.source.file, ev.title, _when(ev), x.quote.replace("\n", " ")
+        )
+    ev = row.event
+    assert ev is not None
+    return Citation(ev.id, None, None, ev.title, _when(ev))
+
+
+def _when(ev: EventRow) -> str:
+    try:
+        return PartialDate.parse(ev.start, ev.start_precision).label()
+    except ValueError:
+        return ev.start
+
+
+def _snapshot(row: BriefingRow) -> BriefingSnapshot:
+    return BriefingSnapshot(
+        uid=row.uid,
+        name=row.name,
+        position=row.position,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        points=tuple(
+            PointSnapshot(
+                uid=p.uid,
+                text=p.text,
+                citations=tuple(_citation(c) for c in p.citations),
+                created_at=p.created_at,
+                updated_at=p.updated_at,
+            )
+            for p in row.points
+        ),
+    )
+
+
+def _load(session: Session, uid: str) -> BriefingRow:
+    row = session.scalar(
+        select(BriefingRow)
+        .where(BriefingRow.uid == uid)
+        .options(selectinload(BriefingRow.points).selectinload(BriefingPointRow.citations))
+    )
+    if row is None:
+        raise NotFound("this briefing no longer exists")
+    return row
+
+
+def get_in(session: Session, uid: str) -> BriefingSnapshot:
+    """The briefing as stored now, inside the caller's unit of work."""
+    return _snapshot(_load(session, uid))
+
+
+def list_briefings(db: Database) -> list[BriefingSnapshot]:
+    """Every briefing with its points, in the user's order."""
+    with db.session() as s:
+        rows = s.scalars(
+            select(BriefingRow)
+            .order_by(BriefingRow.position, BriefingRow.created_at)
+            .options(selectinload(BriefingRow.points).selectinload(BriefingPointRow.citations))
+        ).all()
+        return [_snapshot(r) for r in rows]
+
+
+def get_briefing(db: Database, uid: str) -> BriefingSnapshot | None:
+    with db.session() as s:
+        try:
+            return _snapshot(_load(s, uid))
+        except NotFound:
+            return None
+
+
+def find_briefing_by_name(db: Database, name: str) -> BriefingSnapshot | None:
+    """The briefing called ``name`` (ignoring case), e.g. for the PDF export."""
+    with db.session() as s:
+        uid = s.scalar(
+            select(BriefingRow.uid).where(func.lower(BriefingRow.name) == name.strip().lower())
+        )
+    return get_briefing(db, uid) if uid else None
+
+
+def briefing_of_point(db: Database, point_uid: str) -> str | None:
+    with db.session() as s:
+        return s.scalar(
+            select(BriefingRow.uid)
+            .join(BriefingPointRow, BriefingPointRow.briefing_pk == BriefingRow.pk)
+            .where(BriefingPointRow.uid == point_uid)
+        )
+
+
+# -- briefings ---------------------------------------------------------------------
+
+
+def _clean_name(name: str) -> str:
+    clean = " ".join(name.split())[:MAX_NAME_CHARS]
+    if not clean:
+        raise EditRefused("a briefing needs a name")
+    return clean
+
+
+def _check_free(session: Session, name: str, uid: str | None) -> None:
+    other = session.scalar(
+        select(BriefingRow.uid).where(func.lower(BriefingRow.name) == name.lower())
+    )
+    if other is not None and other != uid:
+        raise EditRefused(f"there is already a briefing called “{name}”")
+
+
+def unique_name(db: Database, wanted: str) -> str:
+    """``wanted``, or ``wanted (2)``, ``(3)``... whichever no briefing has yet."""
+    with db.session() as s:
+        taken = {n.lower() for n in s.scalars(select(BriefingRow.name))}
+    base = _clean_name(wanted)
+    name, n = base, 2
+    while name.lower() in taken:
+        name, n = f"{base} ({n})", n + 1
+    return name
+
+
+def create_briefing(db: Database, name: str, *, uid: str | None = None) -> BriefingSnapshot:
+    clean = _clean_name(name)
+    stamp = now()
+    with db.session() as s:
+        _check_free(s, clean, None)
+        position = (s.scalar(select(func.max(BriefingRow.position))) or 0) + 1
+        row = BriefingRow(
+            uid=uid or new_uid(), name=clean, position=position, created_at=stamp, updated_at=stamp
+        )
+        s.add(row)
+        s.flush()
+        return _snapshot(_load(s, row.uid))
+
+
+def rename_briefing(db: Database, uid: str, name: str) -> BriefingSnapshot:
+    clean = _clean_name(name)
+    with db.session() as s:
+        row = _load(s, uid)
+        _check_free(s, clean, uid)
+        if row.name != clean:
+            row.name, row.updated_at = clean, now()
+        s.flush()
+        return _snapshot(row)
+
+
+def delete_briefing(db: Database, uid: str) -> BriefingSnapshot:
+    """Delete a briefing and its points; returns it as it was."""
+    with db.session() as s:
+        row = _load(s, uid)
+        before = _snapshot(row)
+        s.delete(row)
+    return before
+
+
+def remove_briefing(db: Database, uid: str) -> None:
+    """Delete if present (undoing a creation)."""
+    with db.session() as s:
+        row = s.scalar(select(BriefingRow).where(BriefingRow.uid == uid))
+        if row is not None:
+            s.delete(row)
+
+
+# -- points ---------------------------------------------------------------------------
+
+
+def _point(session: Session, point_uid: str) -> BriefingPointRow:
+    row = session.scalar(select(BriefingPointRow).where(BriefingPointRow.uid == point_uid))
+    if row is None:
+        raise NotFound("this talking point no longer exists")
+    return row
+
+
+def _renumber(points: Sequence[BriefingPointRow]) -> None:
+    for i, p in enumerate(points):
+        if p.position != i:
+            p.position = i
+
+
+def _target_pks(session: Session, target: Target) -> tuple[int | None, int | None]:
+    event_id, excerpt_uid = target
+    if (event_id is None) == (excerpt_uid is None):
+        raise EditRefused("a citation points at an event or at an excerpt, exactly one of them")
+    if excerpt_uid is not None:
+        return None, excerpt_row(session, excerpt_uid).pk
+    assert event_id is not None
+    return event_row(session, event_id).pk, None
+
+
+def _set_citations(session: Session, point: BriefingPointRow, targets: Iterable[Target]) -> None:
+    for old in list(point.citations):
+        point.citations.remove(old)
+    session.flush()
+    unique: list[Target] = []
+    for t in targets:
+        if t not in unique:
+            unique.append(t)
+    for i, target in enumerate(unique):
+        event_pk, excerpt_pk = _target_pks(session, target)
+        point.citations.append(
+            PointCitationRow(position=i, event_pk=event_pk, excerpt_pk=excerpt_pk)
+        )
+
+
+def _touch(briefing: BriefingRow, point: BriefingPointRow | None = None) -> None:
+    stamp = now()
+    briefing.updated_at = stamp
+    if point is not None:
+        point.updated_at = stamp
+
+
+def _finish(session: Session, briefing: BriefingRow) -> BriefingSnapshot:
+    session.flush()
+    session.expire_all()
+    return _snapshot(_load(session, briefing.uid))
+
+
+def add_point(
+    db: Database,
+    briefing_uid: str,
+    text: str = "",
+    citations: Iterable[Target] = (),
+    *,
+    index: int | None = None,
+    uid: str | None = None,
+) -> BriefingSnapshot:
+    """A new point at ``index`` (default: the end) citing ``citations``."""
+    stamp = now()
+    with db.session() as s:
+        briefing = _load(s, briefing_uid)
+        point = BriefingPointRow(
+            uid=uid or new_uid(), text=text, created_at=stamp, updated_at=stamp, position=0
+        )
+        points = list(briefing.points)
+        at = len(points) if index is None else max(0, min(index, len(points)))
+        points.insert(at, point)
+        briefing.points.append(point)
+        s.flush()
+        _set_citations(s, point, citations)
+        _renumber(points)
+        _touch(briefing)
+        return _finish(s, briefing)
+
+
+def edit_point_text(db: Database, point_uid: str, text: str) -> BriefingSnapshot:
+    with db.session() as s:
+        point = _point(s, point_uid)
+        if point.text != text:
+            point.text = text
+            _touch(point.briefing, point)
+        return _finish(s, point.briefing)
+
+
+def move_point(db: Database, point_uid: str, index: int) -> BriefingSnapshot:
+    """Put the point at ``index`` in its briefing (clamped to the list)."""
+    with db.session() as s:
+        point = _point(s, point_uid)
+        briefing = point.briefing
+        points = [p for p in briefing.points if p.uid != point_uid]
+        points.insert(max(0, min(index, len(points))), point)
+        if [p.uid for p in points] != [p.uid for p in briefing.points]:
+            _renumber(points)
+            _touch(briefing)
+        return _finish(s, briefing)
+
+
+def delete_point(db: Database, point_uid: str) -> BriefingSnapshot:
+    with db.session() as s:
+        point = _point(s, point_uid)
+        briefing = point.briefing
+        briefing.points.remove(point)
+        s.flush()
+        _renumber(briefing.points)
+        _touch(briefing)
+        return _finish(s, briefing)
+
+
+def add_citation(
+    db: Database, point_uid: str, event_id: str | None = None, excerpt_uid: str | None = None
+) -> BriefingSnapshot:
+    """Cite an event or an excerpt from a point (at the end of its citations)."""
+    with db.session() as s:
+        point = _point(s, point_uid)
+        current = [_citation(c).target for c in point.citations]
+        target: Target = (None, excerpt_uid) if excerpt_uid else (event_id, None)
+        if target in current:
+            raise EditRefused("this point already cites that")
+        _set_citations(s, point, [*current, target])
+        _touch(point.briefing, point)
+        return _finish(s, point.briefing)
+
+
+def remove_citation(db: Database, point_uid: str, index: int) -> BriefingSnapshot:
+    with db.session() as s:
+        point = _point(s, point_uid)
+        current = [_citation(c).target for c in point.citations]
+        if not 0 <= index < len(current):
+            raise NotFound("this citation no longer exists")
+        del current[index]
+        _set_citations(s, point, current)
+        _touch(point.briefing, point)
+        return _finish(s, point.briefing)
+
+
+# -- restoring ----------------------------------------------------------------------------
+
+
+def restore_briefing(db: Database, snap: BriefingSnapshot) -> BriefingSnapshot:
+    """Make the stored briefing exactly ``snap`` (re-creating it if it was deleted)."""
+    with db.session() as s:
+        row = restore_in(s, snap)
+        return _finish(s, row)
+
+
+def restore_in(session: Session, snap: BriefingSnapshot) -> BriefingRow:
+    """``restore_briefing`` inside the caller's unit of work."""
+    _check_free(session, snap.name, snap.uid)
+    row = session.scalar(select(BriefingRow).where(BriefingRow.uid == snap.uid))
+    if row is None:
+        row = BriefingRow(uid=snap.uid)
+        session.add(row)
+    row.name, row.position = snap.name, snap.position
+    row.created_at, row.updated_at = snap.created_at, snap.updated_at
+    wanted = {p.uid for p in snap.points}
+    for old in list(row.points):
+        if old.uid not in wanted:
+            row.points.remove(old)
+    session.flush()
+    for i, p in enumerate(snap.points):
+        point = session.scalar(select(BriefingPointRow).where(BriefingPointRow.uid == p.uid))
+        if point is None:
+            point = BriefingPointRow(uid=p.uid)
+            row.points.append(point)
+        elif point.briefing_pk != row.pk:
+            point.briefing = row
+        point.position, point.text = i, p.text
+        point.created_at, point.updated_at = p.created_at, p.updated_at
+        session.flush()
+        _set_citations(session, point, [c.target for c in p.citations])
+    return row
+
+
+def citation_records(
+    session: Session, *, event_pk: int | None = None, excerpt_pk: int | None = None
+) -> tuple[CitationRecord, ...]:
+    """The citations that point at this event or excerpt, to put back after an undo."""
+    column = PointCitationRow.event_pk if event_pk is not None else PointCitationRow.excerpt_pk
+    rows = session.execute(
+        select(PointCitationRow.position, BriefingPointRow.uid)
+        .join(BriefingPointRow, BriefingPointRow.pk == PointCitationRow.point_pk)
+        .where(column == (event_pk if event_pk is not None else excerpt_pk))
+    ).all()
+    event_id = (
+        session.scalar(select(EventRow.id).where(EventRow.pk == event_pk)) if event_pk else None
+    )
+    excerpt_uid = (
+        session.scalar(select(ExcerptRow.uid).where(ExcerptRow.pk == excerpt_pk))
+        if excerpt_pk
+        else None
+    )
+    return tuple(CitationRecord(uid, pos, event_id, excerpt_uid) for pos, uid in rows)
+
+
+def restore_citation_records(session: Session, records: Iterable[CitationRecord]) -> None:
+    """Re-insert citations removed with a deleted event or excerpt, at their old places."""
+    for rec in records:
+        point = _point(session, rec.point_uid)
+        event_pk, excerpt_pk = _target_pks(session, (rec.event_id, rec.excerpt_uid))
+        exists = any(c.event_pk == event_pk and c.excerpt_pk == excerpt_pk for c in point.citations)
+        if not exists:
+            point.citations.append(
+                PointCitationRow(position=rec.position, event_pk=event_pk, excerpt_pk=excerpt_pk)
+            )
+    session.flush()

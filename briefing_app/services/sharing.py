@@ -1,0 +1,492 @@
+"""Carrying the user's work to another laptop: export to one JSON file, import by merging.
+
+Everything is keyed by stable ids (annotation, excerpt and briefing uids;
+event slugs, which curated events share across databases), so importing
+the same file twice adds nothing. When both sides changed the same thing,
+the local version stays and the incoming one is added beside it under an id
+derived from its uid and content (so a second import finds it already
+there); the report names every such conflict. Nothing is ever deleted, and
+the whole import is one transaction: a file with any fault changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from briefing_app.domain.anchoring import TextQuote, relocate, selector_for
+from briefing_app.domain.model import Origin
+from briefing_app.services import annotations as notes
+from briefing_app.services import briefings
+from briefing_app.services.briefings import BriefingSnapshot, Citation, PointSnapshot
+from briefing_app.services.sharing_format import (
+    FORMAT,
+    KIND,
+    IncomingAnnotation,
+    IncomingBriefing,
+    IncomingEvent,
+    IncomingExcerpt,
+    SharingError,
+    parse_shared,
+    stamp,
+)
+from briefing_app.services.user_events import USER_EXCERPT_POSITION
+from briefing_app.storage.database import Database
+from briefing_app.storage.models import (
+    AnnotationRow,
+    BriefingPointRow,
+    BriefingRow,
+    EventRow,
+    ExcerptRow,
+    SourceRow,
+)
+
+__all__ = [
+    "ImportReport",
+    "SharingError",
+    "export_document",
+    "import_file",
+    "import_text",
+    "write_export",
+]
+
+
+# -- export ---------------------------------------------------------------------------
+
+
+def _event_json(row: EventRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "start": row.start,
+        "start_precision": row.start_precision,
+        "end": row.end,
+        "end_precision": row.end_precision,
+        "lane": row.lane,
+        "actors": list(row.actors or []),
+        "summary": row.summary,
+        "confidence": row.confidence,
+        "references": list(row.references or []),
+        "hidden": row.hidden,
+        "created_at": stamp(row.created_at),
+        "updated_at": stamp(row.updated_at),
+    }
+
+
+def export_document(db: Database) -> dict[str, Any]:
+    """Annotations, the user's events and excerpts, and every briefing, as one document."""
+    with db.session() as s:
+        events = s.scalars(
+            select(EventRow).where(EventRow.origin == Origin.USER.value).order_by(EventRow.pk)
+        ).all()
+        excerpts = s.execute(
+            select(ExcerptRow, EventRow.id, SourceRow.file)
+            .join(EventRow, EventRow.pk == ExcerptRow.event_pk)
+            .join(SourceRow, SourceRow.pk == ExcerptRow.source_pk)
+            .where(ExcerptRow.origin == Origin.USER.value)
+            .order_by(ExcerptRow.pk)
+        ).all()
+        annotations = notes.rows_where(s, AnnotationRow.pk.is_not(None))
+        doc_events = [_event_json(e) for e in events]
+        doc_excerpts = [
+            {
+                "uid": x.uid,
+                "event": event_id,
+                "source": file,
+                "start": x.start,
+                "end": x.end,
+                "quote": x.quote,
+                "created_at": stamp(x.created_at),
+            }
+            for x, event_id, file in excerpts
+        ]
+    return {
+        "format": FORMAT,
+        "kind": KIND,
+        "events": doc_events,
+        "excerpts": doc_excerpts,
+        "annotations": [
+            {
+                "uid": a.uid,
+                "event": a.event_id,
+                "excerpt": a.excerpt_uid,
+                "body": a.body,
+                "tags": list(a.tags),
+                "talking_point": a.talking_point,
+                "created_at": stamp(a.created_at),
+                "updated_at": stamp(a.updated_at),
+                "conflict_of": a.conflict_of,
+            }
+            for a in annotations
+        ],
+        "briefings": [_briefing_json(b) for b in briefings.list_briefings(db)],
+    }
+
+
+def _briefing_json(b: BriefingSnapshot) -> dict[str, Any]:
+    return {
+        "uid": b.uid,
+        "name": b.name,
+        "position": b.position,
+        "created_at": stamp(b.created_at),
+        "updated_at": stamp(b.updated_at),
+        "points": [
+            {
+                "uid": p.uid,
+                "text": p.text,
+                "citations": [
+                    {"excerpt": c.excerpt_uid} if c.excerpt_uid else {"event": c.event_id}
+                    for c in p.citations
+                ],
+                "created_at": stamp(p.created_at),
+                "updated_at": stamp(p.updated_at),
+            }
+            for p in b.points
+        ],
+    }
+
+
+def write_export(db: Database, path: Path) -> dict[str, int]:
+    """Write the export to ``path`` atomically; returns how many of each kind it holds."""
+    doc = export_document(db)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return {k: len(doc[k]) for k in ("events", "excerpts", "annotations", "briefings")}
+
+
+# -- import ---------------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts per kind, and a line for every conflict."""
+
+    added: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    conflicts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        kinds = ("events", "excerpts", "annotations", "briefings")
+        out = [
+            "added: " + ", ".join(f"{self.added[k]} {k}" for k in kinds),
+            "already here: " + ", ".join(f"{self.skipped[k]} {k}" for k in kinds),
+            f"conflicts: {len(self.conflicts)} (both versions kept)",
+        ]
+        out += [f"  - {c}" for c in self.conflicts]
+        out += [f"  - {n}" for n in self.notes]
+        return out
+
+
+def _derived(uid: str, content: object) -> str:
+    """The id of an incoming version kept beside a local one: the same on every import."""
+    blob = json.dumps([uid, content], sort_keys=True, ensure_ascii=False, default=str)
+    return "c" + hashlib.sha256(blob.encode()).hexdigest()[:31]
+
+
+def _short(text: str, n: int = 50) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= n else one[: n - 1] + "…"
+
+
+class _Importer:
+    """Applies one parsed file inside one session; any SharingError rolls all back."""
+
+    def __init__(self, session: Session, report: ImportReport) -> None:
+        self.s = session
+        self.report = report
+
+    # events -------------------------------------------------------------------
+    def event(self, e: IncomingEvent) -> None:
+        local = self.s.scalar(select(EventRow).where(EventRow.id == e.id))
+        content = _event_content(e)
+        if local is not None and local.origin != Origin.USER.value:
+            raise SharingError(f"event {e.id!r} in the file clashes with a curated event")
+        if local is not None and _row_content(local) == content:
+            self.report.skipped["events"] += 1
+            return
+        target_id = e.id
+        if local is not None:
+            target_id = _derived(e.id, content)
+            if self.s.scalar(select(EventRow.pk).where(EventRow.id == target_id)) is not None:
+                self.report.skipped["events"] += 1
+                return
+            self.report.conflicts.append(
+                f"event “{_short(local.title)}”: yours is kept; the other version is added "
+                "beside it"
+            )
+        row = EventRow(id=target_id, origin=Origin.USER.value)
+        row.title, row.summary = e.title, e.summary
+        row.start, row.start_precision = e.when.start.iso(), e.when.start.precision.value
+        row.end = e.when.end.iso() if e.when.end else None
+        row.end_precision = e.when.end.precision.value if e.when.end else None
+        row.first_day, row.last_day = e.when.first_day.toordinal(), e.when.last_day.toordinal()
+        row.lane, row.confidence = e.lane.value, e.confidence.value
+        row.actors, row.references = list(e.actors), list(e.references)
+        row.hidden, row.retired = e.hidden, False
+        row.created_at, row.updated_at = e.created_at, e.updated_at
+        self.s.add(row)
+        self.s.flush()
+        self.report.added["events"] += 1
+
+    # excerpts -------------------------------------------------------------------
+    def excerpt(self, x: IncomingExcerpt) -> None:
+        event = self.s.scalar(select(EventRow).where(EventRow.id == x.event_id))
+        if event is None:
+            raise SharingError(f"excerpt {x.uid}: no event {x.event_id!r} here or in the file")
+        source = self.s.scalar(select(SourceRow).where(SourceRow.file == x.source_file))
+        if source is None:
+            raise SharingError(f"excerpt {x.uid}: this database has no source {x.source_file!r}")
+        anchor = relocate(source.text, TextQuote(x.start, x.end, x.quote, "", ""))
+        if anchor is None:
+            raise SharingError(
+                f"excerpt {x.uid}: the quote “{_short(x.quote)}” is not in {x.source_file} here"
+            )
+        anchor = selector_for(source.text, anchor.start, anchor.end)
+        content = [x.event_id, x.source_file, anchor.start, anchor.end, anchor.exact]
+        local = self.s.execute(
+            select(ExcerptRow, EventRow.id)
+            .join(EventRow, EventRow.pk == ExcerptRow.event_pk)
+            .where(ExcerptRow.uid == x.uid)
+        ).first()
+        uid = x.uid
+        if local is not None:
+            row, local_event = local
+            if [local_event, row.source.file, row.start, row.end, row.quote] == content:
+                self.report.skipped["excerpts"] += 1
+                return
+            uid = _derived(x.uid, content)
+            if self.s.scalar(select(ExcerptRow.pk).where(ExcerptRow.uid == uid)) is not None:
+                self.report.skipped["excerpts"] += 1
+                return
+            self.report.conflicts.append(
+                f"excerpt “{_short(x.quote)}”: yours is kept; the other version is added beside it"
+            )
+        last = self.s.scalar(
+            select(func.max(ExcerptRow.position)).where(ExcerptRow.event_pk == event.pk)
+        )
+        self.s.add(
+            ExcerptRow(
+                uid=uid,
+                event_pk=event.pk,
+                source_pk=source.pk,
+                start=anchor.start,
+                end=anchor.end,
+                quote=anchor.exact,
+                prefix=anchor.prefix,
+                suffix=anchor.suffix,
+                position=max(USER_EXCERPT_POSITION, (last or 0) + 1),
+                origin=Origin.USER.value,
+                anchor_status="exact",
+                retired=False,
+                created_at=x.created_at,
+            )
+        )
+        self.s.flush()
+        self.report.added["excerpts"] += 1
+
+    # annotations -------------------------------------------------------------------
+    def annotation(self, a: IncomingAnnotation) -> None:
+        event_pk = excerpt_pk = None
+        if a.excerpt_uid:
+            excerpt_pk = self.s.scalar(select(ExcerptRow.pk).where(ExcerptRow.uid == a.excerpt_uid))
+            if excerpt_pk is None:
+                raise SharingError(
+                    f"note {a.uid}: no excerpt {a.excerpt_uid!r} here or in the file"
+                )
+        else:
+            event_pk = self.s.scalar(select(EventRow.pk).where(EventRow.id == a.event_id))
+            if event_pk is None:
+                raise SharingError(f"note {a.uid}: no event {a.event_id!r} here or in the file")
+        target = ("excerpt", a.excerpt_uid) if a.excerpt_uid else ("event", a.event_id)
+        tags = notes.normalise_tags(a.tags)
+        content = (target, a.body, tags, a.talking_point)
+        local = notes.rows_where(self.s, AnnotationRow.uid == a.uid)
+        uid, conflict_of = a.uid, a.conflict_of
+        if local:
+            mine = local[0]
+            if mine.content() == content:
+                self.report.skipped["annotations"] += 1
+                return
+            uid, conflict_of = _derived(a.uid, content), a.uid
+            if self.s.scalar(select(AnnotationRow.pk).where(AnnotationRow.uid == uid)):
+                self.report.skipped["annotations"] += 1
+                return
+            self.report.conflicts.append(
+                f"note “{_short(mine.body) or '(empty)'}”: yours is kept; the other version "
+                f"(“{_short(a.body) or '(empty)'}”) is added beside it"
+            )
+        self.s.add(
+            AnnotationRow(
+                uid=uid,
+                event_pk=event_pk,
+                excerpt_pk=excerpt_pk,
+                body=a.body,
+                tags=list(tags),
+                talking_point=a.talking_point,
+                created_at=a.created_at,
+                updated_at=a.updated_at,
+                conflict_of=conflict_of,
+            )
+        )
+        self.s.flush()
+        self.report.added["annotations"] += 1
+
+    # briefings -------------------------------------------------------------------
+    def _citation(self, where: str, target: tuple[str | None, str | None]) -> Citation:
+        event_id, excerpt_uid = target
+        if excerpt_uid:
+            found = self.s.scalar(select(ExcerptRow).where(ExcerptRow.uid == excerpt_uid))
+            if found is None:
+                raise SharingError(f"{where}: no excerpt {excerpt_uid!r} here or in the file")
+            return Citation(found.event.id, excerpt_uid)
+        if self.s.scalar(select(EventRow.pk).where(EventRow.id == event_id)) is None:
+            raise SharingError(f"{where}: no event {event_id!r} here or in the file")
+        assert event_id is not None
+        return Citation(event_id)
+
+    def _snapshot(
+        self, b: IncomingBriefing, uid: str, name: str, point_uid: Any
+    ) -> BriefingSnapshot:
+        points = tuple(
+            PointSnapshot(
+                uid=point_uid(p.uid),
+                text=p.text,
+                citations=tuple(
+                    self._citation(f"briefing “{b.name}”, point {i + 1}", t) for t in p.citations
+                ),
+                created_at=p.created_at,
+                updated_at=p.updated_at,
+            )
+            for i, p in enumerate(b.points)
+        )
+        return BriefingSnapshot(uid, name, b.position, b.created_at, b.updated_at, points)
+
+    def _free_name(self, wanted: str) -> str:
+        taken = {n.lower() for n in self.s.scalars(select(BriefingRow.name))}
+        name, n = wanted, 2
+        while name.lower() in taken:
+            name, n = f"{wanted} ({n})", n + 1
+        return name
+
+    def briefing(self, b: IncomingBriefing) -> None:
+        incoming = self._snapshot(b, b.uid, b.name, lambda u: u)
+        local_row = self.s.scalar(select(BriefingRow).where(BriefingRow.uid == b.uid))
+        if local_row is None:
+            taken = self.s.scalars(
+                select(BriefingPointRow.uid).where(
+                    BriefingPointRow.uid.in_([p.uid for p in incoming.points])
+                )
+            ).first()
+            if taken is not None:  # a point id in use elsewhere: never move the user's point
+                incoming = self._snapshot(b, b.uid, b.name, lambda u: _derived(b.uid, u))
+            name = self._free_name(b.name)
+            if name != b.name:
+                self.report.notes.append(
+                    f"briefing “{b.name}” imported as “{name}”: you have another briefing "
+                    "of that name"
+                )
+            briefings.restore_in(self.s, _renamed(incoming, name))
+            self.s.flush()
+            self.report.added["briefings"] += 1
+            return
+        self.s.flush()
+        self.s.expire_all()
+        local = briefings.get_in(self.s, b.uid)
+        if local.content() == incoming.content():
+            self.report.skipped["briefings"] += 1
+            return
+        uid = _derived(b.uid, incoming.content())
+        if self.s.scalar(select(BriefingRow.pk).where(BriefingRow.uid == uid)) is not None:
+            self.report.skipped["briefings"] += 1
+            return
+        name = self._free_name(f"{b.name} (other version)")
+        copy = self._snapshot(b, uid, name, lambda u: _derived(uid, u))
+        briefings.restore_in(self.s, copy)
+        self.s.flush()
+        self.report.added["briefings"] += 1
+        self.report.conflicts.append(
+            f"briefing “{local.name}”: yours is kept; the other version is added as “{name}”"
+        )
+
+
+def _renamed(snap: BriefingSnapshot, name: str) -> BriefingSnapshot:
+    return BriefingSnapshot(
+        snap.uid, name, snap.position, snap.created_at, snap.updated_at, snap.points
+    )
+
+
+def _event_content(e: IncomingEvent) -> list[object]:
+    return [
+        e.title,
+        e.when.start.iso(),
+        e.when.start.precision.value,
+        e.when.end.iso() if e.when.end else None,
+        e.when.end.precision.value if e.when.end else None,
+        e.lane.value,
+        list(e.actors),
+        e.summary,
+        e.confidence.value,
+        list(e.references),
+    ]
+
+
+def _row_content(row: EventRow) -> list[object]:
+    return [
+        row.title,
+        row.start,
+        row.start_precision,
+        row.end,
+        row.end_precision if row.end else None,
+        row.lane,
+        list(row.actors or []),
+        row.summary,
+        row.confidence,
+        list(row.references or []),
+    ]
+
+
+def import_text(db: Database, text: str) -> ImportReport:
+    """Merge a sharing file's contents into ``db`` in one transaction."""
+    work = parse_shared(text)
+    report = ImportReport()
+    with db.session() as s:
+        importer = _Importer(s, report)
+        for e in work.events:
+            importer.event(e)
+        for x in work.excerpts:
+            importer.excerpt(x)
+        for a in work.annotations:
+            importer.annotation(a)
+        for b in work.briefings:
+            importer.briefing(b)
+    return report
+
+
+def import_file(db: Database, path: Path) -> ImportReport:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SharingError(f"{path} is not a text file") from exc
+    except OSError as exc:
+        raise SharingError(f"{path} cannot be read: {exc.strerror}") from exc
+    return import_text(db, text)

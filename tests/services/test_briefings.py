@@ -1,0 +1,87 @@
+"""Briefings: ordered points with numbered citations, restored exactly on undo."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.services.briefings import (
+    add_citation,
+    add_point,
+    create_briefing,
+    delete_briefing,
+    delete_point,
+    edit_point_text,
+    find_briefing_by_name,
+    get_briefing,
+    list_briefings,
+    move_point,
+    remove_briefing,
+    remove_citation,
+    rename_briefing,
+    restore_briefing,
+)
+from briefing_app.services.lookup import EditRefused
+from briefing_app.storage.database import Database
+from briefing_app.storage.repository import get_event
+
+A, B, C = "helsinki-headline-goal", "pesco-established", "pesco-notification"
+
+
+def test_ten_points_with_citations_in_order(library: Database) -> None:
+    brief = create_briefing(library, "Minister, Monday")
+    for i in range(10):
+        brief = add_point(library, brief.uid, f"Point {i}", [(A if i % 2 else B, None)])
+    assert [p.text for p in brief.points] == [f"Point {i}" for i in range(10)]
+    assert find_briefing_by_name(library, "minister, monday") == brief
+    assert [b.uid for b in list_briefings(library)] == [brief.uid]
+
+
+def test_reference_numbers_follow_the_order_of_points(library: Database) -> None:
+    excerpt = get_event(library, A).excerpts[0].uid  # type: ignore[union-attr]
+    brief = create_briefing(library, "B")
+    brief = add_point(library, brief.uid, "one", [(A, None), (None, excerpt)])
+    brief = add_point(library, brief.uid, "two", [(B, None), (A, None)])
+    brief = add_point(library, brief.uid, "bare claim")
+    assert brief.reference_numbers() == [[1, 2], [3, 1], []]
+    assert [p.supported for p in brief.points] == [True, True, False]
+    assert brief.references()[1].source_file and brief.references()[1].quote
+    brief = move_point(library, brief.points[1].uid, 0)
+    assert [p.text for p in brief.points] == ["two", "one", "bare claim"]
+    assert brief.reference_numbers() == [[1, 2], [2, 3], []]
+
+
+def test_every_change_restores_to_the_exact_snapshot(library: Database) -> None:
+    brief = create_briefing(library, "Undo me")
+    brief = add_point(library, brief.uid, "first", [(A, None)])
+    brief = add_point(library, brief.uid, "second", [(B, None)])
+    start = get_briefing(library, brief.uid)
+    changes = [
+        lambda: edit_point_text(library, brief.points[0].uid, "first, reworded"),
+        lambda: move_point(library, brief.points[1].uid, 0),
+        lambda: add_citation(library, brief.points[0].uid, event_id=C),
+        lambda: remove_citation(library, brief.points[1].uid, 0),
+        lambda: delete_point(library, brief.points[0].uid),
+        lambda: rename_briefing(library, brief.uid, "Renamed"),
+    ]
+    for change in changes:
+        after = change()
+        assert after != start
+        restore_briefing(library, start)
+        assert get_briefing(library, brief.uid) == start
+    gone = delete_briefing(library, brief.uid)
+    assert gone == start and get_briefing(library, brief.uid) is None
+    restore_briefing(library, gone)
+    assert get_briefing(library, brief.uid) == start
+    remove_briefing(library, brief.uid)
+    assert list_briefings(library) == []
+
+
+def test_names_are_unique_and_citations_not_repeated(library: Database) -> None:
+    brief = create_briefing(library, "Same")
+    with pytest.raises(EditRefused, match="already a briefing"):
+        create_briefing(library, "same")
+    with pytest.raises(EditRefused, match="needs a name"):
+        create_briefing(library, "   ")
+    brief = add_point(library, brief.uid, "p", [(A, None)])
+    with pytest.raises(EditRefused, match="already cites"):
+        add_citation(library, brief.points[0].uid, event_id=A)
