@@ -40,7 +40,7 @@ class ScaleLimits:
     min_span: float = MIN_SPAN_DAYS
     max_span: float = MAX_SPAN_DAYS
     domain: tuple[float, float] | None = None
-    overscroll: float = 0.25
+    overscroll: float = 0.4
 
     def padded(self, span: float) -> tuple[float, float] | None:
         """The padded domain for a window of ``span`` days."""

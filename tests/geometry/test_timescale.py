@@ -100,11 +100,19 @@ def test_no_zoom_or_pan_loses_the_data(ops: list[tuple[str, float, float]]) -> N
         assert _within_limits(scale), (op, amount, scale)
 
 
-def test_panning_far_right_stops_a_quarter_window_past_the_data() -> None:
+def test_panning_far_right_stops_part_of_a_window_past_the_data() -> None:
     year = TimeScale(D1999 + 3000, D1999 + 3365, 1000.0, LIMITS)
     moved = year.panned(1e7)
     assert moved.span == pytest.approx(365.0)
-    assert moved.t1 == pytest.approx(D2026 + 0.25 * 365.0)
+    assert moved.t1 == pytest.approx(D2026 + LIMITS.overscroll * 365.0)
+    assert 0 < LIMITS.overscroll < 0.5, "some data always stays on screen"
+
+
+def test_a_fit_with_a_wide_label_margin_is_not_pushed_about() -> None:
+    first, last = D1999 + 90, D2026 - 200
+    fitted = full_view(1000.0).fitted(first, last, margin=16.0, right_margin=300.0)
+    assert fitted.to_px(first) == pytest.approx(16.0)
+    assert fitted.to_px(last) == pytest.approx(700.0)
 
 
 def test_pan_moves_by_pixels_and_keeps_the_span() -> None:

@@ -172,7 +172,7 @@ class TimelineView(QWidget):
             return
         right = _FIT_MARGIN
         scale = self._scale.fitted(span[0], span[1], margin=_FIT_MARGIN, right_margin=right)
-        for _ in range(2):
+        for _ in range(3):
             overhang = self._label_overhang(scale)
             if overhang < 1.0 or right >= scale.width_px * 0.3:
                 break
