@@ -4,6 +4,7 @@ python main.py [--db PATH]               open the app
 python main.py [--db PATH] check         validate the chronology and sources
 python main.py [--db PATH] export --format json|pdf|png|svg|timelinejs|csv [-o FILE] [filters]
 python main.py [--db PATH] reload        re-load resources/ (user data untouched)
+python main.py [--db PATH] annotations export -o FILE | import FILE
 """
 
 from __future__ import annotations
@@ -85,7 +86,23 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--width", type=int, metavar="PX", help="image width in pixels (png 2000, svg 1600)"
     )
+    _add_annotations_parser(sub)
     return parser
+
+
+def _add_annotations_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``annotations export|import``: carry notes, own events and briefings to another laptop."""
+    notes = sub.add_parser(
+        "annotations",
+        help="export or import your notes, own events and excerpts, and briefings",
+        description="Move your work between laptops: export writes one JSON file; import "
+        "merges such a file (nothing is duplicated, conflicting edits are kept side by side).",
+    )
+    action = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    out = action.add_parser("export", help="write your work to a JSON file")
+    out.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    into = action.add_parser("import", help="merge a file written by export")
+    into.add_argument("file", type=Path)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -301,6 +318,38 @@ def _cmd_extract_dates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_annotations(args: argparse.Namespace) -> int:
+    from briefing_app.services.library import open_library
+    from briefing_app.services.sharing import SharingError, import_file, write_export
+
+    db = open_library(args.db)
+    try:
+        if args.notes_command == "export":
+            try:
+                counts = write_export(db, args.output)
+            except OSError as exc:
+                print(
+                    f"annotations: could not write {args.output}: {exc.strerror}", file=sys.stderr
+                )
+                return 1
+            print(
+                f"wrote {args.output}: {counts['annotations']} notes, {counts['events']} events, "
+                f"{counts['excerpts']} excerpts, {counts['briefings']} briefings"
+            )
+            return 0
+        try:
+            report = import_file(db, args.file)
+        except SharingError as exc:
+            print(f"annotations: {args.file} was not imported: {exc}", file=sys.stderr)
+            return 1
+        print(f"imported {args.file}")
+        for line in report.lines():
+            print(f"  {line}")
+        return 0
+    finally:
+        db.close()
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from briefing_app.ui.app import run_gui
 
@@ -319,6 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _cmd_export,
         "reload": _cmd_reload,
         "extract-dates": _cmd_extract_dates,
+        "annotations": _cmd_annotations,
     }
     try:
         return handlers[args.command](args)
