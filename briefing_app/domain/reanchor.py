@@ -154,17 +154,16 @@ def reanchor(text: str, old: TextQuote, old_length: int | None = None) -> Reanch
     scale = len(text) / old_length if old_length else 1.0
     expected = int(old.start * scale)
     reach = len(text) // 20 + 1
-    # (score, start, end, quote similarity): exact copies and fuzzy matches compete,
+    # (score, start, end, quote similarity, context): exact copies and fuzzy matches compete,
     # so an untouched repeat elsewhere cannot win over the edited passage itself.
-    candidates: list[tuple[float, int, int, float]] = []
+    candidates: list[tuple[float, int, int, float, float]] = []
     seen: set[tuple[int, int]] = set()
     for hit in _exact_hits(text, old):
         end = hit + len(old.exact)
         seen.add((hit, end))
         context = _context(text, hit, end, old)
-        candidates.append(
-            (_score(1.0, context, _position_score(hit, expected, reach)), hit, end, 1.0)
-        )
+        position = _position_score(hit, expected, reach)
+        candidates.append((_score(1.0, context, position), hit, end, 1.0, context))
     for approx in _candidate_starts(text, old.exact):
         start, end, quote_sim = _align(text, old.exact, approx)
         if end <= start or (start, end) in seen:
@@ -172,14 +171,20 @@ def reanchor(text: str, old: TextQuote, old_length: int | None = None) -> Reanch
         seen.add((start, end))
         context = _context(text, start, end, old)
         score = _score(quote_sim, context, _position_score(start, expected, reach))
-        candidates.append((score, start, end, quote_sim))
+        candidates.append((score, start, end, quote_sim, context))
     if not candidates:
         return Reanchored(AnchorStatus.FLAGGED, None, 0.0, "the passage was not found")
     candidates.sort(reverse=True)
-    score, start, end, quote_sim = candidates[0]
+    score, start, end, quote_sim, context = candidates[0]
     anchor = selector_for(text, start, end, max(len(old.prefix), 1))
     rivals = [c for c in candidates[1:] if abs(c[1] - start) > len(old.exact) // 2]
-    if rivals and score - rivals[0][0] < AMBIGUITY_MARGIN:
+    # Two places that read the same are told apart by position only when one is
+    # where the passage should be and the other is far away; otherwise, ask.
+    content = _score(quote_sim, context, 0.0)
+    tied = [r for r in rivals if content - _score(r[3], r[4], 0.0) < AMBIGUITY_MARGIN]
+    here = _position_score(start, expected, reach)
+    decisive = here >= 0.8 and all(_position_score(r[1], expected, reach) <= 0.3 for r in tied)
+    if tied and not decisive:
         return Reanchored(AnchorStatus.FLAGGED, anchor, score, "the passage matches several places")
     if quote_sim < CONFIDENCE_THRESHOLD or score < CONFIDENCE_THRESHOLD:
         return Reanchored(

@@ -126,12 +126,13 @@ def test_shifted_exact_quote_follows_by_context() -> None:
 
 
 def test_repeat_with_identical_context_is_flagged_not_guessed() -> None:
-    unit = "Alpha beta gamma delta. "
-    base = unit * 3
-    old = selector_for(base, len(unit), 2 * len(unit) - 1)
-    edited = "x" * 40 + base  # offsets now point elsewhere; all repeats look the same
+    unit = "Alpha beta gamma delta epsilon zeta eta theta. "
+    base = unit * 5
+    old = selector_for(base, 2 * len(unit), 3 * len(unit) - 1)  # the middle copy
+    edited = "x" * 40 + base  # offsets now point elsewhere; copies 2-4 read the same
     result = reanchor(edited, old, old_length=len(base))
     assert result.status is AnchorStatus.FLAGGED
+    assert "several places" in result.reason
 
 
 def test_a_vanished_passage_is_flagged() -> None:
