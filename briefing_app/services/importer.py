@@ -1,0 +1,313 @@
+"""Importing articles: read, find dates, propose events, save the source, accept events.
+
+The work is split where the user steps in. ``prepare`` reads a file and
+proposes events without touching the database (it runs off the GUI thread
+and can be abandoned at any point). ``save_source`` stores the source and
+its furniture in one transaction, refusing a file already imported.
+``accept`` turns the reviewed proposals into the user's events and
+excerpts through the user-events service. ``import_file`` chains the first
+two for the command line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from briefing_app.domain.dates import DateSpan
+from briefing_app.domain.model import Confidence, Event, Origin
+from briefing_app.ingest.dates import LANGUAGES, DateMention, extract_dates
+from briefing_app.ingest.metadata import ArticleMetadata
+from briefing_app.ingest.problems import ImportCancelled, ImportProblem
+from briefing_app.ingest.proposals import Proposal, propose_events
+from briefing_app.ingest.readers import ReadArticle, read_article
+from briefing_app.ingest.review import ReviewItem
+from briefing_app.services.lookup import EditRefused
+from briefing_app.services.user_events import (
+    EventDraft,
+    add_user_excerpt,
+    create_user_event,
+    remove_user_event,
+    remove_user_excerpt,
+)
+from briefing_app.storage.database import Database
+from briefing_app.storage.models import FurnitureRow, SourceRow
+from briefing_app.storage.repository import list_events
+
+__all__ = [
+    "AcceptReport",
+    "AlreadyImported",
+    "PreparedImport",
+    "SavedSource",
+    "accept",
+    "find_imported",
+    "import_file",
+    "prepare",
+    "reanalyse",
+    "save_source",
+]
+
+
+class AlreadyImported(ImportProblem):
+    """The same file (same bytes) is already a source."""
+
+    def __init__(self, file: str, title: str) -> None:
+        super().__init__(f"This file is already imported as “{title}” ({file}); nothing was added.")
+        self.file = file
+        self.title = title
+
+
+@dataclass(frozen=True)
+class PreparedImport:
+    """A file read and analysed, with the metadata the user will check."""
+
+    article: ReadArticle
+    metadata: ArticleMetadata
+    mentions: tuple[DateMention, ...]
+    proposals: tuple[Proposal, ...]
+
+    @property
+    def path(self) -> Path:
+        return self.article.path
+
+
+@dataclass(frozen=True)
+class SavedSource:
+    """What was stored for one file."""
+
+    file: str
+    title: str
+    body_chars: int
+    furniture_spans: int
+    dates_found: int
+    proposals: tuple[Proposal, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class AcceptReport:
+    """What accepting the reviewed proposals made."""
+
+    created: list[str] = field(default_factory=list)
+    """Ids of the new events."""
+    linked: list[str] = field(default_factory=list)
+    """Ids of existing events that received an excerpt."""
+    excerpts: list[tuple[str, str]] = field(default_factory=list)
+    """(source file, excerpt uid) of every new excerpt."""
+
+    @property
+    def event_ids(self) -> list[str]:
+        return list(dict.fromkeys(self.created + self.linked))
+
+
+# -- reading and analysing (no database) -------------------------------------------------
+def _skip_spans(article: ReadArticle) -> list[tuple[int, int]]:
+    # Captions carry real dates of photos; proposals leave them out later.
+    return [(f.start, f.end) for f in article.furniture if f.kind != "caption"]
+
+
+def reanalyse(
+    article: ReadArticle, metadata: ArticleMetadata, events: Sequence[Event] = ()
+) -> PreparedImport:
+    """Dates and proposals for ``article`` read with ``metadata`` (publication date, language).
+
+    Run again when the user changes the publication date: relative dates
+    ("on Thursday") are resolved from it.
+    """
+    published: date | None = metadata.published.value if metadata.published else None
+    if metadata.published is not None and metadata.published.precision.value != "day":
+        published = None  # "on Thursday" cannot be placed from a month or a year
+    language = metadata.language if metadata.language in LANGUAGES else None
+    mentions = extract_dates(article.text, published, language, _skip_spans(article))
+    proposals = propose_events(
+        article.text,
+        mentions,
+        body=(article.body_start, article.body_end),
+        furniture=[(f.start, f.end) for f in article.furniture],
+        events=events,
+    )
+    return PreparedImport(article, metadata, tuple(mentions), tuple(proposals))
+
+
+def prepare(
+    path: str | Path,
+    *,
+    overrides: ArticleMetadata | None = None,
+    events: Sequence[Event] = (),
+    cancelled: Callable[[], bool] | None = None,
+) -> PreparedImport:
+    """Read ``path`` and propose events; the database is not touched.
+
+    ``overrides`` replaces whatever metadata it sets (the command line's
+    ``--published``, ``--outlet``, ``--title``). Raises ImportProblem or
+    ImportCancelled.
+    """
+    article = read_article(path, cancelled)
+    metadata = article.metadata.merged(overrides) if overrides else article.metadata
+    if cancelled is not None and cancelled():
+        raise ImportCancelled(str(path))
+    return reanalyse(article, metadata, events)
+
+
+# -- storing ---------------------------------------------------------------------------
+def find_imported(db: Database, content_hash: str) -> tuple[str, str] | None:
+    """(file, title) of the source made from the same bytes, if there is one."""
+    with db.session() as s:
+        row = s.execute(
+            select(SourceRow.file, SourceRow.title).where(SourceRow.content_hash == content_hash)
+        ).first()
+    return (row[0], row[1]) if row else None
+
+
+def _file_id(path: Path, content_hash: str) -> str:
+    ascii_stem = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_stem).strip("-").lower()[:60] or "article"
+    suffix = re.sub(r"[^a-z0-9.]", "", path.suffix.lower())[:10]
+    return f"{slug}_{content_hash[:12]}{suffix}"
+
+
+def _notes(prepared: PreparedImport) -> str:
+    article = prepared.article
+    how = {
+        "html": "HTML page; article chosen by trafilatura, the rest of the page kept as furniture",
+        "pdf": "PDF text layer, lines joined into paragraphs",
+        "markdown": "Markdown file, stored as written",
+        "text": "text file, stored as written",
+    }[article.format]
+    parts = [f"Imported from {article.path.name} ({how}; {article.size:,} bytes"]
+    if article.encoding:
+        parts[0] += f", {article.encoding}"
+    parts[0] += ")."
+    parts += [note[:1].upper() + note[1:] + "." for note in article.notes]
+    return " ".join(parts)
+
+
+def save_source(db: Database, prepared: PreparedImport) -> SavedSource:
+    """Store the source and its furniture in one transaction.
+
+    Raises AlreadyImported when a source with the same bytes exists (checked
+    again inside the transaction, so two imports of one file never both land).
+    """
+    article, meta = prepared.article, prepared.metadata
+    file = _file_id(article.path, article.content_hash)
+    title = " ".join(meta.title.split())[:500] or article.path.stem
+    outlet = " ".join(meta.outlet.split())[:200] or "Unknown outlet"
+    with db.session() as s:
+        existing = s.execute(
+            select(SourceRow.file, SourceRow.title).where(
+                SourceRow.content_hash == article.content_hash
+            )
+        ).first()
+        if existing is not None:
+            raise AlreadyImported(existing[0], existing[1])
+        row = SourceRow(
+            file=file,
+            content_hash=article.content_hash,
+            title=title,
+            outlet=outlet,
+            author=(meta.author or None) and meta.author[:200],
+            published=meta.published.iso() if meta.published else None,
+            published_precision=meta.published.precision.value if meta.published else None,
+            language=(meta.language or "en")[:8],
+            url=(meta.url or None) and meta.url[:2000],
+            notes=_notes(prepared),
+            text=article.text,
+            body_start=article.body_start,
+            body_end=article.body_end,
+            origin=Origin.USER.value,
+        )
+        row.furniture = [
+            FurnitureRow(start=f.start, end=f.end, kind=f.kind) for f in article.furniture
+        ]
+        s.add(row)
+    return SavedSource(
+        file=file,
+        title=title,
+        body_chars=article.body_end - article.body_start,
+        furniture_spans=len(article.furniture),
+        dates_found=len(prepared.mentions),
+        proposals=prepared.proposals,
+        notes=article.notes,
+    )
+
+
+def import_file(
+    db: Database,
+    path: str | Path,
+    *,
+    overrides: ArticleMetadata | None = None,
+    events: Sequence[Event] | None = None,
+) -> SavedSource:
+    """Read, analyse and store one file (the command line's import)."""
+    file = Path(path)
+    prepared = prepare(
+        file, overrides=overrides, events=list_events(db) if events is None else events
+    )
+    return save_source(db, prepared)
+
+
+# -- accepting ----------------------------------------------------------------------------
+def _draft(item: ReviewItem, url: str | None) -> EventDraft:
+    return EventDraft(
+        title=item.title,
+        when=DateSpan(item.when.start, item.when.end),
+        lane=item.lane,
+        confidence=Confidence.MEDIUM,
+        references=(url,) if url else (),
+    )
+
+
+def accept(
+    db: Database, items: Sequence[ReviewItem], urls: dict[str, str | None] | None = None
+) -> AcceptReport:
+    """Make the accepted items the user's events (or excerpts of the events they link to).
+
+    Each item goes through the user-events service; if any fails, what this
+    call already made is removed again, so an acceptance lands whole or not
+    at all. ``urls`` (source file → address) fills the new events' references.
+    """
+    report = AcceptReport()
+    urls = urls or {}
+    try:
+        for item in items:
+            spans = list(item.spans)
+            if item.link_to is not None:
+                event_id = item.link_to
+                report.linked.append(event_id)
+            else:
+                first = spans.pop(0)
+                snap = create_user_event(
+                    db,
+                    _draft(item, urls.get(first.source_file)),
+                    source_file=first.source_file,
+                    span=(first.start, first.end),
+                )
+                event_id = snap.id
+                report.created.append(event_id)
+                report.excerpts += [(x.source_file, x.uid) for x in snap.excerpts]
+            for span in spans:
+                x = add_user_excerpt(db, event_id, span.source_file, (span.start, span.end))
+                report.excerpts.append((x.source_file, x.uid))
+    except (EditRefused, ImportProblem, ValueError) as exc:
+        _undo(db, report)
+        raise ImportProblem(f"The events could not be saved ({exc}); nothing was added.") from exc
+    except BaseException:
+        _undo(db, report)
+        raise
+    return report
+
+
+def _undo(db: Database, report: AcceptReport) -> None:
+    for _file, uid in reversed(report.excerpts):
+        remove_user_excerpt(db, uid)
+    for event_id in reversed(report.created):
+        remove_user_event(db, event_id)
+    report.created.clear()
+    report.linked.clear()
+    report.excerpts.clear()
