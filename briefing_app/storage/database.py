@@ -37,6 +37,14 @@ class NewerSchemaError(DatabaseError):
     """The file was written by a newer version of the app."""
 
 
+class ReadOnlyDatabaseError(DatabaseError):
+    """The file (or its folder) cannot be written; it can still be opened read-only."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """SQLite reports the file as damaged: restore a backup."""
+
+
 def _alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -61,21 +69,41 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
+def _read_only_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA query_only=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
 class Database:
     """One SQLite file, migrated to the current schema."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
+    def __init__(self, engine: Engine, path: Path | None, *, read_only: bool = False) -> None:
         self.engine = engine
         self.path = path
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, path: str | Path, *, migrate: bool = True) -> Database:
-        """Open (creating if missing) and migrate the database at ``path``."""
+    def open(cls, path: str | Path, *, migrate: bool = True, read_only: bool = False) -> Database:
+        """Open (creating if missing) and migrate the database at ``path``.
+
+        ``read_only`` opens an existing file without ever writing to it (no
+        migration, no journal change): for a file on read-only media, or one
+        already open in another window.
+        """
         file = Path(path)
         if file.exists() and file.is_dir():
             raise DatabaseError(f"{file} is a folder, not a database file.")
         _refuse_non_database(file)
+        if read_only:
+            return cls._open_read_only(file)
+        if _not_writable(file):
+            raise ReadOnlyDatabaseError(
+                f"{file} is read-only, so changes could not be saved. "
+                "Open it read-only, or copy it to a folder you can write to."
+            )
         engine = create_engine(f"sqlite:///{file}", future=True)
         event.listen(engine, "connect", _set_pragmas)
         db = cls(engine, file)
@@ -93,6 +121,30 @@ class Database:
         except DatabaseError:
             engine.dispose()
             raise
+        return db
+
+    @classmethod
+    def _open_read_only(cls, file: Path) -> Database:
+        if not file.exists():
+            raise DatabaseError(f"{file} does not exist, so it cannot be opened read-only.")
+        engine = create_engine(f"sqlite:///file:{file}?mode=ro&uri=true", future=True)
+        event.listen(engine, "connect", _read_only_pragmas)
+        db = cls(engine, file, read_only=True)
+        try:
+            db.check_integrity()
+            current = db.current_revision()
+        except (SADatabaseError, sqlite3.DatabaseError) as exc:
+            engine.dispose()
+            raise DatabaseError(f"{file} could not be read ({exc}).") from exc
+        except DatabaseError:
+            engine.dispose()
+            raise
+        if current != head_revision():
+            engine.dispose()
+            raise DatabaseError(
+                f"{file} needs an upgrade before this version can show it, and it is "
+                "opened read-only. Open it normally to upgrade it (a backup is made first)."
+            )
         return db
 
     @classmethod
@@ -145,7 +197,7 @@ class Database:
         with self.engine.connect() as conn:
             result = conn.execute(text("PRAGMA quick_check")).scalar()
         if result != "ok":
-            raise DatabaseError(
+            raise DamagedDatabaseError(
                 f"{self.path} is damaged (SQLite reports: {result}). "
                 "Restore a backup from File › Restore Backup, or choose another file."
             )
@@ -167,6 +219,20 @@ class Database:
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _not_writable(file: Path) -> bool:
+    """True when the file's own permissions (or its folder's) forbid writing.
+
+    Mode bits are read directly: os.access says yes to root, but a user who
+    made a file read-only meant it.
+    """
+    import stat
+
+    if file.exists():
+        return not file.stat().st_mode & stat.S_IWUSR
+    folder = file.parent
+    return folder.exists() and not folder.stat().st_mode & stat.S_IWUSR
 
 
 def _refuse_non_database(file: Path) -> None:

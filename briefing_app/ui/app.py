@@ -1,15 +1,27 @@
-"""Starting the GUI: the application object, the database, the main window."""
+"""Starting the GUI: the application object, the database, the main window.
+
+Everything that can go wrong when opening a database (another window has it
+open, the file is read-only, damaged, from a newer version, not a database
+at all) ends in a message that names the file and says what to do, never in
+a traceback and never in a silent overwrite.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.ingest.curated import ChronologyError
 from briefing_app.services.library import open_library
-from briefing_app.storage.database import DatabaseError
+from briefing_app.storage.database import (
+    DamagedDatabaseError,
+    Database,
+    DatabaseError,
+    ReadOnlyDatabaseError,
+)
 
 APP_NAME = "Briefing Chronology"
 ORG_NAME = "BriefingApp"
@@ -26,17 +38,95 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def lock_for(db_path: Path) -> QLockFile:
+    """The lock that keeps two windows from writing the same file."""
+    lock = QLockFile(str(db_path.with_name(db_path.name + ".lock")))
+    lock.setStaleLockTime(0)  # a lock left by a crashed process is detected by its PID
+    return lock
+
+
+def _ask(title: str, text: str, accept: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text)
+    ok = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def open_for_gui(db_path: Path) -> tuple[Database, QLockFile | None] | None:
+    """Open the database for a window, asking the user what to do when it can't be written."""
+    lock = lock_for(db_path)
+    if not lock.tryLock(200):
+        if not _ask(
+            APP_NAME,
+            f"{db_path} is already open in another window of {APP_NAME}.\n\n"
+            "Close that window and try again, or open this file read-only here.",
+            "Open Read-Only",
+        ):
+            return None
+        return Database.open(db_path, read_only=True), None
+    try:
+        return open_library(db_path), lock
+    except ReadOnlyDatabaseError as exc:
+        lock.unlock()
+        if not _ask(APP_NAME, f"{exc}", "Open Read-Only"):
+            return None
+        return Database.open(db_path, read_only=True), None
+    except DamagedDatabaseError:
+        lock.unlock()
+        raise
+    except BaseException:
+        lock.unlock()
+        raise
+
+
+def _offer_restore(db_path: Path, message: str) -> bool:
+    """For a damaged file: offer the newest backup. True when one was restored."""
+    from briefing_app.services.backups import list_backups
+    from briefing_app.ui.backup_dialog import restore_file_from_backup
+
+    backups = list_backups(db_path)
+    if not backups:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            f"{message}\n\nThere is no backup of this file. Choose another file with "
+            "--db, or move this one aside to start afresh.",
+        )
+        return False
+    if not _ask(
+        APP_NAME,
+        f"{message}\n\nThe newest backup is from {backups[0].label}. Restore it? "
+        "The damaged file is kept beside it.",
+        "Restore Backup",
+    ):
+        return False
+    restore_file_from_backup(db_path, backups[0].path)
+    return True
+
+
 def run_gui(db_path: Path) -> int:
     app = make_application()
-    try:
-        db = open_library(db_path)
-    except (DatabaseError, ChronologyError) as exc:
-        QMessageBox.critical(None, APP_NAME, f"The database could not be opened.\n\n{exc}")
-        return 2
+    opened = None
+    for _attempt in range(2):
+        try:
+            opened = open_for_gui(db_path)
+            break
+        except DamagedDatabaseError as exc:
+            if not _offer_restore(db_path, str(exc)):
+                return 2
+        except (DatabaseError, ChronologyError) as exc:
+            QMessageBox.critical(None, APP_NAME, f"The database could not be opened.\n\n{exc}")
+            return 2
+    if opened is None:
+        return 1
+    db, lock = opened
     from briefing_app.ui.main_window import MainWindow
 
     window = MainWindow(db)
     window.show()
     code = app.exec()
     db.close()
+    if lock is not None:
+        lock.unlock()
     return int(code)

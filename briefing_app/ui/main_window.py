@@ -31,6 +31,7 @@ from briefing_app.storage.repository import (
     list_sources,
 )
 from briefing_app.storage.search import best_per_event, search
+from briefing_app.ui.backup_controller import BackupController
 from briefing_app.ui.event_panel import EventPanel
 from briefing_app.ui.event_table import EventTableModel
 from briefing_app.ui.filter_bar import FilterBar
@@ -103,6 +104,10 @@ class MainWindow(QMainWindow):
         self._by_id: dict[str, Event] = {}
         self._sources: dict[str, Source] = {}
         self._hidden_ids: set[str] = set()
+        self.backups = BackupController(db, self)
+        self.backups.restored.connect(lambda _name: self.reload())
+        if db.read_only:
+            self.setWindowTitle("Briefing Chronology — read-only")
         self._build_actions()
         self._connect()
         self.reload()
@@ -152,6 +157,12 @@ class MainWindow(QMainWindow):
         )
         for action in (self.export_pdf_action, self.export_image_action, self.export_data_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.restore_backup_action = self._action(
+            "&Restore Backup…", self.backups.choose_and_restore, None,
+            "Bring back the data as it was at an earlier backup",
+        )
+        file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
@@ -231,7 +242,7 @@ class MainWindow(QMainWindow):
         self._by_id = {e.id: e for e in self._events}
         self._sources = {s.file: s for s in list_sources(self.db)}
         self.timeline.set_events(self._events)
-        self.overview.set_events(self._events)
+        self.overview.set_index(self.timeline.event_index)
         self.event_model.set_events(self._events)
         self.sources_list.model.set_sources(list(self._sources.values()))
         actors = {a for e in self._events for a in e.actors}
@@ -463,6 +474,7 @@ class MainWindow(QMainWindow):
             self.timeline.fit_all()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.backups.backup_now()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/state", self.saveState())

@@ -69,3 +69,40 @@ def test_session_rolls_back_on_error(tmp_path: Path) -> None:
     with db.session() as s:
         assert s.query(SourceRow).count() == 0
     db.close()
+
+
+def test_a_read_only_file_is_refused_for_writing_but_opens_read_only(tmp_path: Path) -> None:
+    from briefing_app.storage.database import ReadOnlyDatabaseError
+
+    path = tmp_path / "ro.sqlite"
+    Database.open(path).close()
+    path.chmod(0o444)
+    try:
+        with pytest.raises(ReadOnlyDatabaseError, match="read-only"):
+            Database.open(path)
+        db = Database.open(path, read_only=True)
+        assert db.read_only
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 0
+        db.close()
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_damaged_file_is_reported_with_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite"
+    db = Database.open(path)
+    with db.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE filler (x TEXT)"))
+        for i in range(300):
+            conn.execute(text("INSERT INTO filler VALUES (:x)"), {"x": "y" * 500 + str(i)})
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, len(data) - 100, 4096):
+        data[offset : offset + 64] = b"\xff" * 64  # scribble over page headers
+    path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError) as info:
+        Database.open(path)
+    assert "backup" in str(info.value).lower()

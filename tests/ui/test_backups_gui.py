@@ -1,0 +1,77 @@
+"""Restoring a backup from the GUI, and opening files that can't be written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from briefing_app.services.backups import take_backup
+from briefing_app.services.library import open_library
+from briefing_app.storage.database import Database
+from briefing_app.ui.app import lock_for, open_for_gui
+from briefing_app.ui.backup_dialog import BackupDialog
+from briefing_app.ui.main_window import MainWindow
+
+
+def _hide_event(db: Database, event_id: str) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE events SET hidden = 1 WHERE id = :i"), {"i": event_id})
+
+
+def _accept_dialogs(count: int) -> None:
+    """Accept the next ``count`` modal dialogs as they open (chooser, then notice)."""
+    remaining = [count]
+
+    def press() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, BackupDialog | QMessageBox):
+            widget.accept()
+            remaining[0] -= 1
+        if remaining[0] > 0:
+            QTimer.singleShot(20, press)
+
+    QTimer.singleShot(20, press)
+
+
+def test_restore_backup_from_the_file_menu(qtbot: QtBot, library: Database) -> None:
+    QSettings().clear()
+    take_backup(library)
+    _hide_event(library, "helsinki-headline-goal")
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    assert "helsinki-headline-goal" not in {e.id for e in window.events}
+    _accept_dialogs(2)
+    window.restore_backup_action.trigger()
+    assert "helsinki-headline-goal" in {e.id for e in window.events}
+
+
+def test_second_window_on_the_same_file_is_offered_read_only(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "shared.sqlite"
+    open_library(path).close()
+    held = lock_for(path)
+    assert held.tryLock(100)
+    try:
+        seen: list[str] = []
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            seen.append(box.text())
+            box.buttons()[0].click()  # "Open Read-Only"
+
+        QTimer.singleShot(50, answer)
+        opened = open_for_gui(path)
+        assert opened is not None
+        db, lock = opened
+        assert db.read_only and lock is None
+        assert "already open in another window" in seen[0]
+        db.close()
+    finally:
+        held.unlock()
