@@ -20,6 +20,7 @@ from briefing_app.paths import DEFAULT_DB, RESOURCES_DIR, SEEDS_DIR
 if TYPE_CHECKING:
     from briefing_app.export.options import ExportOptions
     from briefing_app.services.export_selection import ExportSelection
+    from briefing_app.services.importer import PreparedImport
 
 __all__ = ["build_parser", "main"]
 
@@ -39,6 +40,26 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the app (the default)")
     sub.add_parser("check", help="validate the curated chronology and the sources")
     sub.add_parser("reload", help="re-load the curated chronology from resources/")
+    imports = sub.add_parser(
+        "import",
+        help="import articles (text, Markdown, saved web pages, PDF) and propose events",
+        description="Import each FILE as a source: its text kept verbatim, page furniture "
+        "marked, metadata read from the document, every date found and proposed as an event. "
+        "The same file is never imported twice. Exit status 1 if any file failed.",
+    )
+    imports.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imports.add_argument(
+        "--published", metavar="DATE", help="publication date YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    imports.add_argument("--outlet", metavar="NAME", help="the outlet (newspaper, agency)")
+    imports.add_argument("--title", metavar="TITLE", help="the article's title")
+    mode = imports.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--accept-all", action="store_true", help="accept every proposed event as a new event"
+    )
+    mode.add_argument(
+        "--propose", action="store_true", help="only show what would be imported; save nothing"
+    )
     dates = sub.add_parser(
         "extract-dates",
         help="list every date mentioned in an article, resolved and at its precision",
@@ -350,6 +371,71 @@ def _cmd_annotations(args: argparse.Namespace) -> int:
         db.close()
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    """Import each file; report per file; 1 if any failed, 2 for unusable options."""
+    from briefing_app.domain.dates import DateFormatError, PartialDate
+    from briefing_app.ingest.metadata import ArticleMetadata
+    from briefing_app.ingest.problems import ImportProblem
+    from briefing_app.ingest.review import ReviewState
+    from briefing_app.services import importer
+    from briefing_app.services.library import open_library
+    from briefing_app.storage.repository import list_events
+
+    try:
+        published = PartialDate.parse(args.published) if args.published else None
+    except DateFormatError as exc:
+        print(f"import: --published: {exc}", file=sys.stderr)
+        return 2
+    overrides = ArticleMetadata(
+        title=args.title or "", outlet=args.outlet or "", published=published, language=""
+    )
+    db = open_library(args.db)
+    failed = 0
+    try:
+        for path in args.files:
+            try:
+                prepared = importer.prepare(path, overrides=overrides, events=list_events(db))
+                known = importer.find_imported(db, prepared.article.content_hash)
+                if known is not None:
+                    print(f"{path}: already imported as “{known[1]}” ({known[0]}); skipped")
+                    continue
+                if args.propose:
+                    _print_import(str(path), prepared, saved=False)
+                    continue
+                saved = importer.save_source(db, prepared)
+                _print_import(saved.file, prepared, saved=True)
+                if args.accept_all and saved.proposals:
+                    batch = [(saved.file, saved.title, saved.proposals)]
+                    state = ReviewState.from_proposals(batch)
+                    state.set_all_included(True)
+                    urls = {saved.file: prepared.metadata.url}
+                    report = importer.accept(db, state.included(), urls)
+                    print(f"  accepted {len(report.created)} event(s) with their excerpts")
+            except ImportProblem as exc:
+                failed += 1
+                print(f"import: {path}: {exc}", file=sys.stderr)
+    finally:
+        db.close()
+    return 1 if failed else 0
+
+
+def _print_import(name: str, prepared: PreparedImport, *, saved: bool) -> None:
+    article, meta = prepared.article, prepared.metadata
+    when = meta.published.label() if meta.published else "date unknown"
+    verb = "imported" if saved else "would import"
+    print(f"{verb} {name}: “{meta.title}” ({meta.outlet or 'outlet unknown'}, {when})")
+    print(
+        f"  {article.format}; body {article.body_end - article.body_start:,} characters; "
+        f"{len(article.furniture)} furniture span(s); {len(prepared.mentions)} date(s) found; "
+        f"{len(prepared.proposals)} event(s) proposed"
+    )
+    for note in article.notes:
+        print(f"  note: {note}")
+    for p in prepared.proposals:
+        link = f"  [same as {p.links[0].event_id}?]" if p.links else ""
+        print(f"  {p.when.label():<20} {p.lane.value:<8} {p.title}{link}")
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from briefing_app.ui.app import run_gui
 
@@ -368,6 +454,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _cmd_export,
         "reload": _cmd_reload,
         "extract-dates": _cmd_extract_dates,
+        "import": _cmd_import,
         "annotations": _cmd_annotations,
     }
     try:
