@@ -26,6 +26,7 @@ from briefing_app.storage.database import Database
 from briefing_app.storage.repository import (
     counts,
     excerpts_of_source,
+    get_event,
     get_source_text,
     list_events,
     list_sources,
@@ -238,7 +239,8 @@ class MainWindow(QMainWindow):
     # -- data --------------------------------------------------------------------
     def reload(self) -> None:
         """Read events and sources again (after an import or an edit)."""
-        self._events = list_events(self.db, with_excerpts=True)
+        # Excerpts are read per event when shown: 100,000 events must open fast.
+        self._events = list_events(self.db)
         self._by_id = {e.id: e for e in self._events}
         self._sources = {s.file: s for s in list_sources(self.db)}
         self.timeline.set_events(self._events)
@@ -260,7 +262,7 @@ class MainWindow(QMainWindow):
             return
         if self.timeline.selected_id() != event_id:
             self.timeline.select_event(event_id, ensure_visible=True)
-        self.event_panel.show_event(event, self._sources)
+        self.event_panel.show_event(get_event(self.db, event_id) or event, self._sources)
         row = self.event_model.row_of(event_id)
         if row >= 0 and self.event_table.currentIndex().row() != row:
             self.event_table.selectRow(row)
@@ -276,7 +278,7 @@ class MainWindow(QMainWindow):
             self.select_event(self.event_model.event_at(row).id, center=True)
 
     def open_first_excerpt(self, event_id: str) -> None:
-        event = self._by_id.get(event_id)
+        event = get_event(self.db, event_id)
         if event is None:
             return
         self.select_event(event_id)

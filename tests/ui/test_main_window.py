@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.domain.model import Lane
 from briefing_app.storage.database import Database
+from briefing_app.storage.repository import get_event
 from briefing_app.ui.main_window import MainWindow
 
 
@@ -71,7 +72,8 @@ def test_excerpt_click_opens_the_reader_with_the_quote_highlighted(
     rect = panel.excerpts.visualItemRect(item)
     qtbot.mouseClick(panel.excerpts.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     reader = window.reader
-    event = next(e for e in window.events if e.id == "operation-atalanta-launch")
+    event = get_event(window.db, "operation-atalanta-launch")
+    assert event is not None
     quote = event.excerpts[0].quote
     assert reader.source_file == event.excerpts[0].source
     assert reader.focused_text() == quote
@@ -82,7 +84,8 @@ def test_excerpt_click_opens_the_reader_with_the_quote_highlighted(
 def test_clicking_a_highlight_selects_its_event(qtbot: QtBot, window: MainWindow) -> None:
     window.open_first_excerpt("helsinki-headline-goal")
     reader = window.reader
-    event = next(e for e in window.events if e.id == "helsinki-headline-goal")
+    event = get_event(window.db, "helsinki-headline-goal")
+    assert event is not None
     excerpt = event.excerpts[0]
     cursor = reader.text.textCursor()
     cursor.setPosition(excerpt.start + 3)
