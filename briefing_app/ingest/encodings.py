@@ -129,13 +129,16 @@ def _oddness(text: str) -> float:
     """How unlike prose a reading is: 0 for clean text, more for every stray sign.
 
     A wrong single-byte reading turns accented letters into symbols ("³", "¤"),
-    puts them inside words ("zapowiedzia³") or mixes alphabets in one word
-    ("stratйgique"); real prose does none of these.
+    puts them inside words ("zapowiedzia³"), mixes alphabets in one word
+    ("stratйgique") or makes endless words of them; real prose does none of these.
     """
     visible = 0
     penalty = 0.0
     for word in text[:200_000].split():
         visible += len(word)
+        if len(word) > 40 and not word.isascii():
+            penalty += len(word)  # no language writes words this long: not text
+            continue
         latin = any("a" <= c <= "z" or "A" <= c <= "Z" for c in word)
         for i, c in enumerate(word):
             if c.isalpha():
