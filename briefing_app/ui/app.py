@@ -22,6 +22,7 @@ from briefing_app.storage.database import (
     DatabaseError,
     ReadOnlyDatabaseError,
 )
+from briefing_app.ui.startup_probe import install_if_requested
 
 APP_NAME = "Briefing Chronology"
 ORG_NAME = "BriefingApp"
@@ -124,6 +125,7 @@ def run_gui(db_path: Path) -> int:
     from briefing_app.ui.main_window import MainWindow
 
     window = MainWindow(db)
+    install_if_requested(window.timeline)
     window.show()
     code = app.exec()
     db.close()
