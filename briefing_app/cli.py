@@ -40,6 +40,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the app (the default)")
     sub.add_parser("check", help="validate the curated chronology and the sources")
     sub.add_parser("reload", help="re-load the curated chronology from resources/")
+    bench = sub.add_parser(
+        "bench", help="measure speed and memory on synthetic chronologies (prints figures)"
+    )
+    bench.add_argument(
+        "--events", type=int, nargs="+", metavar="N", help="sizes (default: 1000 10000 100000)"
+    )
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON")
+    bench.add_argument("--runs", type=int, default=3, help="cold-start runs per size (median)")
+    bench.add_argument(
+        "--no-reference", action="store_true", help="skip the bare QGraphicsScene reference"
+    )
     imports = sub.add_parser(
         "import",
         help="import articles (text, Markdown, saved web pages, PDF) and propose events",
@@ -436,6 +447,25 @@ def _print_import(name: str, prepared: PreparedImport, *, saved: bool) -> None:
         print(f"  {p.when.label():<20} {p.lane.value:<8} {p.title}{link}")
 
 
+def _cmd_bench(args: argparse.Namespace) -> int:
+    import json
+
+    from briefing_app.bench.run import DEFAULT_SIZES, print_report, run_bench
+
+    results = run_bench(
+        args.events or DEFAULT_SIZES,
+        cold_runs=max(1, args.runs),
+        with_reference=not args.no_reference,
+        progress=lambda msg: print(msg, file=sys.stderr, flush=True),
+    )
+    if args.json:
+        json.dump(results, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_report(results)
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from briefing_app.ui.app import run_gui
 
@@ -454,6 +484,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _cmd_export,
         "reload": _cmd_reload,
         "extract-dates": _cmd_extract_dates,
+        "bench": _cmd_bench,
         "import": _cmd_import,
         "annotations": _cmd_annotations,
     }
