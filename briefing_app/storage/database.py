@@ -14,15 +14,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 __all__ = ["MIGRATIONS_DIR", "Database", "DatabaseError", "NewerSchemaError"]
 
@@ -45,13 +45,23 @@ class DamagedDatabaseError(DatabaseError):
     """SQLite reports the file as damaged: restore a backup."""
 
 
+# The newest revision in migrations/versions; a test checks it against Alembic's
+# own head, so opening an up-to-date file never has to load Alembic.
+SCHEMA_HEAD = "0002"
+
+
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    """Alembic's head, read from the migration scripts (slow: imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -139,7 +149,7 @@ class Database:
         except DatabaseError:
             engine.dispose()
             raise
-        if current != head_revision():
+        if current != SCHEMA_HEAD:
             engine.dispose()
             raise DatabaseError(
                 f"{file} needs an upgrade before this version can show it, and it is "
@@ -162,15 +172,20 @@ class Database:
 
     # -- schema ------------------------------------------------------------
     def current_revision(self) -> str | None:
+        """The schema revision stamped in the file (None for a new, empty file)."""
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision, backing the file up first."""
         current = self.current_revision()
-        head = head_revision()
-        if current == head:
+        if current == SCHEMA_HEAD:
             return
+        from alembic import command
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(_alembic_config())
         known = {rev.revision for rev in script.walk_revisions()}
         if current is not None and current not in known:

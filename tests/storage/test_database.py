@@ -106,3 +106,9 @@ def test_a_damaged_file_is_reported_with_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError) as info:
         Database.open(path)
     assert "backup" in str(info.value).lower()
+
+
+def test_schema_head_constant_matches_the_migration_scripts() -> None:
+    from briefing_app.storage.database import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
