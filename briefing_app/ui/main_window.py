@@ -7,7 +7,7 @@ routes them (select an event → panel, table and timeline follow).
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -36,6 +36,7 @@ from briefing_app.ui.backup_controller import BackupController
 from briefing_app.ui.event_panel import EventPanel
 from briefing_app.ui.event_table import EventTableModel
 from briefing_app.ui.filter_bar import FilterBar
+from briefing_app.ui.import_flow import ImportFlow
 from briefing_app.ui.search_panel import SearchPanel, SearchResult
 from briefing_app.ui.settings_codec import decode_filter, encode_filter
 from briefing_app.ui.source_reader import SourceReader
@@ -137,6 +138,18 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        # Importing articles: the menu, Ctrl+I, and files dropped onto the window.
+        self.import_flow = ImportFlow(self.db, self)
+        self.import_flow.sourcesSaved.connect(self._sources_imported)
+        self.import_flow.eventsAccepted.connect(self._events_imported)
+        self.import_action = self._action(
+            "&Import Article…", self.choose_articles, "Ctrl+I",
+            "Add news articles (text, Markdown, saved web pages, PDF) and their dates",
+        )
+        self.import_action.setEnabled(not self.db.read_only)
+        self.setAcceptDrops(not self.db.read_only)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
         self.export_json_action = self._action(
             "Export Chronology as &JSON…",
             self._export_json,
@@ -422,6 +435,54 @@ class MainWindow(QMainWindow):
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Wrote {path}", 8000))
         dialog.exec()
 
+    # -- importing articles -------------------------------------------------------------
+    def choose_articles(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import Articles",
+            "",
+            "Articles (*.txt *.md *.markdown *.html *.htm *.mhtml *.pdf);;All files (*)",
+        )
+        if paths:
+            self.import_articles(paths)
+
+    def import_articles(self, paths: list[str]) -> bool:
+        """Start importing ``paths``; False while another import is still open."""
+        started = self.import_flow.start(paths, self._events)
+        if not started:
+            self.statusBar().showMessage("Finish the import under way first.", 5000)
+        return started
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(url.isLocalFile() for url in urls) and not self.db.read_only:
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths or self.db.read_only:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.import_articles(paths)
+
+    def _sources_imported(self, files: list[str]) -> None:
+        self.reload()
+        if files:
+            self.open_source(files[0])
+        n = len(files)
+        self.statusBar().showMessage(f"Imported {n} article{'s' if n != 1 else ''}", 8000)
+
+    def _events_imported(self, event_ids: list[str], excerpts: list[tuple[str, str]]) -> None:
+        self.reload()
+        if event_ids:
+            self.select_event(event_ids[0], center=True)
+        if excerpts:
+            file, uid = excerpts[0]
+            self.open_source(file, focus_uid=uid)
+
     def _reset_layout(self) -> None:
         for key, dock in self.docks.items():
             dock.setFloating(False)
@@ -476,6 +537,7 @@ class MainWindow(QMainWindow):
             self.timeline.fit_all()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.import_flow.wait()
         self.backups.backup_now()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
