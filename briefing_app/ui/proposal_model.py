@@ -1,7 +1,7 @@
 """The proposed events as a table: a Qt model over a ``ReviewState``.
 
 Columns: include (a check box), date, title, lane, link to an existing
-event, the sentence (with its source). Date, title, lane and link are
+event, the sentence, the article it comes from. Date, title, lane and link are
 editable; every edit goes through the review state, which refuses what it
 cannot take (the refusal is emitted, the row is left as it was). Text from
 the article is only ever given as display text, never as markup.
@@ -25,8 +25,8 @@ __all__ = ["NEW_EVENT", "ProposalModel"]
 
 Index = QModelIndex | QPersistentModelIndex
 NEW_EVENT = "New event"
-INCLUDE, DATE, TITLE, LANE, LINK, SENTENCE = range(6)
-_HEADERS = ("✓", "Date", "Title", "Lane", "Link to", "Sentence (excerpt)")
+INCLUDE, DATE, TITLE, LANE, LINK, SENTENCE, SOURCE = range(7)
+_HEADERS = ("✓", "Date", "Title", "Lane", "Link to", "Sentence (excerpt)", "Article")
 
 
 def link_label(item: ReviewItem) -> str:
@@ -125,7 +125,9 @@ class ProposalModel(QAbstractTableModel):
         if col == LINK:
             return link_label(item)
         if col == SENTENCE:
-            return f"{item.sentence}  — {item.source_title}"
+            return item.sentence
+        if col == SOURCE:
+            return item.source_title
         return None
 
     def _edit_value(self, item: ReviewItem, col: int) -> Any:

@@ -30,7 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.ingest.review import ReviewError, ReviewItem, ReviewState
-from briefing_app.ui.proposal_model import DATE, INCLUDE, LANE, LINK, SENTENCE, TITLE, ProposalModel
+from briefing_app.ui.proposal_model import (
+    DATE,
+    INCLUDE,
+    LANE,
+    LINK,
+    SENTENCE,
+    SOURCE,
+    TITLE,
+    ProposalModel,
+)
 
 __all__ = ["ReviewDialog"]
 
@@ -64,7 +73,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reviewDialog")
         self.setWindowTitle("Proposed Events")
-        self.resize(1180, 560)
+        self.resize(1280, 600)
         self.model = ProposalModel(state)
         self.table = QTableView()
         self.table.setObjectName("proposalTable")
@@ -88,8 +97,10 @@ class ReviewDialog(QDialog):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(LINK, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SENTENCE, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(TITLE, 330)
-        self.table.setColumnWidth(LINK, 190)
+        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(TITLE, 300)
+        self.table.setColumnWidth(LINK, 180)
+        self.table.setColumnWidth(SOURCE, 150)
 
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
