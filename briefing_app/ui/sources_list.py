@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
 from briefing_app.domain.model import Source
+from briefing_app.ui.plain_text import plain_tooltip
 
 __all__ = ["SourceListModel", "SourcesList"]
 
@@ -41,7 +42,7 @@ class SourceListModel(QAbstractListModel):
             when = s.published.label() if s.published else "undated"
             return f"{s.outlet} · {when}\n{s.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return s.notes or s.title
+            return plain_tooltip(s.notes or s.title)
         if role == self.FILE_ROLE:
             return s.file
         return None

@@ -280,3 +280,17 @@ def test_review_dialog_screenshot(qtbot: QtBot, tmp_path: Path) -> None:
     assert image.width() >= 1000 and not image.isNull()
     image.save(str(tmp_path / "review.png"))
     assert QPoint(0, 0) == dialog.table.viewport().mapTo(dialog.table.viewport(), QPoint(0, 0))
+
+
+def test_source_tooltips_show_imported_text_as_written() -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from briefing_app.domain.model import Source
+    from briefing_app.ui.sources_list import SourceListModel
+
+    model = SourceListModel()
+    model.set_sources([Source("x.html", "<b>Bold</b> <img src='/etc/passwd'>", "O", None, "en")])
+    tip = model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    doc = QTextDocument()
+    doc.setHtml(tip)
+    assert doc.toPlainText() == "<b>Bold</b> <img src='/etc/passwd'>"
