@@ -1,13 +1,18 @@
 """The event panel: everything known about the selected event, and its excerpts.
 
+The title can be dragged into the Briefing panel to cite the event; the
+``extra`` layout at the bottom holds the event's notes.
+
 Signals:
     excerptActivated(str, str): source file and excerpt uid the user chose to read.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QDrag, QMouseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.model import Event, Source
+from briefing_app.ui.briefing_model import event_mime
 
 __all__ = ["EventPanel"]
 
@@ -47,6 +53,8 @@ class EventPanel(QWidget):
         self.setObjectName("eventPanel")
         self.title = _plain_label("No event selected", bold=True)
         self.title.setObjectName("eventTitle")
+        self.title.installEventFilter(self)
+        self._press: QPoint | None = None
         self.date = _plain_label()
         self.date.setObjectName("eventDate")
         self.lane = _plain_label()
@@ -106,6 +114,8 @@ class EventPanel(QWidget):
                 label.setText("")
             return
         self.title.setText(event.title)
+        self.title.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.title.setToolTip("Drag the title into the Briefing panel to cite this event")
         self.date.setText(
             event.when.label() + f"  (known to the {event.when.precision.value})"
         )
@@ -128,6 +138,27 @@ class EventPanel(QWidget):
             item.setData(_SOURCE_ROLE, excerpt.source)
             item.setToolTip("Open the source with this passage highlighted")
             self.excerpts.addItem(item)
+
+    def drag_data(self) -> QMimeData | None:
+        """What dragging the title carries: the event's id, as the Briefing panel expects."""
+        return event_mime([self._event.id]) if self._event else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.title and isinstance(event, QMouseEvent):
+            kind = event.type()
+            if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+                self._press = event.position().toPoint()
+            elif kind == QEvent.Type.MouseMove and self._press is not None and self._event:
+                moved = (event.position().toPoint() - self._press).manhattanLength()
+                if moved >= QApplication.startDragDistance():
+                    self._press = None
+                    drag = QDrag(self.title)
+                    drag.setMimeData(event_mime([self._event.id]))
+                    drag.exec(Qt.DropAction.CopyAction)
+                    return True
+            elif kind == QEvent.Type.MouseButtonRelease:
+                self._press = None
+        return super().eventFilter(watched, event)
 
     def _activate(self, item: QListWidgetItem) -> None:
         self.excerptActivated.emit(item.data(_SOURCE_ROLE), item.data(_UID_ROLE))

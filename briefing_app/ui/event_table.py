@@ -1,13 +1,17 @@
-"""The chronology as a sortable table: a Qt model over a list of events."""
+"""The chronology as a sortable table: a Qt model over a list of events.
+
+Rows can be dragged out (into the Briefing panel) as event ids.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing_app.domain.model import Event
+from briefing_app.ui.briefing_model import EVENT_MIME, event_mime
 
 __all__ = ["EventTableModel"]
 
@@ -50,6 +54,20 @@ class EventTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _COLUMNS[section]
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return [EVENT_MIME]
+
+    def mimeData(self, indexes: Any) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return event_mime([self._events[r].id for r in rows])
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._events):

@@ -1,4 +1,4 @@
-"""The filter bar: lane legend with check boxes, actor, confidence, period.
+"""The filter bar: lane legend with check boxes, actor, confidence, notes, tag, period.
 
 Signals:
     filterChanged(object): the new EventFilter.
@@ -29,6 +29,7 @@ from briefing_app.domain.model import LANES, Confidence, Lane
 __all__ = ["FilterBar"]
 
 _ANY_ACTOR = "Any actor"
+_ANY_TAG = "Any tag"
 _CONFIDENCE_CHOICES: list[tuple[str, frozenset[Confidence]]] = [
     ("Any confidence", frozenset(Confidence)),
     ("High only", frozenset({Confidence.HIGH})),
@@ -84,6 +85,15 @@ class FilterBar(QWidget):
         self.show_only = QComboBox()
         self.show_only.addItems(_SHOW_CHOICES)
         self.show_only.currentIndexChanged.connect(self._changed)
+        self.tag = QComboBox()
+        self.tag.setObjectName("tagFilter")
+        self.tag.addItem(_ANY_TAG)
+        self.tag.setToolTip("Only events whose notes carry this tag")
+        self.tag.setMinimumContentsLength(8)
+        self.tag.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.tag.currentTextChanged.connect(self._changed)
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()
         for box, tip in ((self.date_from, "From"), (self.date_to, "To")):
@@ -99,7 +109,14 @@ class FilterBar(QWidget):
         self.clear = QPushButton("Clear filters")
         self.clear.clicked.connect(self.reset)
         self.clear.setEnabled(False)
-        for w in (self.actor, self.confidence, self.show_only, self.date_from, self.date_to):
+        for w in (
+            self.actor,
+            self.confidence,
+            self.show_only,
+            self.tag,
+            self.date_from,
+            self.date_to,
+        ):
             layout.addWidget(w)
         layout.addWidget(self.indicator, 1)
         layout.addWidget(self.clear)
@@ -118,9 +135,25 @@ class FilterBar(QWidget):
         self.actor.setCurrentIndex(max(index, 0))
         self.actor.blockSignals(False)
 
+    def set_tags(self, tags: Iterable[str]) -> None:
+        """Offer these tags; a chosen tag stays chosen while any note still carries it."""
+        current = self.tag.currentText()
+        if self._filter.tag and current == _ANY_TAG:
+            current = self._filter.tag
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(_ANY_TAG)
+        self.tag.addItems(sorted({t.casefold(): t for t in tags}.values(), key=str.casefold))
+        index = self.tag.findText(current, Qt.MatchFlag.MatchFixedString)
+        if index < 0 and current != _ANY_TAG:
+            self.tag.addItem(current)  # keep a restored filter visible, even if unused now
+            index = self.tag.count() - 1
+        self.tag.setCurrentIndex(max(index, 0))
+        self.tag.blockSignals(False)
+
     def set_filter(self, flt: EventFilter) -> None:
         """Show ``flt`` in the controls (restoring saved state) and announce it."""
-        for w in (self.actor, self.confidence, self.show_only, *self.lane_boxes.values()):
+        for w in (self.actor, self.confidence, self.show_only, self.tag, *self.lane_boxes.values()):
             w.blockSignals(True)
         for lane, box in self.lane_boxes.items():
             box.setChecked(lane in flt.lanes)
@@ -130,9 +163,13 @@ class FilterBar(QWidget):
             if conf == flt.confidences:
                 self.confidence.setCurrentIndex(i)
         self.show_only.setCurrentIndex(2 if flt.flagged_only else 1 if flt.annotated_only else 0)
+        if flt.tag and self.tag.findText(flt.tag, Qt.MatchFlag.MatchFixedString) < 0:
+            self.tag.addItem(flt.tag)
+        tag_index = self.tag.findText(flt.tag or _ANY_TAG, Qt.MatchFlag.MatchFixedString)
+        self.tag.setCurrentIndex(max(tag_index, 0))
         self.date_from.setText(flt.first_day.isoformat() if flt.first_day else "")
         self.date_to.setText(flt.last_day.isoformat() if flt.last_day else "")
-        for w in (self.actor, self.confidence, self.show_only, *self.lane_boxes.values()):
+        for w in (self.actor, self.confidence, self.show_only, self.tag, *self.lane_boxes.values()):
             w.blockSignals(False)
         self._publish(flt)
 
@@ -157,6 +194,7 @@ class FilterBar(QWidget):
             self.indicator.setText(f"Period ignored: {exc}")
             first = last = None
         actor = self.actor.currentText()
+        tag = self.tag.currentText()
         show = self.show_only.currentIndex()
         flt = replace(
             self._filter,
@@ -166,6 +204,7 @@ class FilterBar(QWidget):
             last_day=last,
             annotated_only=show == 1,
             flagged_only=show == 2,
+            tag=None if tag in ("", _ANY_TAG) else tag,
         )
         self._publish(flt)
 

@@ -33,6 +33,7 @@ from briefing_app.storage.repository import (
 )
 from briefing_app.storage.search import best_per_event, search
 from briefing_app.ui.backup_controller import BackupController
+from briefing_app.ui.edit_controller import EditController
 from briefing_app.ui.event_panel import EventPanel
 from briefing_app.ui.event_table import EventTableModel
 from briefing_app.ui.filter_bar import FilterBar
@@ -44,6 +45,7 @@ from briefing_app.ui.sources_list import SourcesList
 from briefing_app.ui.timeline.overview_strip import OverviewStrip
 from briefing_app.ui.timeline.palette import LANE_COLORS
 from briefing_app.ui.timeline.timeline_view import TimelineView
+from briefing_app.ui.user_work import UserWork
 
 __all__ = ["MainWindow"]
 
@@ -92,7 +94,14 @@ class MainWindow(QMainWindow):
         self._add_dock("search", "Search", self.search_panel, left)
         self._add_dock("sources", "Sources", self.sources_list, left)
         self._add_dock("table", "Event List", self.event_table, bottom)
+        # The user's own work: notes in the event panel, a Briefing dock, undo for every edit.
+        self.event_table.setDragEnabled(True)
+        self.event_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.work = UserWork(EditController(db), self, lambda: self._events, lambda: self._sources)
+        self.event_panel.extra.addWidget(self.work.notes)
+        self._add_dock("briefing", "Briefing", self.work.briefing_panel, left)
         self.tabifyDockWidget(self.docks["search"], self.docks["sources"])
+        self.tabifyDockWidget(self.docks["sources"], self.docks["briefing"])
         self.docks["search"].raise_()
         self.docks["table"].hide()
         self.resizeDocks(
@@ -172,6 +181,9 @@ class MainWindow(QMainWindow):
         for action in (self.export_pdf_action, self.export_image_action, self.export_data_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.work.export_action)
+        file_menu.addAction(self.work.import_action)
+        file_menu.addSeparator()
         self.restore_backup_action = self._action(
             "&Restore Backup…", self.backups.choose_and_restore, None,
             "Bring back the data as it was at an earlier backup",
@@ -181,6 +193,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit_menu = bar.addMenu("&Edit")
+        for work_action in self.work.edit_actions():
+            if work_action is None:
+                edit_menu.addSeparator()
+            else:
+                edit_menu.addAction(work_action)
+        edit_menu.addSeparator()
         self.find_action = self._action(
             "&Find…",
             self.focus_search,
@@ -248,6 +266,18 @@ class MainWindow(QMainWindow):
         self.sources_list.sourceActivated.connect(lambda f: self.open_source(f))
         self.filter_bar.filterChanged.connect(self.apply_filter)
         self.event_table.selectionModel().currentRowChanged.connect(self._table_row_changed)
+        self.timeline.contextMenuRequestedForEvent.connect(self.work.show_event_menu)
+        self.reader.linkRequested.connect(self.work.link_selection)
+        self.reader.newEventRequested.connect(self.work.new_event_from_selection)
+        self.reader.annotateRequested.connect(self.work.annotate_excerpt)
+        self.work.selectEventRequested.connect(lambda eid: self.select_event(eid, center=True))
+        self.work.eventsChanged.connect(self.refresh_events)
+        self.work.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.work.briefing_panel.pointSelected.connect(self._point_selected)
+        self.work.briefing_panel.eventActivated.connect(
+            lambda eid: self.select_event(eid, center=True)
+        )
+        self.backups.restored.connect(lambda _name: self.work.database_replaced())
 
     # -- data --------------------------------------------------------------------
     def reload(self) -> None:
@@ -262,6 +292,7 @@ class MainWindow(QMainWindow):
         self.sources_list.model.set_sources(list(self._sources.values()))
         actors = {a for e in self._events for a in e.actors}
         self.filter_bar.set_actors(actors)
+        self.filter_bar.set_tags({t for e in self._events for t in e.tags})
         self.apply_filter(self.filter_bar.filter)
 
     @property
@@ -275,7 +306,9 @@ class MainWindow(QMainWindow):
             return
         if self.timeline.selected_id() != event_id:
             self.timeline.select_event(event_id, ensure_visible=True)
-        self.event_panel.show_event(get_event(self.db, event_id) or event, self._sources)
+        shown = get_event(self.db, event_id) or event
+        self.event_panel.show_event(shown, self._sources)
+        self.work.show_event(shown)
         row = self.event_model.row_of(event_id)
         if row >= 0 and self.event_table.currentIndex().row() != row:
             self.event_table.selectRow(row)
@@ -284,6 +317,30 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"{event.when.label()} · {event.lane.value} · {event.title}{note}"
         )
+
+    def refresh_events(self, _ids: list[str] | None = None) -> None:
+        """After the user's own edits: show them (badges, new or hidden events) in place."""
+        t0, t1 = self.timeline.visible_range()
+        selected = self.timeline.selected_id()
+        self.reload()
+        self.timeline.set_visible_range(t0, t1)
+        if selected in self._by_id:
+            self.select_event(selected)
+        else:
+            self.event_panel.show_event(None, self._sources)
+            self.work.show_event(None)
+        file = self.reader.source_file
+        text = get_source_text(self.db, file) if file else None
+        if file and text is not None:
+            self.reader.show_source(text, excerpts_of_source(self.db, file))
+
+    def _point_selected(self, event_ids: list[str]) -> None:
+        """A talking point was selected: show the events it cites."""
+        shown = [e for e in event_ids if e in self._by_id]
+        if shown:
+            self.select_event(shown[0], center=True)
+            titles = "; ".join(self._by_id[e].title for e in shown)
+            self.statusBar().showMessage(f"Cited: {titles}", 8000)
 
     def _table_row_changed(self, current: object, _previous: object) -> None:
         row = self.event_table.currentIndex().row()
@@ -538,6 +595,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.import_flow.wait()
+        self.work.flush()  # what is being typed is stored before anything else
         self.backups.backup_now()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())

@@ -21,6 +21,7 @@ def encode_filter(flt: EventFilter) -> str:
             "last_day": flt.last_day.isoformat() if flt.last_day else None,
             "annotated_only": flt.annotated_only,
             "flagged_only": flt.flagged_only,
+            "tag": flt.tag,
         }
     )
 
@@ -39,6 +40,7 @@ def decode_filter(value: object) -> EventFilter | None:
             last_day=date.fromisoformat(data["last_day"]) if data.get("last_day") else None,
             annotated_only=bool(data.get("annotated_only")),
             flagged_only=bool(data.get("flagged_only")),
+            tag=data["tag"] if isinstance(data.get("tag"), str) and data["tag"] else None,
         )
     except (ValueError, KeyError, TypeError):
         return None

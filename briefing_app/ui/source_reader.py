@@ -1,20 +1,27 @@
 """The source reader: an article's text with furniture dimmed and excerpts highlighted.
 
+Selecting text offers, in the context menu, to link it to an event as a new
+excerpt, to make a new event from it, or to annotate the excerpt it lies in.
+
 Signals:
     eventsClicked(list): event ids whose excerpt the user clicked in the text.
     selectionChanged(int, int): the selected span as Python offsets (start == end: none).
+    linkRequested(str, int, int): link this span of this source to an event.
+    newEventRequested(str, int, int): make a new event from this span of this source.
+    annotateRequested(str, str): annotate this excerpt (event id, excerpt uid).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QTextEdit,
     QVBoxLayout,
@@ -35,6 +42,9 @@ _FURNITURE = QColor("#9a9a9a")
 class SourceReader(QWidget):
     eventsClicked = Signal(list)
     selectionChanged = Signal(int, int)
+    linkRequested = Signal(str, int, int)
+    newEventRequested = Signal(str, int, int)
+    annotateRequested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +72,8 @@ class SourceReader(QWidget):
         self.text.setFont(font)
         self.text.viewport().installEventFilter(self)
         self.text.selectionChanged.connect(self._emit_selection)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._show_context_menu)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.hide_furniture, 0, Qt.AlignmentFlag.AlignTop)
@@ -194,6 +206,59 @@ class SourceReader(QWidget):
             if excerpt.start <= offset < excerpt.end and event_id not in found:
                 found.append(event_id)
         return found
+
+    def excerpt_in_selection(self) -> tuple[str, str] | None:
+        """(event id, excerpt uid) of the excerpt the selection lies in or overlaps most."""
+        start, end = self.selected_span()
+        if start >= end:
+            return None
+        best: tuple[int, str, str] | None = None
+        for excerpt, event_id, _title in self._excerpts:
+            overlap = min(end, excerpt.end) - max(start, excerpt.start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, event_id, excerpt.uid)
+        return (best[1], best[2]) if best else None
+
+    def build_context_menu(self, pos: QPoint | None = None) -> QMenu:
+        """The standard text menu plus, for a selection, what can be made of it."""
+        menu = self.text.createStandardContextMenu(pos) if pos is not None else QMenu(self)
+        start, end = self.selected_span()
+        if self._source is None or start >= end:
+            return menu
+        file = self._source.source.file
+        menu.addSeparator()
+        link = menu.addAction("Link to Event…")
+        link.setObjectName("linkToEvent")
+        link.setStatusTip("Quote the selection as a new excerpt of an existing event")
+        link.triggered.connect(lambda: self.linkRequested.emit(file, start, end))
+        new = menu.addAction("New Event from Selection…")
+        new.setObjectName("newEventFromSelection")
+        new.setStatusTip("Make an event of your own, with the selection as its first excerpt")
+        new.triggered.connect(lambda: self.newEventRequested.emit(file, start, end))
+        annotate = menu.addAction("Annotate Excerpt…")
+        annotate.setObjectName("annotateExcerpt")
+        target = self.excerpt_in_selection()
+        annotate.setEnabled(target is not None)
+        annotate.setStatusTip(
+            "Write a note on the highlighted excerpt"
+            if target
+            else "Select text inside a highlighted excerpt to annotate it"
+        )
+        if target is not None:
+            annotate.triggered.connect(lambda: self.annotateRequested.emit(*target))
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = self.build_context_menu(pos)
+        menu.exec(self.text.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``start..end`` (Python offsets) as the mouse would."""
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._map.to_qt(start))
+        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -1,0 +1,162 @@
+"""Building a briefing: points from the timeline, typed in place, reordered, cited, kept."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QInputDialog, QLineEdit
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from briefing_app.services.briefings import add_point, create_briefing, list_briefings
+from briefing_app.ui.briefing_model import EVENT_MIME, BriefingPointsModel
+from briefing_app.ui.main_window import MainWindow
+from tests.ui.conftest import open_window
+
+A, B, C = "helsinki-headline-goal", "pesco-established", "operation-atalanta-launch"
+
+
+def _menu_action(window: MainWindow, event_id: str, name: str) -> object:
+    menu = window.work.event_menu(event_id)
+    [action] = [a for a in menu.actions() if a.objectName() == name]
+    return action
+
+
+def _type_point(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type into the in-place editor the panel opened, then press Enter."""
+    view = window.work.briefing_panel.points
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and view.isAncestorOf(editor), editor
+    qtbot.keyClicks(editor, text)
+    with qtbot.waitSignal(window.work.briefing_panel.model.textEdited):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits on the next turn
+
+
+def test_a_ten_point_briefing_from_the_timeline(qtbot: QtBot, work_window: MainWindow) -> None:
+    panel = work_window.work.briefing_panel
+    work_window.docks["briefing"].show()
+    work_window.docks["briefing"].raise_()
+    events = [e.id for e in work_window.events][:10]
+    for i, event_id in enumerate(events):
+        _menu_action(work_window, event_id, "addToBriefing").trigger()  # type: ignore[attr-defined]
+        _type_point(qtbot, work_window, f"Point {i + 1} in my words")
+    [brief] = list_briefings(work_window.db)
+    assert brief.name == "Briefing"
+    assert [p.text for p in brief.points] == [f"Point {i + 1} in my words" for i in range(10)]
+    assert [p.citations[0].event_id for p in brief.points] == events
+    model = panel.model
+    assert model.index(0).data() == "1. Point 1 in my words  [1]"
+    assert model.index(9).data() == "10. Point 10 in my words  [10]"
+    assert panel.references.count() == 10
+    # The same briefing is there after a restart.
+    work_window.close()
+    again = open_window(qtbot, work_window.db)
+    assert again.work.briefing_panel.model.rowCount() == 10
+    assert again.work.briefing_panel.chooser.currentText() == "Briefing"
+    again.close()
+
+
+def test_references_follow_the_order_and_unsupported_points_are_marked(
+    qtbot: QtBot, work_window: MainWindow
+) -> None:
+    db = work_window.db
+    brief = create_briefing(db, "Order")
+    brief = add_point(db, brief.uid, "cites A", [(A, None)])
+    brief = add_point(db, brief.uid, "cites B and A", [(B, None), (A, None)])
+    brief = add_point(db, brief.uid, "my own claim")
+    panel = work_window.work.briefing_panel
+    panel.refresh()
+    model = panel.model
+    texts = [model.index(r).data() for r in range(3)]
+    assert texts == [
+        "1. cites A  [1]",
+        "2. cites B and A  [2] [1]",
+        "3. my own claim  — unsupported",
+    ]
+    assert model.index(2).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert not model.index(2).data(BriefingPointsModel.SUPPORTED_ROLE)
+    panel.points.setFocus()
+    panel.points.setCurrentIndex(model.index(1))
+    qtbot.keyClick(panel.points, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [model.index(r).data() for r in range(2)] == [
+        "1. cites B and A  [1] [2]",
+        "2. cites A  [2]",
+    ]
+    assert panel.selected_point() == brief.points[1].uid
+    qtbot.keyClick(panel.points, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [p.text for p in list_briefings(db)[0].points] == [
+        "cites A",
+        "cites B and A",
+        "my own claim",
+    ]
+
+
+def test_drops_add_points_cite_and_move(qtbot: QtBot, work_window: MainWindow) -> None:
+    db = work_window.db
+    panel = work_window.work.briefing_panel
+    panel.new_briefing("Drops")
+    table = work_window.event_model
+    row_c = table.row_of(C)
+    mime = table.mimeData([table.index(row_c, 0)])
+    assert mime.hasFormat(EVENT_MIME)
+    model = panel.model
+    assert model.dropMimeData(mime, Qt.DropAction.CopyAction, 0, 0, QModelIndex())
+    drag_a = work_window.event_panel
+    work_window.select_event(A)
+    assert model.dropMimeData(drag_a.drag_data(), Qt.DropAction.CopyAction, -1, 0, QModelIndex())
+    assert [p.citations[0].event_id for p in list_briefings(db)[0].points] == [C, A]
+    # An event dropped on a point is cited by it.
+    mime_b = table.mimeData([table.index(table.row_of(B), 0)])
+    assert model.dropMimeData(mime_b, Qt.DropAction.CopyAction, -1, 0, model.index(0))
+    first = list_briefings(db)[0].points[0]
+    assert [c.event_id for c in first.citations] == [C, B]
+    # A point dragged below the other moves there.
+    moving = model.mimeData([model.index(0)])
+    assert model.dropMimeData(moving, Qt.DropAction.MoveAction, 2, 0, QModelIndex())
+    assert [p.uid for p in list_briefings(db)[0].points][1] == first.uid
+    assert panel.points.dragDropMode() == QAbstractItemView.DragDropMode.DragDrop
+
+
+def test_selecting_a_point_selects_its_event(qtbot: QtBot, work_window: MainWindow) -> None:
+    db = work_window.db
+    brief = create_briefing(db, "Select")
+    add_point(db, brief.uid, "about PESCO", [(B, None), (A, None)])
+    panel = work_window.work.briefing_panel
+    panel.refresh()
+    with qtbot.waitSignal(panel.pointSelected) as sig:
+        panel.points.setCurrentIndex(panel.model.index(0))
+    assert sig.args == [[B, A]]
+    assert work_window.timeline.selected_id() == B
+    assert work_window.event_panel.event_id == B
+    assert "Cited:" in work_window.statusBar().currentMessage()
+
+
+def test_new_rename_delete_briefings(
+    qtbot: QtBot, work_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = work_window.work.briefing_panel
+    answers = iter([("Monday", True), ("Tuesday", True), ("Wednesday", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    assert [panel.chooser.itemText(i) for i in range(2)] == ["Monday", "Tuesday"]
+    assert panel.chooser.currentText() == "Tuesday"
+    qtbot.mouseClick(panel.rename_button, Qt.MouseButton.LeftButton)
+    assert panel.chooser.currentText() == "Wednesday"
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert [b.name for b in list_briefings(work_window.db)] == ["Monday"]
+    assert panel.chooser.currentText() == "Monday"
+    work_window.work.undo_action.trigger()
+    assert {b.name for b in list_briefings(work_window.db)} == {"Monday", "Wednesday"}
+
+
+def test_points_model_is_a_well_behaved_model(
+    qtmodeltester: ModelTester, work_window: MainWindow
+) -> None:
+    db = work_window.db
+    brief = create_briefing(db, "Model")
+    for i in range(3):
+        brief = add_point(db, brief.uid, f"p{i}", [(A, None)] if i else [])
+    model = BriefingPointsModel()
+    model.set_briefing(brief)
+    qtmodeltester.check(model)
