@@ -277,3 +277,16 @@ def test_missing_and_unreadable_paths(tmp_path: Path, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(Path, "read_bytes", denied)
     assert "permission denied" in _refused(locked)
+
+
+def test_a_page_saved_as_one_mhtml_file_is_read_from_its_html_part(tmp_path: Path) -> None:
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    message = MIMEMultipart("related")
+    message["Subject"] = "NATO invites Finland"
+    message.attach(MIMEText(saved_page(), "html", "utf-8"))
+    article = read_article(write(tmp_path / "nato.mhtml", message.as_bytes()))
+    assert article.format == "html"
+    assert "NATO leaders formally invited Finland and Sweden" in article.body
+    assert article.metadata.outlet == "Example News"
