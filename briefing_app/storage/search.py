@@ -80,47 +80,93 @@ def _plain_query(user_text: str) -> str:
     return " ".join(_quote(w) for w in _WORD.findall(user_text[:MAX_QUERY_CHARS]))
 
 
-_SQL = f"""
-SELECT e.id AS event_id, 'event' AS kind,
-       snippet(events_fts, -1, '{MARK_START}', '{MARK_END}', '…', 14) AS snip,
-       bm25(events_fts, 10.0, 3.0, 2.0) AS rank
-FROM events_fts JOIN events e ON e.pk = events_fts.rowid
-WHERE events_fts MATCH :q AND e.hidden = 0 AND e.retired = 0
-UNION ALL
-SELECT e.id, 'excerpt',
-       snippet(excerpts_fts, 0, '{MARK_START}', '{MARK_END}', '…', 14),
-       bm25(excerpts_fts)
-FROM excerpts_fts JOIN excerpts x ON x.pk = excerpts_fts.rowid
-JOIN events e ON e.pk = x.event_pk
-WHERE excerpts_fts MATCH :q AND x.retired = 0 AND e.hidden = 0 AND e.retired = 0
-UNION ALL
-SELECT e.id, 'annotation',
-       snippet(annotations_fts, -1, '{MARK_START}', '{MARK_END}', '…', 14),
-       bm25(annotations_fts)
-FROM annotations_fts JOIN annotations a ON a.pk = annotations_fts.rowid
-LEFT JOIN excerpts x ON x.pk = a.excerpt_pk
-JOIN events e ON e.pk = COALESCE(a.event_pk, x.event_pk)
-WHERE annotations_fts MATCH :q AND e.hidden = 0 AND e.retired = 0
-ORDER BY rank
-LIMIT :limit
-"""
+# Ranking every match of a very common word costs more than a keystroke may
+# (100 ms for 50,000 matches, 40 ms for a phrase in 4,000): above this many
+# matches in all, results come unranked, newest entries first, and the caller
+# says so.
+RANK_LIMIT = 3_000
+
+_TABLES = (
+    ("events_fts", "event", "bm25(10.0, 3.0, 2.0)", "JOIN events e ON e.pk = h.pk"),
+    (
+        "excerpts_fts",
+        "excerpt",
+        "bm25()",
+        "JOIN excerpts x ON x.pk = h.pk AND x.retired = 0 JOIN events e ON e.pk = x.event_pk",
+    ),
+    (
+        "annotations_fts",
+        "annotation",
+        "bm25()",
+        "JOIN annotations a ON a.pk = h.pk LEFT JOIN excerpts x ON x.pk = a.excerpt_pk "
+        "JOIN events e ON e.pk = COALESCE(a.event_pk, x.event_pk)",
+    ),
+)
 
 
-def search(db: Database, user_text: str, limit: int = 200) -> list[SearchHit]:
-    """Matches for ``user_text``, best first; never raises on odd input."""
+def _table_sql(fts: str, kind: str, weights: str, join: str, ranked: bool) -> str:
+    """Best (or, unranked, newest) matches of one table, cut *before* snippets are made."""
+    order = f"AND rank MATCH '{weights}' ORDER BY rank" if ranked else "ORDER BY rowid DESC"
+    rank = "rank" if ranked else "0.0"
+    return f"""
+    SELECT e.id, '{kind}', h.snip, h.rank
+    FROM (
+        SELECT rowid AS pk, {rank} AS rank,
+               snippet({fts}, -1, '{MARK_START}', '{MARK_END}', '…', 14) AS snip
+        FROM {fts}
+        WHERE {fts} MATCH :q {order} LIMIT :fetch
+    ) AS h
+    {join}
+    WHERE e.hidden = 0 AND e.retired = 0"""
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """The hits, how many rows matched in all, and whether all of them were ranked."""
+
+    hits: list[SearchHit]
+    matches: int
+    ranked: bool
+
+
+def _run(db: Database, query: str, limit: int) -> SearchOutcome:
+    hits: list[SearchHit] = []
+    with db.engine.connect() as conn:
+        counts = [
+            conn.execute(
+                text(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH :q"), {"q": query}
+            ).scalar()
+            or 0
+            for fts, *_ in _TABLES
+        ]
+        ranked = sum(counts) <= RANK_LIMIT
+        for (fts, kind, weights, join), count in zip(_TABLES, counts, strict=True):
+            if count:
+                sql = _table_sql(fts, kind, weights, join, ranked)
+                rows = conn.execute(text(sql), {"q": query, "fetch": limit * 2}).all()
+                hits.extend(SearchHit(r[0], r[1], r[2] or "", float(r[3])) for r in rows)
+    hits.sort(key=lambda h: h.rank)
+    return SearchOutcome(hits[:limit], sum(counts), ranked)
+
+
+def search_outcome(db: Database, user_text: str, limit: int = 200) -> SearchOutcome:
+    """Matches for ``user_text``, best first, with totals; never raises on odd input."""
     query = to_fts_query(user_text)
     if not query:
-        return []
+        return SearchOutcome([], 0, True)
     for candidate in (query, _plain_query(user_text)):
         if not candidate:
             continue
         try:
-            with db.engine.connect() as conn:
-                rows = conn.execute(text(_SQL), {"q": candidate, "limit": limit}).all()
+            return _run(db, candidate, limit)
         except OperationalError:
             continue
-        return [SearchHit(r[0], r[1], r[2] or "", float(r[3])) for r in rows]
-    return []
+    return SearchOutcome([], 0, True)
+
+
+def search(db: Database, user_text: str, limit: int = 200) -> list[SearchHit]:
+    """Matches for ``user_text``, best first; never raises on odd input."""
+    return search_outcome(db, user_text, limit).hits
 
 
 def best_per_event(hits: list[SearchHit]) -> list[SearchHit]:

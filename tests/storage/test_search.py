@@ -61,3 +61,17 @@ def test_any_string_is_safe(library: Database, text: str) -> None:
 def test_query_translation_balances_quotes(text: str) -> None:
     query = to_fts_query(text)
     assert query.count('"') % 2 == 0
+
+
+def test_too_many_matches_come_unranked_and_say_so(
+    library: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.storage import search as search_module
+
+    ranked = search_module.search_outcome(library, "NATO")
+    assert ranked.ranked and ranked.matches > 5
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 5)
+    unranked = search_module.search_outcome(library, "NATO")
+    assert not unranked.ranked
+    assert unranked.matches == ranked.matches
+    assert {h.event_id for h in unranked.hits} == {h.event_id for h in ranked.hits}
