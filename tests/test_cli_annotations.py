@@ -65,3 +65,22 @@ def test_json_export_carries_notes_as_plain_text(tmp_path: Path) -> None:
     assert [n["text"] for n in notes] == [HOSTILE]
     assert notes[0]["tags"] == ["nato"] and notes[0]["talking_point"] is True
     assert all(e["annotations"] == [] for k, e in events.items() if k != EVENT)
+
+
+def test_pdf_export_carries_a_stored_briefing(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    db_path = tmp_path / "db.sqlite"
+    _prepare(db_path)
+    out = tmp_path / "briefing.pdf"
+    result = run_main(
+        "--db", str(db_path), "export", "--format", "pdf", "--briefing", "minister", "-o", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    text = " ".join(p.extract_text() for p in PdfReader(str(out)).pages).replace("\t", " ")
+    assert "Briefing: Minister" in text
+    assert "1. Headline Goal set in 1999 [1]" in text
+    missing = run_main(
+        "--db", str(db_path), "export", "--format", "pdf", "--briefing", "nope", "-o", str(out)
+    )
+    assert missing.returncode == 2 and "“Minister”" in missing.stderr

@@ -126,11 +126,16 @@ def select_for_export(
 
 
 def find_briefing(db: Database, name: str) -> object:
-    """The briefing called ``name``, for the PDF's briefing section.
+    """The briefing called ``name`` (ignoring case), for the PDF's briefing section.
 
-    Briefings are not stored yet: until they are, every name is unknown.
-    When they land, return the stored briefing here (any object with the
-    shape of ``export.pdf_document.BriefingLike``).
+    The stored briefing snapshot has the shape of
+    ``export.pdf_document.BriefingLike``: a name, and points with text and
+    citations that carry an event id and, for a quoted excerpt, its source.
     """
-    del db
-    raise OptionsError(f"no briefing named {name!r}: this version stores no briefings yet")
+    from briefing_app.services.briefings import find_briefing_by_name, list_briefings
+
+    found = find_briefing_by_name(db, name)
+    if found is None:
+        names = ", ".join(f"“{b.name}”" for b in list_briefings(db)) or "none yet"
+        raise OptionsError(f"no briefing named {name!r} (briefings: {names})")
+    return found

@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
-    QStackedWidget,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -43,7 +41,6 @@ from briefing_app.ui.safe_markdown import SafeDocument
 __all__ = ["AUTOSAVE_MS", "AnnotationEditor"]
 
 AUTOSAVE_MS = 700
-_VIEW, _EDIT = 0, 1
 
 
 def _local(stamp: datetime) -> datetime:
@@ -115,11 +112,7 @@ class AnnotationEditor(QFrame):
         self.editor.setPlaceholderText("Write a note… (Markdown: *emphasis*, **bold**, - lists)")
         self.editor.setUndoRedoEnabled(False)  # undo belongs to the app's stack, see eventFilter
         self.editor.setTabChangesFocus(True)
-        self.editor.setMinimumHeight(70)
-        self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.view)
-        self.pages.addWidget(self.editor)
+        self.editor.setFixedHeight(120)
 
         self.tags = QLineEdit()
         self.tags.setObjectName("noteTags")
@@ -130,6 +123,7 @@ class AnnotationEditor(QFrame):
         self.retry.setObjectName("noteRetry")
         self.retry.hide()
         self.times = _plain()
+        self.times.setWordWrap(False)
         self.times.setStyleSheet("color: #777;")
 
         head = QHBoxLayout()
@@ -147,7 +141,8 @@ class AnnotationEditor(QFrame):
         box.setContentsMargins(6, 4, 6, 4)
         box.setSpacing(3)
         box.addLayout(head)
-        box.addWidget(self.pages)
+        box.addWidget(self.view)
+        box.addWidget(self.editor)
         box.addLayout(tags_row)
         box.addLayout(foot)
 
@@ -164,8 +159,7 @@ class AnnotationEditor(QFrame):
         self.editor.focusLeft.connect(self._editor_left)
         self.remove.clicked.connect(self._remove)
         self.retry.clicked.connect(self.save_now)
-        if snapshot is None or not snapshot.body:
-            self.pages.setCurrentIndex(_EDIT)
+        self._set_editing(snapshot is None or not snapshot.body)
 
     # -- state ----------------------------------------------------------------------
     @property
@@ -182,7 +176,7 @@ class AnnotationEditor(QFrame):
 
     @property
     def editing(self) -> bool:
-        return self.pages.currentIndex() == _EDIT
+        return not self.editor.isHidden()
 
     def is_dirty(self) -> bool:
         """Whether the widgets show something not yet stored."""
@@ -235,7 +229,7 @@ class AnnotationEditor(QFrame):
         self._show(snap)
         self.retry.hide()
         if not snap.body and not self.editing:
-            self.pages.setCurrentIndex(_EDIT)
+            self._set_editing(True)
 
     # -- saving ---------------------------------------------------------------------------
     def _edited(self, *_args: object) -> None:
@@ -288,7 +282,7 @@ class AnnotationEditor(QFrame):
 
     # -- view and edit -----------------------------------------------------------------------
     def begin_editing(self) -> None:
-        self.pages.setCurrentIndex(_EDIT)
+        self._set_editing(True)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
 
@@ -300,7 +294,12 @@ class AnnotationEditor(QFrame):
             Qt.FocusReason.MenuBarFocusReason,
         )
         if leaving and self.editor.toPlainText().strip():
-            self.pages.setCurrentIndex(_VIEW)
+            self._set_editing(False)
+
+    def _set_editing(self, editing: bool) -> None:
+        """Show the source text to edit, or the rendered note (one at a time)."""
+        self.editor.setVisible(editing)
+        self.view.setVisible(not editing)
 
     def _fit_view(self) -> None:
         height = int(self.view.document().size().height()) + 6

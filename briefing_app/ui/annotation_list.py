@@ -51,6 +51,9 @@ class AnnotationList(QWidget):
         self.add_button.setObjectName("addNote")
         self.add_button.setToolTip("Write a note on this event (saved as you type)")
         self.add_button.clicked.connect(lambda: self.add_note())
+        if controller.read_only:
+            self.add_button.setEnabled(False)
+            self.add_button.setToolTip("This database is open read-only")
         self.empty = QLabel("No notes yet.")
         self.empty.setStyleSheet("color: #777;")
         head = QHBoxLayout()

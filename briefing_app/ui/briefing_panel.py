@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -81,9 +82,23 @@ class BriefingPanel(QWidget):
         self.chooser = QComboBox()
         self.chooser.setObjectName("briefingChooser")
         self.chooser.setToolTip("The briefing shown below")
-        self.new_button = self._tool("New", "Start a new briefing", self.new_briefing)
-        self.rename_button = self._tool("Rename", "Rename this briefing", self.rename_briefing)
-        self.delete_button = self._tool("Delete", "Delete this briefing", self.delete_briefing)
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.chooser.setMinimumContentsLength(2)
+        self.new_action = self._menu_action("&New Briefing…", self.new_briefing)
+        self.rename_action = self._menu_action("&Rename Briefing…", self.rename_briefing)
+        self.delete_action = self._menu_action("&Delete Briefing", self.delete_briefing)
+        self.manage = QToolButton()
+        self.manage.setObjectName("briefingMenu")
+        self.manage.setText("⋯")
+        self.manage.setAccessibleName("Briefings menu")
+        self.manage.setToolTip("New, rename or delete briefings")
+        self.manage.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.manage)
+        for action in (self.new_action, self.rename_action, self.delete_action):
+            menu.addAction(action)
+        self.manage.setMenu(menu)
 
         self.model = BriefingPointsModel()
         self.points = PointListView()
@@ -118,15 +133,15 @@ class BriefingPanel(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.chooser, 1)
-        for button in (self.new_button, self.rename_button, self.delete_button):
-            top.addWidget(button)
+        top.addWidget(self.manage)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(top)
         box.addWidget(self.points, 3)
+        box.addWidget(self.hint)
         row = QHBoxLayout()
-        row.addWidget(self.hint, 1)
         row.addWidget(self.add_button)
+        row.addStretch(1)
         box.addLayout(row)
         box.addWidget(QLabel("References"))
         box.addWidget(self.references, 1)
@@ -152,12 +167,10 @@ class BriefingPanel(QWidget):
         controller.briefingChanged.connect(self._briefing_changed)
         self.refresh()
 
-    def _tool(self, text: str, tip: str, slot: object) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tip)
-        button.clicked.connect(lambda: slot())  # type: ignore[operator]
-        return button
+    def _menu_action(self, text: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda: slot())  # type: ignore[operator]
+        return action
 
     def _shortcut(self, text: str, keys: QKeySequence | str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -196,8 +209,9 @@ class BriefingPanel(QWidget):
         current = next((b for b in self._briefings if b.uid == self._current), None)
         self.model.set_briefing(current)
         self._show_references(current)
-        for w in (self.rename_button, self.delete_button):
-            w.setEnabled(current is not None)
+        for action in (self.rename_action, self.delete_action):
+            action.setEnabled(current is not None and not self.controller.read_only)
+        self.new_action.setEnabled(not self.controller.read_only)
         if keep is not None and (row := self.model.row_of(keep)) >= 0:
             self.points.selectionModel().setCurrentIndex(
                 self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect

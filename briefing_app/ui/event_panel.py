@@ -1,7 +1,7 @@
 """The event panel: everything known about the selected event, and its excerpts.
 
 The title can be dragged into the Briefing panel to cite the event; the
-``extra`` layout at the bottom holds the event's notes.
+``extra`` layout, above the excerpts, holds the event's notes.
 
 Signals:
     excerptActivated(str, str): source file and excerpt uid the user chose to read.
@@ -86,10 +86,10 @@ class EventPanel(QWidget):
         box.addWidget(self.summary)
         box.addWidget(_plain_label("References"))
         box.addWidget(self.references)
+        self.extra = QVBoxLayout()  # the user's notes: above the excerpts, never scrolled away
+        box.addLayout(self.extra)
         box.addWidget(_plain_label("Excerpts (click to read in context)"))
         box.addWidget(self.excerpts, 1)
-        self.extra = QVBoxLayout()  # room for annotations
-        box.addLayout(self.extra)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)

@@ -1,4 +1,4 @@
-"""The filter bar: lane legend with check boxes, actor, confidence, notes, tag, period.
+"""The filter bar: lane legend with check boxes, actor, confidence, notes or a tag, period.
 
 Signals:
     filterChanged(object): the new EventFilter.
@@ -29,7 +29,7 @@ from briefing_app.domain.model import LANES, Confidence, Lane
 __all__ = ["FilterBar"]
 
 _ANY_ACTOR = "Any actor"
-_ANY_TAG = "Any tag"
+_TAG_ROLE = Qt.ItemDataRole.UserRole + 1
 _CONFIDENCE_CHOICES: list[tuple[str, frozenset[Confidence]]] = [
     ("Any confidence", frozenset(Confidence)),
     ("High only", frozenset({Confidence.HIGH})),
@@ -84,16 +84,13 @@ class FilterBar(QWidget):
         self.confidence.currentIndexChanged.connect(self._changed)
         self.show_only = QComboBox()
         self.show_only.addItems(_SHOW_CHOICES)
-        self.show_only.currentIndexChanged.connect(self._changed)
-        self.tag = QComboBox()
-        self.tag.setObjectName("tagFilter")
-        self.tag.addItem(_ANY_TAG)
-        self.tag.setToolTip("Only events whose notes carry this tag")
-        self.tag.setMinimumContentsLength(8)
-        self.tag.setSizeAdjustPolicy(
+        self.show_only.setObjectName("notesFilter")
+        self.show_only.setToolTip("All events, those with notes, talking points, or one tag")
+        self.show_only.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.tag.currentTextChanged.connect(self._changed)
+        self.show_only.setMinimumContentsLength(8)
+        self.show_only.currentIndexChanged.connect(self._changed)
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()
         for box, tip in ((self.date_from, "From"), (self.date_to, "To")):
@@ -113,7 +110,6 @@ class FilterBar(QWidget):
             self.actor,
             self.confidence,
             self.show_only,
-            self.tag,
             self.date_from,
             self.date_to,
         ):
@@ -136,24 +132,44 @@ class FilterBar(QWidget):
         self.actor.blockSignals(False)
 
     def set_tags(self, tags: Iterable[str]) -> None:
-        """Offer these tags; a chosen tag stays chosen while any note still carries it."""
-        current = self.tag.currentText()
-        if self._filter.tag and current == _ANY_TAG:
-            current = self._filter.tag
-        self.tag.blockSignals(True)
-        self.tag.clear()
-        self.tag.addItem(_ANY_TAG)
-        self.tag.addItems(sorted({t.casefold(): t for t in tags}.values(), key=str.casefold))
-        index = self.tag.findText(current, Qt.MatchFlag.MatchFixedString)
-        if index < 0 and current != _ANY_TAG:
-            self.tag.addItem(current)  # keep a restored filter visible, even if unused now
-            index = self.tag.count() - 1
-        self.tag.setCurrentIndex(max(index, 0))
-        self.tag.blockSignals(False)
+        """Offer "Tag: …" choices after the note filters; a chosen tag stays chosen."""
+        chosen = self._filter.tag
+        self.show_only.blockSignals(True)
+        while self.show_only.count() > len(_SHOW_CHOICES):
+            self.show_only.removeItem(self.show_only.count() - 1)
+        names = sorted({t.casefold(): t for t in tags}.values(), key=str.casefold)
+        if chosen and chosen.casefold() not in {n.casefold() for n in names}:
+            names.append(chosen)  # keep a restored filter visible, even if no note has it now
+        if names:
+            self.show_only.insertSeparator(len(_SHOW_CHOICES))
+        for name in names:
+            self.show_only.addItem(f"Tag: {name}", name)
+            self.show_only.setItemData(self.show_only.count() - 1, name, _TAG_ROLE)
+        self._select_show(self._filter)
+        self.show_only.blockSignals(False)
+
+    def tag_choices(self) -> list[str]:
+        """The tags offered, in order."""
+        found = (self.show_only.itemData(i, _TAG_ROLE) for i in range(self.show_only.count()))
+        return [t for t in found if isinstance(t, str)]
+
+    def _select_show(self, flt: EventFilter) -> None:
+        index = 2 if flt.flagged_only else 1 if flt.annotated_only else 0
+        if flt.tag:
+            for i in range(self.show_only.count()):
+                tag = self.show_only.itemData(i, _TAG_ROLE)
+                if isinstance(tag, str) and tag.casefold() == flt.tag.casefold():
+                    index = i
+                    break
+            else:
+                self.show_only.addItem(f"Tag: {flt.tag}", flt.tag)
+                self.show_only.setItemData(self.show_only.count() - 1, flt.tag, _TAG_ROLE)
+                index = self.show_only.count() - 1
+        self.show_only.setCurrentIndex(index)
 
     def set_filter(self, flt: EventFilter) -> None:
         """Show ``flt`` in the controls (restoring saved state) and announce it."""
-        for w in (self.actor, self.confidence, self.show_only, self.tag, *self.lane_boxes.values()):
+        for w in (self.actor, self.confidence, self.show_only, *self.lane_boxes.values()):
             w.blockSignals(True)
         for lane, box in self.lane_boxes.items():
             box.setChecked(lane in flt.lanes)
@@ -162,14 +178,10 @@ class FilterBar(QWidget):
         for i, (_label, conf) in enumerate(_CONFIDENCE_CHOICES):
             if conf == flt.confidences:
                 self.confidence.setCurrentIndex(i)
-        self.show_only.setCurrentIndex(2 if flt.flagged_only else 1 if flt.annotated_only else 0)
-        if flt.tag and self.tag.findText(flt.tag, Qt.MatchFlag.MatchFixedString) < 0:
-            self.tag.addItem(flt.tag)
-        tag_index = self.tag.findText(flt.tag or _ANY_TAG, Qt.MatchFlag.MatchFixedString)
-        self.tag.setCurrentIndex(max(tag_index, 0))
+        self._select_show(flt)
         self.date_from.setText(flt.first_day.isoformat() if flt.first_day else "")
         self.date_to.setText(flt.last_day.isoformat() if flt.last_day else "")
-        for w in (self.actor, self.confidence, self.show_only, self.tag, *self.lane_boxes.values()):
+        for w in (self.actor, self.confidence, self.show_only, *self.lane_boxes.values()):
             w.blockSignals(False)
         self._publish(flt)
 
@@ -194,8 +206,8 @@ class FilterBar(QWidget):
             self.indicator.setText(f"Period ignored: {exc}")
             first = last = None
         actor = self.actor.currentText()
-        tag = self.tag.currentText()
         show = self.show_only.currentIndex()
+        tag = self.show_only.itemData(show, _TAG_ROLE)
         flt = replace(
             self._filter,
             actor=None if actor == _ANY_ACTOR else actor,
@@ -204,7 +216,7 @@ class FilterBar(QWidget):
             last_day=last,
             annotated_only=show == 1,
             flagged_only=show == 2,
-            tag=None if tag in ("", _ANY_TAG) else tag,
+            tag=tag if isinstance(tag, str) else None,
         )
         self._publish(flt)
 

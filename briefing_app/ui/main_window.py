@@ -100,8 +100,8 @@ class MainWindow(QMainWindow):
         self.work = UserWork(EditController(db), self, lambda: self._events, lambda: self._sources)
         self.event_panel.extra.addWidget(self.work.notes)
         self._add_dock("briefing", "Briefing", self.work.briefing_panel, left)
+        self.splitDockWidget(self.docks["search"], self.docks["briefing"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.docks["search"], self.docks["sources"])
-        self.tabifyDockWidget(self.docks["sources"], self.docks["briefing"])
         self.docks["search"].raise_()
         self.docks["table"].hide()
         self.resizeDocks(

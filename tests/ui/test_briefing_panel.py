@@ -137,13 +137,13 @@ def test_new_rename_delete_briefings(
     panel = work_window.work.briefing_panel
     answers = iter([("Monday", True), ("Tuesday", True), ("Wednesday", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
-    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    panel.new_action.trigger()
+    panel.new_action.trigger()
     assert [panel.chooser.itemText(i) for i in range(2)] == ["Monday", "Tuesday"]
     assert panel.chooser.currentText() == "Tuesday"
-    qtbot.mouseClick(panel.rename_button, Qt.MouseButton.LeftButton)
+    panel.rename_action.trigger()
     assert panel.chooser.currentText() == "Wednesday"
-    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    panel.delete_action.trigger()
     assert [b.name for b in list_briefings(work_window.db)] == ["Monday"]
     assert panel.chooser.currentText() == "Monday"
     work_window.work.undo_action.trigger()

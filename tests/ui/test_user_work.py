@@ -1,0 +1,103 @@
+"""The user's work in the window: badges and filters follow notes, files carry it elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefing_app.services.annotations import annotations_of_event
+from briefing_app.services.briefings import list_briefings
+from briefing_app.services.library import open_library
+from briefing_app.storage.database import Database
+from briefing_app.ui.annotation_editor import AUTOSAVE_MS
+from briefing_app.ui.main_window import MainWindow
+from tests.ui.conftest import open_window
+
+EVENT = "helsinki-headline-goal"
+
+
+def _write_note(qtbot: QtBot, window: MainWindow, event_id: str, text: str, tags: str) -> None:
+    window.select_event(event_id)
+    card = window.work.notes.add_note()
+    assert card is not None
+    qtbot.keyClicks(card.editor, text)
+    qtbot.keyClicks(card.tags, tags)
+    with qtbot.waitSignal(card.saved, timeout=AUTOSAVE_MS * 5):
+        pass
+
+
+def test_a_saved_note_shows_as_a_badge_without_moving_the_view(
+    qtbot: QtBot, work_window: MainWindow
+) -> None:
+    work_window.timeline.set_visible_range(729000.0, 731000.0)
+    before = work_window.timeline.visible_range()
+    _write_note(qtbot, work_window, EVENT, "Remember this", "minister")
+    qtbot.waitUntil(lambda: work_window.timeline.event_index.get(EVENT).event.annotation_count == 1)
+    assert work_window.timeline.visible_range() == before
+    assert work_window.timeline.selected_id() == EVENT
+    assert work_window.work.notes.cards()[0].editor.toPlainText() == "Remember this"
+
+
+def test_annotated_and_tag_filters(qtbot: QtBot, work_window: MainWindow) -> None:
+    _write_note(qtbot, work_window, EVENT, "one", "minister")
+    _write_note(qtbot, work_window, "pesco-established", "two", "budget")
+    bar = work_window.filter_bar
+    qtbot.waitUntil(lambda: bar.tag_choices() == ["budget", "minister"])
+    bar.show_only.setCurrentIndex(1)  # Annotated
+    shown = {e.id for e in work_window.events if bar.filter.matches(e)}
+    assert shown == {EVENT, "pesco-established"}
+    bar.show_only.setCurrentIndex(bar.show_only.findText("Tag: minister"))
+    assert bar.filter.tag == "minister"
+    assert {e.id for e in work_window.events if bar.filter.matches(e)} == {EVENT}
+    assert set(work_window.timeline.visible_marks()) <= {EVENT}
+    results = work_window.search_panel
+    work_window.run_search("minister")
+    assert results.model.rowCount() == 1
+
+
+def test_export_then_import_in_the_window(
+    qtbot: QtBot, work_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    _write_note(qtbot, work_window, EVENT, "carried over", "x")
+    work_window.work.briefing_panel.new_briefing("Carry")
+    work_window.work.briefing_panel.add_event(EVENT, edit=False)
+    path = tmp_path / "notes.json"
+    work_window.work.export_work(str(path))
+    other_db = open_library(tmp_path / "other.sqlite")
+    try:
+        other = open_window(qtbot, other_db)
+        other.work.import_work(str(path))
+        assert "added: 0 events, 0 excerpts, 1 annotations, 1 briefings" in shown[-1]
+        assert [n.body for n in annotations_of_event(other_db, EVENT)] == ["carried over"]
+        assert other.work.briefing_panel.chooser.currentText() == "Carry"
+        assert other.timeline.event_index.get(EVENT).event.annotation_count == 1
+        other.work.import_work(str(path))
+        assert "added: 0 events, 0 excerpts, 0 annotations, 0 briefings" in shown[-1]
+        assert len(list_briefings(other_db)) == 1
+        other.close()
+    finally:
+        other_db.close()
+
+
+def test_a_read_only_database_refuses_edits_and_says_so(
+    qtbot: QtBot, library: Database, library_path: Path
+) -> None:
+    library.close()
+    read_only = Database.open(library_path, read_only=True)
+    try:
+        window = open_window(qtbot, read_only)
+        window.select_event(EVENT)
+        card = window.work.notes.add_note()
+        assert card is not None
+        qtbot.keyClicks(card.editor, "cannot be stored")
+        qtbot.waitUntil(card.retry.isVisible, timeout=AUTOSAVE_MS * 5)
+        assert "read-only" in card.status.text()
+        assert card.editor.toPlainText() == "cannot be stored"
+        window.close()
+    finally:
+        read_only.close()
