@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersist
 
 from briefing_app.domain.model import Event
 from briefing_app.ui.briefing_model import EVENT_MIME, event_mime
+from briefing_app.ui.plain_text import plain_tooltip
 
 __all__ = ["EventTableModel"]
 
@@ -77,7 +78,7 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (ev.when.label(), ev.lane.value, ev.title, ev.confidence.value)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{ev.when.label()} — {ev.title}"
+            return plain_tooltip(f"{ev.when.label()} — {ev.title}")
         if role == self.EVENT_ID_ROLE:
             return ev.id
         return None

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.model import Excerpt
 from briefing_app.storage.repository import SourceText
+from briefing_app.ui.plain_text import plain_tooltip
 from briefing_app.ui.text_offsets import OffsetMap
 
 __all__ = ["SourceReader"]
@@ -110,7 +111,7 @@ class SourceReader(QWidget):
             bits.append(src.author)
         bits.append(src.published.label() if src.published else "date unknown")
         self.header.setText(" · ".join(bits) + (f"\n{src.url}" if src.url else ""))
-        self.header.setToolTip(src.notes or "")
+        self.header.setToolTip(plain_tooltip(src.notes or ""))
         self._excerpts = list(excerpts)
         self._focus_uid = focus_uid
         self._paint_highlights()
@@ -159,7 +160,7 @@ class SourceReader(QWidget):
             fmt.setBackground(_FOCUS if focused else _HIGHLIGHT)
             if focused:
                 fmt.setFontWeight(QFont.Weight.DemiBold)
-            fmt.setToolTip(title)
+            fmt.setToolTip(plain_tooltip(title))
             sel.format = fmt  # type: ignore[misc]
             selections.append(sel)
         self.text.setExtraSelections(selections)
