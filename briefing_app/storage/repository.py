@@ -97,8 +97,11 @@ class _Stats:
     tags: tuple[str, ...] = ()
 
 
-def _annotation_stats(db: Database) -> dict[int, _Stats]:
-    """Per event pk: its annotations (direct or on its excerpts), any talking point, the tags."""
+def _annotation_stats(db: Database, event_pk: int | None = None) -> dict[int, _Stats]:
+    """Per event pk: its annotations (direct or on its excerpts), any talking point, the tags.
+
+    With ``event_pk``, for that event only (showing one event must not read every note).
+    """
     with db.session() as s:
         direct = select(
             AnnotationRow.event_pk.label("event_pk"),
@@ -108,6 +111,9 @@ def _annotation_stats(db: Database) -> dict[int, _Stats]:
         via_excerpt = select(
             ExcerptRow.event_pk.label("event_pk"), AnnotationRow.talking_point, AnnotationRow.tags
         ).join(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
+        if event_pk is not None:
+            direct = direct.where(AnnotationRow.event_pk == event_pk)
+            via_excerpt = via_excerpt.where(ExcerptRow.event_pk == event_pk)
         rows = s.execute(direct.union_all(via_excerpt)).all()
     counts_: dict[int, int] = {}
     flags: dict[int, bool] = {}
@@ -235,7 +241,6 @@ def list_events(
 
 
 def get_event(db: Database, event_id: str) -> Event | None:
-    stats = _annotation_stats(db)
     with db.session() as s:
         row = s.scalar(
             select(EventRow)
@@ -245,7 +250,7 @@ def get_event(db: Database, event_id: str) -> Event | None:
         if row is None:
             return None
         excerpts = tuple(excerpt_from_row(x, x.source.file) for x in row.excerpts if not x.retired)
-        st = stats.get(row.pk, _Stats())
+        st = _annotation_stats(db, row.pk).get(row.pk, _Stats())
         return event_from_row(
             row, excerpts=excerpts, annotation_count=st.count, flagged=st.flagged, tags=st.tags
         )

@@ -6,7 +6,8 @@ briefing panel refresh themselves. Nothing here holds a database session.
 
 Signals:
     annotationsChanged(str): the notes of this event (or of its excerpts) changed.
-    eventsChanged(list): these event ids changed (data, excerpts, notes, hidden).
+    notesChanged(list): event ids whose notes changed (their badges and tags may differ).
+    eventsChanged(list): these event ids changed (data, excerpts, hidden, deleted).
     briefingChanged(str): this briefing was created, edited or deleted.
     failed(str): an edit, an undo or a redo could not be saved; the text says why.
 """
@@ -44,6 +45,7 @@ def _short(text: str, n: int = 24) -> str:
 
 class EditController(QObject):
     annotationsChanged = Signal(str)
+    notesChanged = Signal(list)
     eventsChanged = Signal(list)
     briefingChanged = Signal(str)
     failed = Signal(str)
@@ -92,7 +94,7 @@ class EditController(QObject):
         events = {s.event_id for s in (change.before, change.after) if s is not None}
         for event_id in sorted(events):
             self.annotationsChanged.emit(event_id)
-        self.eventsChanged.emit(sorted(events))
+        self.notesChanged.emit(sorted(events))
 
     def _note_command(
         self,

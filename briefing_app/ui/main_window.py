@@ -6,6 +6,8 @@ routes them (select an event → panel, table and timeline follow).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -272,6 +274,7 @@ class MainWindow(QMainWindow):
         self.reader.annotateRequested.connect(self.work.annotate_excerpt)
         self.work.selectEventRequested.connect(lambda eid: self.select_event(eid, center=True))
         self.work.eventsChanged.connect(self.refresh_events)
+        self.work.notesChanged.connect(self.refresh_badges)
         self.work.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.work.briefing_panel.pointSelected.connect(self._point_selected)
         self.work.briefing_panel.eventActivated.connect(
@@ -333,6 +336,39 @@ class MainWindow(QMainWindow):
         text = get_source_text(self.db, file) if file else None
         if file and text is not None:
             self.reader.show_source(text, excerpts_of_source(self.db, file))
+
+    def refresh_badges(self, ids: list[str]) -> None:
+        """Notes changed: redraw only when an event's badge, flag or tags changed.
+
+        Typing in a note changes none of them, so autosaving costs no redraw.
+        """
+        changed = False
+        for event_id in ids:
+            old, new = self._by_id.get(event_id), get_event(self.db, event_id)
+            if old is None or new is None:
+                continue
+            if (old.annotation_count, old.flagged, old.tags) == (
+                new.annotation_count,
+                new.flagged,
+                new.tags,
+            ):
+                continue
+            fresh = replace(
+                old, annotation_count=new.annotation_count, flagged=new.flagged, tags=new.tags
+            )
+            at = next(i for i, e in enumerate(self._events) if e is old)
+            self._events[at] = self._by_id[event_id] = fresh
+            changed = True
+        if changed:
+            self.timeline.set_events(self._events)
+            self.overview.set_index(self.timeline.event_index)
+            self.event_model.set_events(self._events)
+            self.filter_bar.set_tags({t for e in self._events for t in e.tags})
+            self.apply_filter(self.filter_bar.filter)
+            selected = self.timeline.selected_id()
+            row = self.event_model.row_of(selected) if selected else -1
+            if row >= 0:
+                self.event_table.selectRow(row)
 
     def _point_selected(self, event_ids: list[str]) -> None:
         """A talking point was selected: show the events it cites."""

@@ -8,7 +8,8 @@ slots here and listens for what changed.
 
 Signals:
     selectEventRequested(str): show this event (a new one, a reference's event).
-    eventsChanged(list): event ids whose data, notes or visibility changed.
+    eventsChanged(list): event ids whose data, excerpts or visibility changed.
+    notesChanged(list): event ids whose notes changed (badges and tags may differ).
     statusMessage(str): a short message for the status bar.
 """
 
@@ -38,6 +39,7 @@ __all__ = ["UserWork"]
 class UserWork(QObject):
     selectEventRequested = Signal(str)
     eventsChanged = Signal(list)
+    notesChanged = Signal(list)
     statusMessage = Signal(str)
 
     def __init__(
@@ -58,11 +60,13 @@ class UserWork(QObject):
         self.dialog: QDialog | None = None
         """The dialog last opened (window-modal, not blocking), for tests to drive."""
         self._changed: set[str] = set()
+        self._noted: set[str] = set()
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
         self._batch.setInterval(0)
         self._batch.timeout.connect(self._emit_changed)
         controller.eventsChanged.connect(self._collect)
+        controller.notesChanged.connect(self._collect_notes)
         controller.failed.connect(self._failed)
         self._build_actions()
 
@@ -102,12 +106,20 @@ class UserWork(QObject):
         self._changed.update(ids)
         self._batch.start()
 
+    def _collect_notes(self, ids: list[str]) -> None:
+        self._noted.update(ids)
+        self._batch.start()
+
     def _emit_changed(self) -> None:
         """Announce the changes collected so far (at once, when a caller needs them shown)."""
         self._batch.stop()
         if self._changed:
             ids, self._changed = sorted(self._changed), set()
+            self._noted.difference_update(ids)  # a full refresh shows their notes too
             self.eventsChanged.emit(ids)
+        if self._noted:
+            noted, self._noted = sorted(self._noted), set()
+            self.notesChanged.emit(noted)
 
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self._window, "Not saved", message)
