@@ -49,6 +49,7 @@ __all__ = [
     "delete_user_event",
     "delete_user_excerpt",
     "get_event_snapshot",
+    "hidden_event_ids",
     "remove_user_event",
     "remove_user_excerpt",
     "restore_event",
@@ -309,6 +310,18 @@ def set_event_hidden(db: Database, event_id: str, hidden: bool) -> bool:
             row.updated_at = stamp
             flag_modified(row, "updated_at")  # hiding is not an edit of the event
         return before
+
+
+def hidden_event_ids(db: Database) -> list[str]:
+    """Events the user hid (not those the curated chronology retired), by date."""
+    with db.session() as s:
+        return list(
+            s.scalars(
+                select(EventRow.id)
+                .where(EventRow.hidden.is_(True), EventRow.retired.is_(False))
+                .order_by(EventRow.first_day, EventRow.id)
+            )
+        )
 
 
 def restore_event_fields(db: Database, snap: EventSnapshot) -> None:

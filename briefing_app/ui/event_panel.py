@@ -5,6 +5,8 @@ The title can be dragged into the Briefing panel to cite the event; the
 
 Signals:
     excerptActivated(str, str): source file and excerpt uid the user chose to read.
+    annotateExcerptRequested(str, str): event id and excerpt uid to write a note on.
+    deleteExcerptRequested(str): uid of an excerpt of the user's to delete.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -29,6 +32,7 @@ __all__ = ["EventPanel"]
 
 _UID_ROLE = Qt.ItemDataRole.UserRole + 1
 _SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
+_ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def _plain_label(text: str = "", *, bold: bool = False) -> QLabel:
@@ -47,6 +51,8 @@ def _plain_label(text: str = "", *, bold: bool = False) -> QLabel:
 
 class EventPanel(QWidget):
     excerptActivated = Signal(str, str)
+    annotateExcerptRequested = Signal(str, str)
+    deleteExcerptRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +83,10 @@ class EventPanel(QWidget):
         self.excerpts.setSpacing(2)
         self.excerpts.itemActivated.connect(self._activate)
         self.excerpts.itemClicked.connect(self._activate)
+        self.excerpts.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.excerpts.customContextMenuRequested.connect(
+            lambda pos: self._excerpt_menu(pos).exec(self.excerpts.viewport().mapToGlobal(pos))
+        )
 
         inner = QWidget()
         box = QVBoxLayout(inner)
@@ -136,6 +146,9 @@ class EventPanel(QWidget):
             item = QListWidgetItem(f"“{excerpt.quote}”\n— {cite}")
             item.setData(_UID_ROLE, excerpt.uid)
             item.setData(_SOURCE_ROLE, excerpt.source)
+            item.setData(_ORIGIN_ROLE, excerpt.origin.value)
+            if excerpt.origin.value == "user":
+                item.setText(item.text() + "  (your excerpt)")
             item.setToolTip("Open the source with this passage highlighted")
             self.excerpts.addItem(item)
 
@@ -159,6 +172,24 @@ class EventPanel(QWidget):
             elif kind == QEvent.Type.MouseButtonRelease:
                 self._press = None
         return super().eventFilter(watched, event)
+
+    def excerpt_menu_for(self, item: QListWidgetItem) -> QMenu:
+        """Annotate any excerpt; delete only one the user made (curated quotes stay)."""
+        menu = QMenu(self)
+        uid = item.data(_UID_ROLE)
+        note = menu.addAction("Annotate Excerpt…")
+        note.setObjectName("annotateThisExcerpt")
+        event_id = self._event.id if self._event else ""
+        note.triggered.connect(lambda: self.annotateExcerptRequested.emit(event_id, uid))
+        delete = menu.addAction("Delete Excerpt")
+        delete.setObjectName("deleteThisExcerpt")
+        delete.setEnabled(item.data(_ORIGIN_ROLE) == "user")
+        delete.triggered.connect(lambda: self.deleteExcerptRequested.emit(uid))
+        return menu
+
+    def _excerpt_menu(self, pos: QPoint) -> QMenu:
+        item = self.excerpts.itemAt(pos)
+        return self.excerpt_menu_for(item) if item is not None else QMenu(self)
 
     def _activate(self, item: QListWidgetItem) -> None:
         self.excerptActivated.emit(item.data(_SOURCE_ROLE), item.data(_UID_ROLE))

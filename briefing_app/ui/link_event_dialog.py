@@ -1,7 +1,8 @@
-"""Choosing an existing event to attach a selected passage to, by typing part of its title.
+"""Choosing an event by typing part of its title: to link a passage to, or to show again.
 
-The passage becomes a new excerpt of the chosen event (curated or the
-user's own), anchored verbatim in the source.
+Linking: the passage becomes a new excerpt of the chosen event (curated or
+the user's own), anchored verbatim in the source. The same list picks a
+hidden event to show again.
 """
 
 from __future__ import annotations
@@ -36,13 +37,16 @@ class LinkEventDialog(QDialog):
         quote: str,
         preselect: str | None = None,
         parent: QWidget | None = None,
+        *,
+        title: str = "Link Selection to Event",
+        action: str = "Link",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("linkEventDialog")
-        self.setWindowTitle("Link Selection to Event")
+        self.setWindowTitle(title)
         self.resize(560, 480)
         shown = quote if len(quote) <= 300 else quote[:299] + "…"
-        self.quote = QLabel(f"“{shown}”")
+        self.quote = QLabel(f"“{shown}”" if shown else "")
         self.quote.setTextFormat(Qt.TextFormat.PlainText)
         self.quote.setWordWrap(True)
         self.filter = QLineEdit()
@@ -60,11 +64,12 @@ class LinkEventDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Link")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
-        box.addWidget(self.quote)
+        if shown:
+            box.addWidget(self.quote)
         box.addWidget(self.filter)
         box.addWidget(self.list, 1)
         box.addWidget(self.buttons)

@@ -272,6 +272,8 @@ class MainWindow(QMainWindow):
         self.reader.linkRequested.connect(self.work.link_selection)
         self.reader.newEventRequested.connect(self.work.new_event_from_selection)
         self.reader.annotateRequested.connect(self.work.annotate_excerpt)
+        self.event_panel.annotateExcerptRequested.connect(self.work.annotate_excerpt)
+        self.event_panel.deleteExcerptRequested.connect(self.work.delete_excerpt)
         self.work.selectEventRequested.connect(lambda eid: self.select_event(eid, center=True))
         self.work.eventsChanged.connect(self.refresh_events)
         self.work.notesChanged.connect(self.refresh_badges)

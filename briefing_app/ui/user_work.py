@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 from briefing_app.domain.model import Event, Lane, Origin, Source
 from briefing_app.services.selection import suggest_event
 from briefing_app.services.sharing import SharingError, import_file, write_export
-from briefing_app.services.user_events import get_event_snapshot
-from briefing_app.storage.repository import get_event, get_source_text
+from briefing_app.services.user_events import get_event_snapshot, hidden_event_ids
+from briefing_app.storage.repository import get_event, get_source_text, list_events
 from briefing_app.ui.annotation_list import AnnotationList
 from briefing_app.ui.briefing_panel import BriefingPanel
 from briefing_app.ui.edit_controller import EditController
@@ -83,6 +83,9 @@ class UserWork(QObject):
         self.add_note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.add_note_action.setStatusTip("Write a note on the selected event")
         self.add_note_action.triggered.connect(lambda: self.annotate_event(self.notes.event_id))
+        self.hidden_action = QAction("Show &Hidden Events…", self)
+        self.hidden_action.setStatusTip("Curated events you hid: choose one to show it again")
+        self.hidden_action.triggered.connect(self.show_hidden_events)
         self.new_briefing_action = QAction("New &Briefing…", self)
         self.new_briefing_action.triggered.connect(lambda: self.briefing_panel.new_briefing())
         self.export_action = QAction("Export Notes and &Briefings…", self)
@@ -94,12 +97,24 @@ class UserWork(QObject):
         self.import_action.setStatusTip("Merge a file exported on another laptop")
         self.import_action.triggered.connect(self.import_work)
         if self.controller.read_only:
-            for action in (self.add_note_action, self.new_briefing_action, self.import_action):
+            for action in (
+                self.add_note_action,
+                self.new_briefing_action,
+                self.import_action,
+                self.hidden_action,
+            ):
                 action.setEnabled(False)
 
     def edit_actions(self) -> list[QAction | None]:
         """For the Edit menu, in order (None: a separator)."""
-        return [self.undo_action, self.redo_action, None, self.add_note_action]
+        return [
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.add_note_action,
+            self.new_briefing_action,
+            self.hidden_action,
+        ]
 
     # -- keeping the window in step ---------------------------------------------------------
     def _collect(self, ids: list[str]) -> None:
@@ -185,6 +200,28 @@ class UserWork(QObject):
         if self.notes.event_id != event_id:
             self.selectEventRequested.emit(event_id)
         self.notes.add_note()
+
+    def show_hidden_events(self) -> None:
+        """Pick one of the events hidden earlier and show it again (undoable)."""
+        hidden = set(hidden_event_ids(self.db))
+        if not hidden:
+            self.statusMessage.emit("No event is hidden")
+            return
+        events = [e for e in list_events(self.db, include_hidden=True) if e.id in hidden]
+        dialog = LinkEventDialog(
+            events, "", None, self._window, title="Show a Hidden Event", action="Show"
+        )
+        dialog.accepted.connect(lambda: self._unhide(dialog.event_id()))
+        self._open(dialog)
+
+    def _unhide(self, event_id: str | None) -> None:
+        if event_id and self.controller.set_hidden(event_id, False):
+            self._emit_changed()
+            self.selectEventRequested.emit(event_id)
+
+    def delete_excerpt(self, uid: str) -> None:
+        if self.controller.delete_excerpt(uid):
+            self.statusMessage.emit("Excerpt deleted (Edit › Undo brings it back)")
 
     def _hide(self, event_id: str) -> None:
         if self.controller.set_hidden(event_id, True):

@@ -168,3 +168,33 @@ def test_annotate_is_offered_only_inside_an_excerpt(work_window: MainWindow) -> 
     work_window.reader.select_span(0, 0)
     names = [a.objectName() for a in work_window.reader.build_context_menu().actions()]
     assert "newEventFromSelection" not in names
+
+
+def test_edit_your_own_event_and_undo(qtbot: QtBot, work_window: MainWindow) -> None:
+    from briefing_app.services.user_events import get_event_snapshot
+
+    _select(work_window, EL_PAIS, "It will not be an easy discussion.")
+    work_window.work.new_event_from_selection(EL_PAIS, *work_window.reader.selected_span())
+    dialog = work_window.work.dialog
+    assert isinstance(dialog, NewEventDialog)
+    dialog.title.setText("Hard talks expected")
+    dialog.date.setText("2025-03-06")
+    dialog.accept()
+    made = work_window.timeline.selected_id()
+    assert made is not None
+    before = get_event_snapshot(work_window.db, made)
+    menu = work_window.work.event_menu(made)
+    assert {"deleteEvent"} <= {a.objectName() for a in menu.actions()}
+    work_window.work.edit_event(made)
+    editor = work_window.work.dialog
+    assert isinstance(editor, NewEventDialog) and editor.title.text() == "Hard talks expected"
+    editor.title.setText("Hard talks at the summit")
+    editor.lane.setCurrentIndex(editor.lane.findText("Ukraine"))
+    editor.accept()
+    after = get_event(work_window.db, made)
+    assert after is not None and (after.title, after.lane) == (
+        "Hard talks at the summit",
+        Lane.UKRAINE,
+    )
+    work_window.work.undo_action.trigger()
+    assert get_event_snapshot(work_window.db, made) == before

@@ -119,3 +119,39 @@ def test_typing_in_a_note_does_not_redraw_the_timeline(
     assert calls == []  # the badge did not change: nothing to redraw
     card.flag.click()
     qtbot.waitUntil(lambda: calls == [1])  # the flag changes the badge
+
+
+def test_hide_a_curated_event_then_show_it_again(qtbot: QtBot, work_window: MainWindow) -> None:
+    menu = work_window.work.event_menu(EVENT)
+    names = {a.objectName() for a in menu.actions()}
+    assert "hideEvent" in names and "deleteEvent" not in names  # curated: hide, never delete
+    next(a for a in menu.actions() if a.objectName() == "hideEvent").trigger()
+    qtbot.waitUntil(lambda: EVENT not in {e.id for e in work_window.events})
+    work_window.work.show_hidden_events()
+    dialog = work_window.work.dialog
+    assert dialog is not None and dialog.list.count() == 1  # type: ignore[attr-defined]
+    dialog.list.setCurrentRow(0)  # type: ignore[attr-defined]
+    dialog.accept()
+    assert EVENT in {e.id for e in work_window.events}
+    assert work_window.timeline.selected_id() == EVENT
+
+
+def test_delete_only_your_own_excerpts_from_the_event_panel(
+    qtbot: QtBot, work_window: MainWindow
+) -> None:
+    from briefing_app.storage.repository import get_event
+
+    curated = get_event(work_window.db, EVENT)
+    assert curated is not None
+    work_window.work.controller.link_excerpt(EVENT, curated.excerpts[0].source, (0, 30))
+    work_window.select_event(EVENT)
+    items = work_window.event_panel.excerpts
+    menus = [work_window.event_panel.excerpt_menu_for(items.item(i)) for i in range(items.count())]
+    deletable = [
+        next(a for a in m.actions() if a.objectName() == "deleteThisExcerpt").isEnabled()
+        for m in menus
+    ]
+    assert deletable == [False] * len(curated.excerpts) + [True]
+    next(a for a in menus[-1].actions() if a.objectName() == "deleteThisExcerpt").trigger()
+    assert get_event(work_window.db, EVENT) == curated
+    qtbot.waitUntil(lambda: items.count() == len(curated.excerpts))
