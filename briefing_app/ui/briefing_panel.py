@@ -47,6 +47,13 @@ _DEFAULT_NAME = "Briefing"
 class PointListView(QListView):
     """A list whose drops are all handled by the model, so Qt never deletes a dragged row."""
 
+    def commit_open_editor(self) -> None:
+        """Store the text of a point being edited (the window is closing)."""
+        index = self.currentIndex()
+        editor = self.indexWidget(index) if index.isValid() else None
+        if editor is not None:
+            self.commitData(editor)
+
     def dropEvent(self, event: QDropEvent) -> None:
         model = self.model()
         index = self.indexAt(event.position().toPoint())
@@ -238,6 +245,10 @@ class BriefingPanel(QWidget):
             self.pointSelected.emit(current.data(BriefingPointsModel.EVENT_IDS_ROLE))
 
     # -- briefings ------------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Store a point's text that is still being typed."""
+        self.points.commit_open_editor()
+
     def _ask_name(self, title: str, text: str) -> str | None:
         name, ok = QInputDialog.getText(self, title, "Name:", QLineEdit.EchoMode.Normal, text)
         return name if ok and name.strip() else None

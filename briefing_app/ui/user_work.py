@@ -142,6 +142,7 @@ class UserWork(QObject):
     def flush(self) -> None:
         """Store whatever is being typed (before closing, before undo)."""
         self.notes.flush()
+        self.briefing_panel.flush()
 
     def show_event(self, event: Event | None) -> None:
         self.notes.show_event(event)

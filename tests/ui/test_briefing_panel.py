@@ -160,3 +160,17 @@ def test_points_model_is_a_well_behaved_model(
     model = BriefingPointsModel()
     model.set_briefing(brief)
     qtmodeltester.check(model)
+
+
+def test_a_point_being_typed_is_kept_when_the_window_closes(
+    qtbot: QtBot, work_window: MainWindow
+) -> None:
+    panel = work_window.work.briefing_panel
+    work_window.docks["briefing"].show()
+    panel.add_event(A)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "typed, no Enter")
+    work_window.close()
+    [brief] = list_briefings(work_window.db)
+    assert [p.text for p in brief.points] == ["typed, no Enter"]
