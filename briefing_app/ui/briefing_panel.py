@@ -127,8 +127,8 @@ class BriefingPanel(QWidget):
         self.add_button.setToolTip("Add a talking point at the end and write it")
         self.add_button.clicked.connect(lambda: self.add_point())
         self.hint = QLabel(
-            "Drag events here from the Event List or the event panel, or use "
-            "“Add to Briefing” on the timeline."
+            "Drop events here from the Event List or the event panel's title, or "
+            "right-click an event on the timeline: Add to Briefing."
         )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #777;")
@@ -216,6 +216,7 @@ class BriefingPanel(QWidget):
         current = next((b for b in self._briefings if b.uid == self._current), None)
         self.model.set_briefing(current)
         self._show_references(current)
+        self.hint.setVisible(self.model.rowCount() == 0)  # a how-to only while it is empty
         for action in (self.rename_action, self.delete_action):
             action.setEnabled(current is not None and not self.controller.read_only)
         self.new_action.setEnabled(not self.controller.read_only)

@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.docks["event"], self.docks["reader"]], [380, 480], Qt.Orientation.Vertical
         )
+        self.resizeDocks(
+            [self.docks["search"], self.docks["briefing"]], [260, 600], Qt.Orientation.Vertical
+        )
 
         self._events: list[Event] = []
         self._by_id: dict[str, Event] = {}
