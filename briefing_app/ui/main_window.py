@@ -33,7 +33,7 @@ from briefing_app.storage.repository import (
     list_events,
     list_sources,
 )
-from briefing_app.storage.search import best_per_event, search
+from briefing_app.storage.search import best_per_event, search_outcome
 from briefing_app.ui.backup_controller import BackupController
 from briefing_app.ui.edit_controller import EditController
 from briefing_app.ui.event_panel import EventPanel
@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read events and sources again (after an import or an edit)."""
         # Excerpts are read per event when shown: 100,000 events must open fast.
-        self._events = list_events(self.db)
+        self._events = list_events(self.db, brief=True)
         self._by_id = {e.id: e for e in self._events}
         self._sources = {s.file: s for s in list_sources(self.db)}
         self.timeline.set_events(self._events)
@@ -419,7 +419,8 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self.search_panel.set_results([])
             return
-        hits = best_per_event(search(self.db, text))
+        outcome = search_outcome(self.db, text)
+        hits = best_per_event(outcome.hits)
         visible = [h for h in hits if self._is_visible(h.event_id)]
         results = [
             SearchResult(
@@ -434,6 +435,11 @@ class MainWindow(QMainWindow):
         note = ""
         if len(visible) < len(hits):
             note = f"{len(results)} found; {len(hits) - len(visible)} more hidden by filters"
+        if not outcome.ranked:
+            note = (
+                f"{outcome.matches:,} matches: too many to rank, showing the newest "
+                f"{len(results)}. Add a word to narrow the search."
+            )
         self.search_panel.set_results(results, note)
 
     def _is_visible(self, event_id: str) -> bool:
