@@ -18,3 +18,13 @@ def test_import_contracts_hold() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_ruff_is_clean() -> None:
+    exe = shutil.which("ruff", path=str(Path(sys.executable).parent))
+    assert exe, "ruff is a test dependency; run the suite with `python3 main.py test`"
+    for args in (["check", "."], ["format", "--check", "."]):
+        result = subprocess.run(
+            [exe, *args], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stdout + result.stderr

@@ -161,7 +161,6 @@ def run_bench(
     from briefing_app.bench.synthetic_db import build_synthetic
     from briefing_app.services.library import open_library
     from briefing_app.storage.database import Database
-
     from briefing_app.ui.app import make_application
 
     make_application()  # PDF export and painting need the GUI application

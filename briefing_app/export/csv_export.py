@@ -16,8 +16,21 @@ from briefing_app.services.export_selection import ExportSelection
 __all__ = ["CSV_COLUMNS", "safe_cell", "write_csv"]
 
 CSV_COLUMNS = (
-    "id", "start", "end", "precision", "date", "lane", "title", "actors", "confidence",
-    "summary", "origin", "excerpts", "sources", "annotations", "tags",
+    "id",
+    "start",
+    "end",
+    "precision",
+    "date",
+    "lane",
+    "title",
+    "actors",
+    "confidence",
+    "summary",
+    "origin",
+    "excerpts",
+    "sources",
+    "annotations",
+    "tags",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

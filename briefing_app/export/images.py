@@ -21,8 +21,14 @@ from briefing_app.export.typeset import Fonts
 from briefing_app.geometry.index import EventIndex
 from briefing_app.services.export_selection import ExportSelection
 
-__all__ = ["DESIGN_WIDTH", "ImageError", "image_size", "paint_timeline_image", "write_png",
-           "write_svg"]
+__all__ = [
+    "DESIGN_WIDTH",
+    "ImageError",
+    "image_size",
+    "paint_timeline_image",
+    "write_png",
+    "write_svg",
+]
 
 DESIGN_WIDTH = 1000.0
 """Layout width in points; the output is scaled from it."""

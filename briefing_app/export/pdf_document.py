@@ -86,8 +86,13 @@ class Progress:
 class PdfBuilder:
     """Sets one selection as a document on a sink; see the module docstring."""
 
-    def __init__(self, selection: ExportSelection, sink: PageSink,
-                 briefing: BriefingLike | None = None, fonts: Fonts | None = None) -> None:
+    def __init__(
+        self,
+        selection: ExportSelection,
+        sink: PageSink,
+        briefing: BriefingLike | None = None,
+        fonts: Fonts | None = None,
+    ) -> None:
         self.sel = selection
         self.opts = selection.options
         self.sink = sink
@@ -121,8 +126,11 @@ class PdfBuilder:
         p.save()
         p.setFont(self.fonts.small)
         p.setPen(GREY)
-        p.drawText(QRectF(0, size.height() - 28, size.width(), 12),
-                   Qt.AlignmentFlag.AlignHCenter, str(index + 1))
+        p.drawText(
+            QRectF(0, size.height() - 28, size.width(), 12),
+            Qt.AlignmentFlag.AlignHCenter,
+            str(index + 1),
+        )
         p.restore()
 
     def _flow_page(self, p: QPainter, index: int) -> None:
@@ -132,10 +140,12 @@ class PdfBuilder:
         self._footer(p, size, index)
         p.setFont(self.fonts.small)
         p.setPen(GREY)
-        p.drawText(QRectF(56, 30, size.width() - 112, 12), Qt.AlignmentFlag.AlignLeft,
-                   self.opts.title)
-        p.drawText(QRectF(56, 30, size.width() - 112, 12), Qt.AlignmentFlag.AlignRight,
-                   self.section)
+        p.drawText(
+            QRectF(56, 30, size.width() - 112, 12), Qt.AlignmentFlag.AlignLeft, self.opts.title
+        )
+        p.drawText(
+            QRectF(56, 30, size.width() - 112, 12), Qt.AlignmentFlag.AlignRight, self.section
+        )
         p.setPen(QPen(QColor(200, 200, 205), 0.5))
         p.drawLine(QPointF(56, 44), QPointF(size.width() - 56, 44))
 
@@ -152,8 +162,13 @@ class PdfBuilder:
                 yield Progress(1 + n, total, f"timeline page {n} of {len(plan)}")
             if self.stopped:
                 return
-            self.flow = PageFlow(self.sink, self.portrait, self.fonts,
-                                 start_page=self._flow_page, first_page_index=self.pages)
+            self.flow = PageFlow(
+                self.sink,
+                self.portrait,
+                self.fonts,
+                start_page=self._flow_page,
+                first_page_index=self.pages,
+            )
             for n in self._chronology():
                 if self.flow.stopped:
                     return
@@ -179,8 +194,9 @@ class PdfBuilder:
         y = 150.0
         p.setPen(QColor(15, 15, 20))
         p.setFont(f.title)
-        rect = p.boundingRect(QRectF(64, y, w - 128, 200),
-                              int(Qt.TextFlag.TextWordWrap), self.opts.title)
+        rect = p.boundingRect(
+            QRectF(64, y, w - 128, 200), int(Qt.TextFlag.TextWordWrap), self.opts.title
+        )
         p.drawText(rect, int(Qt.TextFlag.TextWordWrap), self.opts.title)
         y = rect.bottom() + 18
         p.setFont(f.subtitle)
@@ -189,9 +205,11 @@ class PdfBuilder:
         p.setFont(f.body)
         p.setPen(GREY)
         as_of = self.opts.as_of or date.today()
-        lines = [f"As of {_day(as_of)}",
-                 f"{len(sel.events)} events · {len(self.source_number)} sources cited",
-                 *self.opts.describe_filters()]
+        lines = [
+            f"As of {_day(as_of)}",
+            f"{len(sel.events)} events · {len(self.source_number)} sources cited",
+            *self.opts.describe_filters(),
+        ]
         if self.briefing is not None:
             lines.append(f"Briefing: {self.briefing.name}")
         for line in lines:
@@ -201,8 +219,9 @@ class PdfBuilder:
         p.setFont(f.small)
         key = "Curated facts are set in plain type; quotations are verbatim and cite their source."
         if self.opts.include_annotations:
-            key += (" Your own annotations are set apart in shaded boxes marked "
-                    "\u201cYour note\u201d.")
+            key += (
+                " Your own annotations are set apart in shaded boxes marked \u201cYour note\u201d."
+            )
         p.drawText(QRectF(64, y, w - 128, 60), int(Qt.TextFlag.TextWordWrap), key)
         p.restore()
         self.marks.add_outline("Title page", Anchor(0, 0))
@@ -215,8 +234,9 @@ class PdfBuilder:
         size = self.landscape
         self._tl_rect = QRectF(28, 52, size.width() - 56, size.height() - 52 - 48)
         first, last = self.sel.first_day, self.sel.last_day
-        windows = plan_pages(self._tl_painter, self._tl_index, self.opts.ordered_lanes,
-                             first, last, self._tl_rect)
+        windows = plan_pages(
+            self._tl_painter, self._tl_index, self.opts.ordered_lanes, first, last, self._tl_rect
+        )
         pages: list[tuple[str, date, date, bool]] = []
         if len(windows) > 1:
             stop = date.fromordinal(last.toordinal() + 1)
@@ -237,8 +257,15 @@ class PdfBuilder:
                 parent = self.marks.add_outline("Timeline", Anchor(page, 0))
             self.marks.add_outline(label, Anchor(page, 0), parent)
             continued = detailed and n < len(plan)
-            frame = painter.frame(self._tl_index, lanes, a.toordinal(), b.toordinal(),
-                                  self._tl_rect, own_events=detailed, continued=continued)
+            frame = painter.frame(
+                self._tl_index,
+                lanes,
+                a.toordinal(),
+                b.toordinal(),
+                self._tl_rect,
+                own_events=detailed,
+                continued=continued,
+            )
             self._timeline_header(p, self.landscape, label, n, len(plan))
             painter.paint_legend(p, 28, self.landscape.height() - 44, continued)
             for event_id, box in painter.paint(p, frame):
@@ -248,16 +275,18 @@ class PdfBuilder:
                     self.event_page.setdefault(event_id, page)
             yield n
 
-    def _timeline_header(self, p: QPainter, size: QSizeF, label: str, n: int,
-                         count: int) -> None:
+    def _timeline_header(self, p: QPainter, size: QSizeF, label: str, n: int, count: int) -> None:
         p.save()
         p.setPen(QColor(15, 15, 20))
         p.setFont(self.fonts.entry_title)
         p.drawText(QPointF(28, 36), f"Timeline · {label}")
         p.setFont(self.fonts.small)
         p.setPen(GREY)
-        p.drawText(QRectF(28, 26, size.width() - 56, 12), Qt.AlignmentFlag.AlignRight,
-                   f"timeline page {n} of {count}")
+        p.drawText(
+            QRectF(28, 26, size.width() - 56, 12),
+            Qt.AlignmentFlag.AlignRight,
+            f"timeline page {n} of {count}",
+        )
         p.restore()
 
     # -- 3. chronology ------------------------------------------------------------------
@@ -275,8 +304,15 @@ class PdfBuilder:
             if ev.when.first_day.year != year:
                 year = ev.when.first_day.year
                 self.section = f"Chronology · {year}"
-                lead.append(Para(str(year), f.year, space_before=14, space_after=2,
-                                 on_place=self._outline_at(str(year), parent)))
+                lead.append(
+                    Para(
+                        str(year),
+                        f.year,
+                        space_before=14,
+                        space_after=2,
+                        on_place=self._outline_at(str(year), parent),
+                    )
+                )
             lead.extend(self._entry_head(ev))
             flow.add_group(lead)
             self._entry_body(ev)
@@ -286,6 +322,7 @@ class PdfBuilder:
     def _outline_at(self, title: str, parent: int | None) -> Callable[[int, QRectF], None]:
         def place(page: int, rect: QRectF) -> None:
             self.marks.add_outline(title, Anchor(page, rect.top()), parent)
+
         return place
 
     def _entry_head(self, ev: Event) -> list[Para]:
@@ -323,8 +360,9 @@ class PdfBuilder:
         assert flow is not None
         f = self.fonts
         if ev.references:
-            flow.add(Para("References: " + "; ".join(ev.references), f.small, color=GREY,
-                          space_before=3))
+            flow.add(
+                Para("References: " + "; ".join(ev.references), f.small, color=GREY, space_before=3)
+            )
         bar = rgb(LANE_RGB[ev.lane], 200)
         for x in ev.excerpts:
             src = self.sel.sources.get(x.source)
@@ -336,11 +374,18 @@ class PdfBuilder:
             def cited(page: int, rect: QRectF, file: str = x.source) -> None:
                 self._cite_links.append((page, rect, file))
 
-            flow.add_group([
-                Para(f"\u201c{_plain(x.quote)}\u201d", f.quote, indent=14, bar=bar,
-                     space_before=5),
-                Para(cite, f.small, color=GREY, indent=22, space_before=1, on_place=cited),
-            ])
+            flow.add_group(
+                [
+                    Para(
+                        f"\u201c{_plain(x.quote)}\u201d",
+                        f.quote,
+                        indent=14,
+                        bar=bar,
+                        space_before=5,
+                    ),
+                    Para(cite, f.small, color=GREY, indent=22, space_before=1, on_place=cited),
+                ]
+            )
         for note in self.sel.annotations_of(ev.id):
             label = "Your note"
             if note.excerpt_uid:
@@ -350,11 +395,18 @@ class PdfBuilder:
             if note.tags:
                 label += " · tags: " + ", ".join(note.tags)
             label += f" · {note.updated_at[:10]}"
-            flow.add_group([
-                Para(label, f.small_bold, color=NOTE_INK, indent=8, space_before=6),
-                Para(_plain(note.body) or "(empty note)", f.body, indent=8, box=NOTE_BOX,
-                     space_before=1),
-            ])
+            flow.add_group(
+                [
+                    Para(label, f.small_bold, color=NOTE_INK, indent=8, space_before=6),
+                    Para(
+                        _plain(note.body) or "(empty note)",
+                        f.body,
+                        indent=8,
+                        box=NOTE_BOX,
+                        space_before=1,
+                    ),
+                ]
+            )
 
     # -- 4. briefing (hook) -----------------------------------------------------------
     def _briefing_section(self, briefing: BriefingLike) -> None:
@@ -373,8 +425,9 @@ class PdfBuilder:
             for c in point.citations:
                 notes.append(self._note_text(c, by_id))
                 refs.append(f"[{len(notes)}]")
-            flow.add(Para(f"{n}. {_plain(point.text)} {' '.join(refs)}".rstrip(), f.body,
-                          space_before=6))
+            flow.add(
+                Para(f"{n}. {_plain(point.text)} {' '.join(refs)}".rstrip(), f.body, space_before=6)
+            )
         if notes:
             flow.add(Para("Notes", f.body_bold, space_before=14, space_after=2))
             for i, text in enumerate(notes, 1):
@@ -408,14 +461,17 @@ class PdfBuilder:
         if not cited:
             flow.add(Para("No source is quoted by the events exported.", f.body, color=GREY))
         for number, src in enumerate(cited, 1):
+
             def place(page: int, rect: QRectF, file: str = src.file) -> None:
                 self.source_anchor[file] = Anchor(page, rect.top())
 
-            flow.add_group([
-                Para(f"[S{number}]  {src.outlet}", f.body_bold, space_before=8, on_place=place),
-                Para(src.title, f.body, indent=28),
-                Para(" · ".join(_source_facts(src)), f.small, color=GREY, indent=28),
-            ])
+            flow.add_group(
+                [
+                    Para(f"[S{number}]  {src.outlet}", f.body_bold, space_before=8, on_place=place),
+                    Para(src.title, f.body, indent=28),
+                    Para(" · ".join(_source_facts(src)), f.small, color=GREY, indent=28),
+                ]
+            )
 
     # -- links ------------------------------------------------------------------------
     def _resolve_links(self) -> None:
@@ -464,8 +520,9 @@ class PdfExport:
     file; ``pages`` holds the page count once finished.
     """
 
-    def __init__(self, selection: ExportSelection, path: Path,
-                 briefing: BriefingLike | None = None) -> None:
+    def __init__(
+        self, selection: ExportSelection, path: Path, briefing: BriefingLike | None = None
+    ) -> None:
         self.selection = selection
         self.path = path
         self.briefing = briefing
@@ -493,7 +550,10 @@ class PdfExport:
 
 
 def write_pdf(
-    selection: ExportSelection, path: Path, *, briefing: BriefingLike | None = None,
+    selection: ExportSelection,
+    path: Path,
+    *,
+    briefing: BriefingLike | None = None,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> int:
     """Write the whole PDF to ``path``; returns the number of pages."""
@@ -505,7 +565,9 @@ def write_pdf(
 
 
 def render_preview(
-    selection: ExportSelection, pages: int = 3, dpi: float = 48.0,
+    selection: ExportSelection,
+    pages: int = 3,
+    dpi: float = 48.0,
     briefing: BriefingLike | None = None,
 ) -> list[QImage]:
     """The document's first ``pages`` pages as images, drawn by the same code as the PDF."""

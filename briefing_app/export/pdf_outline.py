@@ -77,21 +77,29 @@ def apply_marks(path: Path, marks: PdfMarks) -> None:
             made.append(None)
             continue
         parent = made[entry.parent] if entry.parent is not None else None
-        made.append(writer.add_outline_item(
-            title=entry.title, page_number=entry.at.page, parent=parent,
-            fit=_fit(marks, entry.at), is_open=entry.parent is None,
-        ))
+        made.append(
+            writer.add_outline_item(
+                title=entry.title,
+                page_number=entry.at.page,
+                parent=parent,
+                fit=_fit(marks, entry.at),
+                is_open=entry.parent is None,
+            )
+        )
     for spot in marks.links:
         if spot.page >= pages or spot.target.page >= pages:
             continue
         height = marks.page_heights[spot.page]
         x, y, w, h = spot.rect
-        writer.add_annotation(spot.page, Link(
-            rect=(x, height - y - h, x + w, height - y),
-            target_page_index=spot.target.page,
-            fit=_fit(marks, spot.target),
-            border=[0, 0, 0],
-        ))
+        writer.add_annotation(
+            spot.page,
+            Link(
+                rect=(x, height - y - h, x + w, height - y),
+                target_page_index=spot.target.page,
+                fit=_fit(marks, spot.target),
+                border=[0, 0, 0],
+            ),
+        )
     writer.page_mode = "/UseOutlines"
     temporary = path.with_name(path.name + ".part")
     with temporary.open("wb") as fh:

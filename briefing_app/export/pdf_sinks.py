@@ -36,11 +36,18 @@ class PdfSink:
         self.heights: list[float] = []
 
     def new_page(self, size: QSizeF) -> QPainter:
-        orientation = (QPageLayout.Orientation.Landscape if size.width() > size.height()
-                       else QPageLayout.Orientation.Portrait)
+        orientation = (
+            QPageLayout.Orientation.Landscape
+            if size.width() > size.height()
+            else QPageLayout.Orientation.Portrait
+        )
         portrait = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
-        layout = QPageLayout(QPageSize(portrait, QPageSize.Unit.Point), orientation,
-                             QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+        layout = QPageLayout(
+            QPageSize(portrait, QPageSize.Unit.Point),
+            orientation,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Point,
+        )
         self.writer.setPageLayout(layout)
         if self.painter is None:
             self.painter = QPainter()
@@ -69,8 +76,11 @@ class ImageSink:
         self.finish()
         if len(self.images) >= self.limit:
             return None
-        image = QImage(round(size.width() * self.scale), round(size.height() * self.scale),
-                       QImage.Format.Format_ARGB32_Premultiplied)
+        image = QImage(
+            round(size.width() * self.scale),
+            round(size.height() * self.scale),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
         image.fill(QColor("white"))
         self.images.append(image)
         self.painter = QPainter(image)

@@ -42,9 +42,18 @@ __all__ = [
 ]
 
 PAPER_STYLE = LayoutStyle(
-    row_height=12.5, lane_padding=3.0, marker_px=5.5, badge_px=4.5, label_gap_px=2.5,
-    item_gap_px=5.0, min_label_px=28.0, min_bar_px=2.0, text_height=8.5, cell_px=2.5,
-    cluster_max_px=36.0, cluster_pad_px=4.0,
+    row_height=12.5,
+    lane_padding=3.0,
+    marker_px=5.5,
+    badge_px=4.5,
+    label_gap_px=2.5,
+    item_gap_px=5.0,
+    min_label_px=28.0,
+    min_bar_px=2.0,
+    text_height=8.5,
+    cell_px=2.5,
+    cluster_max_px=36.0,
+    cluster_pad_px=4.0,
 )
 """The screen's layout rules at print sizes (points)."""
 
@@ -91,8 +100,15 @@ class TimelinePainter:
 
     # -- layout ------------------------------------------------------------
     def frame(
-        self, index: EventIndex, lanes: Sequence[Lane], t0: float, t1: float, rect: QRectF,
-        *, own_events: bool = True, continued: bool = False,
+        self,
+        index: EventIndex,
+        lanes: Sequence[Lane],
+        t0: float,
+        t1: float,
+        rect: QRectF,
+        *,
+        own_events: bool = True,
+        continued: bool = False,
     ) -> TimelineFrame:
         """Lay out ``[t0, t1)`` in ``rect``.
 
@@ -112,15 +128,22 @@ class TimelinePainter:
             index = EventIndex(events)
             event_ids = tuple(ev.id for ev in events)
         layout = layout_timeline(
-            index, scale, lanes, self.measure, label_px_budget=LABEL_BUDGET,
-            top=rect.top() + AXIS_HEIGHT, lane_height=lane_height, style=self.style,
+            index,
+            scale,
+            lanes,
+            self.measure,
+            label_px_budget=LABEL_BUDGET,
+            top=rect.top() + AXIS_HEIGHT,
+            lane_height=lane_height,
+            style=self.style,
             label_cache=self._labels,
         )
         ticks = axis_ticks(scale.t0, scale.t1, width, self.axis_measure)
         return TimelineFrame(layout, ticks, index, rect, t1, continued, event_ids)
 
-    def fits(self, index: EventIndex, lanes: Sequence[Lane], first: date, stop: date,
-             rect: QRectF) -> bool:
+    def fits(
+        self, index: EventIndex, lanes: Sequence[Lane], first: date, stop: date, rect: QRectF
+    ) -> bool:
         """Whether ``[first, stop)`` can be shown on one page with every event labelled."""
         frame = self.frame(index, lanes, first.toordinal(), stop.toordinal(), rect)
         return not frame.layout.clusters
@@ -134,8 +157,9 @@ class TimelinePainter:
         self._paint_grid(p, frame)
         self._paint_axis(p, frame)
         left = frame.time_left
-        p.setClipRect(QRectF(left, frame.rect.top(), frame.rect.right() - left,
-                             frame.rect.height()))
+        p.setClipRect(
+            QRectF(left, frame.rect.top(), frame.rect.right() - left, frame.rect.height())
+        )
         p.translate(left, 0)
         self._paint_overrun(p, frame)
         for c in frame.layout.clusters:
@@ -161,9 +185,12 @@ class TimelinePainter:
         measure = measure_with(self.fonts.small)
         mid = y + 4.5
         items: list[tuple[str, str]] = [
-            ("point", "dated to the day"), ("band", "a month or a year"),
-            ("range", "a range of dates"), ("diamond", "your own event"),
-            ("badge", "your note"), ("flag", "talking point"),
+            ("point", "dated to the day"),
+            ("band", "a month or a year"),
+            ("range", "a range of dates"),
+            ("diamond", "your own event"),
+            ("badge", "your note"),
+            ("flag", "talking point"),
             ("cluster", "too close to label: see the chronology"),
         ]
         if continued:
@@ -194,10 +221,16 @@ class TimelinePainter:
                 p.setPen(QPen(rgb(color).darker(140), 0.5))
                 p.setBrush(rgb(color))
                 if kind == "diamond":
-                    p.drawPolygon(QPolygonF([
-                        QPointF(x + 3, mid - 3.4), QPointF(x + 6.4, mid), QPointF(x + 3, mid + 3.4),
-                        QPointF(x - 0.4, mid),
-                    ]))
+                    p.drawPolygon(
+                        QPolygonF(
+                            [
+                                QPointF(x + 3, mid - 3.4),
+                                QPointF(x + 6.4, mid),
+                                QPointF(x + 3, mid + 3.4),
+                                QPointF(x - 0.4, mid),
+                            ]
+                        )
+                    )
                 else:
                     p.drawEllipse(QPointF(x + 3, mid), r, r)
                 x += 9
@@ -216,9 +249,11 @@ class TimelinePainter:
             strip = QRectF(r.left(), box.y0 + 1, 3, box.y1 - box.y0 - 2)
             p.fillRect(strip, rgb(LANE_RGB[box.lane]))
             p.setPen(QColor(30, 30, 30))
-            p.drawText(QRectF(r.left() + 7, box.y0, GUTTER - 10, box.y1 - box.y0),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       box.lane.value)
+            p.drawText(
+                QRectF(r.left() + 7, box.y0, GUTTER - 10, box.y1 - box.y0),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                box.lane.value,
+            )
             p.setPen(QPen(QColor(215, 215, 220), 0.5))
             p.drawLine(QPointF(r.left(), box.y1), QPointF(r.right(), box.y1))
         bottom = frame.layout.lanes[-1].y1 if frame.layout.lanes else r.top() + AXIS_HEIGHT
@@ -230,8 +265,10 @@ class TimelinePainter:
             return
         top, bottom = frame.rect.top() + AXIS_HEIGHT, frame.layout.lanes[-1].y1
         left, right = frame.time_left, frame.rect.right()
-        for ticks, color, width in ((frame.ticks.minor, QColor(0, 0, 0, 28), 0.4),
-                                    (frame.ticks.context, QColor(0, 0, 0, 70), 0.6)):
+        for ticks, color, width in (
+            (frame.ticks.minor, QColor(0, 0, 0, 28), 0.4),
+            (frame.ticks.context, QColor(0, 0, 0, 70), 0.6),
+        ):
             p.setPen(QPen(color, width))
             for tick in ticks:
                 x = left + tick.x
@@ -282,8 +319,10 @@ class TimelinePainter:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(rgb(lane, 60))
             p.drawRoundedRect(body, 2, 2)
-            p.fillRect(QRectF(body.left(), body.top(), min(1.5, body.width()), body.height()),
-                       rgb(lane, 170))
+            p.fillRect(
+                QRectF(body.left(), body.top(), min(1.5, body.width()), body.height()),
+                rgb(lane, 170),
+            )
         elif m.kind == "range":
             p.setPen(QPen(rgb(lane), 0.6))
             p.setBrush(rgb(lane, 95))
@@ -293,10 +332,16 @@ class TimelinePainter:
             p.setBrush(rgb(lane))
             if event is not None and event.origin is Origin.USER:
                 c, radius = body.center(), body.width() / 2 + 0.4
-                p.drawPolygon(QPolygonF([
-                    QPointF(c.x(), c.y() - radius), QPointF(c.x() + radius, c.y()),
-                    QPointF(c.x(), c.y() + radius), QPointF(c.x() - radius, c.y()),
-                ]))
+                p.drawPolygon(
+                    QPolygonF(
+                        [
+                            QPointF(c.x(), c.y() - radius),
+                            QPointF(c.x() + radius, c.y()),
+                            QPointF(c.x(), c.y() + radius),
+                            QPointF(c.x() - radius, c.y()),
+                        ]
+                    )
+                )
             else:
                 p.drawEllipse(body)
         if m.badge is not None:
@@ -326,13 +371,15 @@ def _ascent(font: QFont) -> float:
 
 
 def plan_pages(
-    painter: TimelinePainter, index: EventIndex, lanes: Sequence[Lane], first: date, last: date,
+    painter: TimelinePainter,
+    index: EventIndex,
+    lanes: Sequence[Lane],
+    first: date,
+    last: date,
     rect: QRectF,
 ) -> list[tuple[date, date]]:
     """Windows ``[start, stop)`` covering ``first``..``last``, each legible on one page."""
-    return split_period(
-        first, last, lambda a, b: painter.fits(index, lanes, a, b, rect)
-    )
+    return split_period(first, last, lambda a, b: painter.fits(index, lanes, a, b, rect))
 
 
 def span_label(start: date, stop: date) -> str:

@@ -334,8 +334,10 @@ class PageFlow:
             top = y + (_BOX_PAD if para.box is not None and i == 0 else 0.0)
             line.draw(painter, QPointF(x, top - line.y()))
             if i == 0 and para.on_place is not None:
-                para.on_place(self.page_index,
-                              QRectF(x, top, max(line.naturalTextWidth(), 1.0), line.height()))
+                para.on_place(
+                    self.page_index,
+                    QRectF(x, top, max(line.naturalTextWidth(), 1.0), line.height()),
+                )
             y += laid.steps[i]
         painter.restore()
         self.y += height

@@ -24,9 +24,27 @@ FIRST = date(1999, 1, 1)
 LAST = date(2025, 12, 31)
 
 _WORDS = (
-    "summit", "council", "defence", "fund", "strategic", "compass", "accession",
-    "sanctions", "package", "exercise", "deployment", "brigade", "treaty", "review",
-    "air", "policing", "mission", "procurement", "ammunition", "initiative", "pledge",
+    "summit",
+    "council",
+    "defence",
+    "fund",
+    "strategic",
+    "compass",
+    "accession",
+    "sanctions",
+    "package",
+    "exercise",
+    "deployment",
+    "brigade",
+    "treaty",
+    "review",
+    "air",
+    "policing",
+    "mission",
+    "procurement",
+    "ammunition",
+    "initiative",
+    "pledge",
 )
 
 BENCH_ZOOMS: dict[str, tuple[date, date]] = {
@@ -54,10 +72,16 @@ def synthetic_events(n: int, seed: int = 7) -> list[Event]:
             end = min(day + timedelta(days=rng.randrange(2, 400)), LAST)
             when = DateSpan(PartialDate(day), PartialDate(end))
         title = " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(2, 9))).capitalize()
-        events.append(Event(
-            id=f"ev{i:06d}", title=title, when=when, lane=rng.choice(LANES),
-            annotation_count=1 if rng.random() < 0.05 else 0, flagged=rng.random() < 0.02,
-        ))
+        events.append(
+            Event(
+                id=f"ev{i:06d}",
+                title=title,
+                when=when,
+                lane=rng.choice(LANES),
+                annotation_count=1 if rng.random() < 0.05 else 0,
+                flagged=rng.random() < 0.02,
+            )
+        )
     return events
 
 
@@ -66,8 +90,9 @@ def approximate_measure(text: str) -> float:
     return 6.5 * len(text)
 
 
-def _time_layout(index: EventIndex, scale: TimeScale, measure: Callable[[str], float],
-                 repeats: int) -> tuple[float, float]:
+def _time_layout(
+    index: EventIndex, scale: TimeScale, measure: Callable[[str], float], repeats: int
+) -> tuple[float, float]:
     """Cold time (empty label cache) and median warm time, in milliseconds."""
     cache: dict[str, tuple[str, float]] = {}
     began = time.perf_counter()
@@ -82,7 +107,9 @@ def _time_layout(index: EventIndex, scale: TimeScale, measure: Callable[[str], f
 
 
 def geometry_benchmark(
-    n: int | Sequence[int] = (1_000, 10_000, 100_000), *, width_px: float = 1400.0,
+    n: int | Sequence[int] = (1_000, 10_000, 100_000),
+    *,
+    width_px: float = 1400.0,
     repeats: int = 15,
 ) -> dict[tuple[int, str], tuple[float, float]]:
     """Print and return layout times (cold, warm ms) per size and zoom level."""

@@ -41,7 +41,7 @@ class HitTester:
                     continue
                 items = self._rows[key]
                 i = bisect_right(lefts, x + slop) - 1
-                for target in items[max(i - 1, 0):i + 1]:
+                for target in items[max(i - 1, 0) : i + 1]:
                     distance = _distance(target, x, y)
                     if distance <= slop and distance < best_distance:
                         best, best_distance = target, distance

@@ -145,7 +145,8 @@ class EventIndex:
         view._hidden = frozenset(hidden_ids) & self._core.by_id.keys()
         view._hidden_counts = (
             {lane: _HiddenCounts(a, view._hidden) for lane, a in self._core.lanes.items()}
-            if view._hidden else None
+            if view._hidden
+            else None
         )
         return view
 
@@ -264,7 +265,10 @@ class EventIndex:
 
     # -- stepping through time ------------------------------------------
     def step_from(
-        self, event_id: str, step: int, lanes: Collection[Lane] | None = None,
+        self,
+        event_id: str,
+        step: int,
+        lanes: Collection[Lane] | None = None,
     ) -> IndexedEvent | None:
         """The next (``step`` = 1) or previous (-1) shown event in time order."""
         current = self._core.by_id.get(event_id)

@@ -95,7 +95,11 @@ class _Packer:
     """Places one lane's items; a short-lived helper of ``layout_timeline``."""
 
     def __init__(
-        self, scale: TimeScale, measure: Measure, budget: float, style: LayoutStyle,
+        self,
+        scale: TimeScale,
+        measure: Measure,
+        budget: float,
+        style: LayoutStyle,
         cache: LabelCache,
     ) -> None:
         self.t0 = scale.t0
@@ -182,7 +186,9 @@ class _Packer:
     def merged(self, kept: _Item, extra: _Item) -> _Item:
         """``kept`` (last in its row) and ``extra`` folded into one cluster."""
         return self.cluster_item(
-            kept.count + extra.count, min(kept.t0, extra.t0), max(kept.t1, extra.t1),
+            kept.count + extra.count,
+            min(kept.t0, extra.t0),
+            max(kept.t1, extra.t1),
             floor_left=kept.left,
         )
 
@@ -267,8 +273,9 @@ def _dense_runs(counts: Sequence[int], window: int, capacity: int) -> list[tuple
     return runs
 
 
-def _split_at_grid(runs: Iterable[tuple[int, int]], first_bucket: int, chunk: int
-                   ) -> list[tuple[int, int]]:
+def _split_at_grid(
+    runs: Iterable[tuple[int, int]], first_bucket: int, chunk: int
+) -> list[tuple[int, int]]:
     """Cut runs longer than ``chunk`` at absolute chunk boundaries (stable when panning)."""
     pieces: list[tuple[int, int]] = []
     for a, b in runs:
@@ -285,7 +292,11 @@ def _split_at_grid(runs: Iterable[tuple[int, int]], first_bucket: int, chunk: in
 
 
 def _lane_items(
-    index: EventIndex, lane: Lane, scale: TimeScale, packer: _Packer, rows: int,
+    index: EventIndex,
+    lane: Lane,
+    scale: TimeScale,
+    packer: _Packer,
+    rows: int,
     lead_px: float,
 ) -> list[_Item]:
     """Cluster seeds for dense buckets and items for sparse events of one lane."""
@@ -318,8 +329,11 @@ def _lane_items(
 
 
 def _finish_lane(
-    box: LaneBox, placed: list[list[_Item]], style: LayoutStyle,
-    marks: list[Mark], clusters: list[Cluster],
+    box: LaneBox,
+    placed: list[list[_Item]],
+    style: LayoutStyle,
+    marks: list[Mark],
+    clusters: list[Cluster],
 ) -> None:
     """Turn packed items into marks and clusters with their rectangles."""
     rh, th = style.row_height, style.text_height
@@ -328,10 +342,19 @@ def _finish_lane(
         mid = top + rh / 2
         for it in row_items:
             if it.entry is None:
-                clusters.append(Cluster(
-                    box.lane, it.body_x0, it.body_x1, it.count, it.t0, it.t1, row,
-                    it.label, Rect(it.left, top + 2, it.right - it.left, rh - 4),
-                ))
+                clusters.append(
+                    Cluster(
+                        box.lane,
+                        it.body_x0,
+                        it.body_x1,
+                        it.count,
+                        it.t0,
+                        it.t1,
+                        row,
+                        it.label,
+                        Rect(it.left, top + 2, it.right - it.left, rh - 4),
+                    )
+                )
                 continue
             kind: MarkKind = it.entry.kind
             if kind == "point":
@@ -345,10 +368,20 @@ def _finish_lane(
             if it.badge_x is not None:
                 b = style.badge_px
                 badge = Rect(it.badge_x, mid - b / 2, b, b)
-            marks.append(Mark(
-                it.entry.id, box.lane, row, x0, x1, kind, it.label,
-                Rect(it.label_x, mid - th / 2, it.label_w, th), body, badge,
-            ))
+            marks.append(
+                Mark(
+                    it.entry.id,
+                    box.lane,
+                    row,
+                    x0,
+                    x1,
+                    kind,
+                    it.label,
+                    Rect(it.label_x, mid - th / 2, it.label_w, th),
+                    body,
+                    badge,
+                )
+            )
 
 
 def layout_timeline(
@@ -380,8 +413,9 @@ def layout_timeline(
     clusters: list[Cluster] = []
     for i, lane in enumerate(lanes):
         y0 = top + i * lane_height
-        box = LaneBox(lane, y0, y0 + lane_height, rows, y0 + (lane_height - used) / 2,
-                      style.row_height)
+        box = LaneBox(
+            lane, y0, y0 + lane_height, rows, y0 + (lane_height - used) / 2, style.row_height
+        )
         boxes.append(box)
         items = _lane_items(index, lane, scale, packer, rows, lead_px)
         _finish_lane(box, packer.pack(items, rows), style, marks, clusters)

@@ -27,7 +27,10 @@ class LayoutCache:
     """
 
     def __init__(
-        self, measure: Callable[[str], float], *, label_px_budget: float = 180.0,
+        self,
+        measure: Callable[[str], float],
+        *,
+        label_px_budget: float = 180.0,
         style: LayoutStyle | None = None,
     ) -> None:
         self._measure = measure
@@ -44,7 +47,10 @@ class LayoutCache:
         return self._style
 
     def reconfigure(
-        self, measure: Callable[[str], float], *, label_px_budget: float,
+        self,
+        measure: Callable[[str], float],
+        *,
+        label_px_budget: float,
         style: LayoutStyle,
     ) -> None:
         """New font metrics or sizes: forget every measured label and layout."""
@@ -57,18 +63,35 @@ class LayoutCache:
         self._layout = None
 
     def layout_once(
-        self, index: EventIndex, scale: TimeScale, lanes: Sequence[Lane], *,
-        top: float, lane_height: float,
+        self,
+        index: EventIndex,
+        scale: TimeScale,
+        lanes: Sequence[Lane],
+        *,
+        top: float,
+        lane_height: float,
     ) -> TimelineLayout:
         """A layout of exactly ``scale``, not kept (to try a window out before showing it)."""
         return layout_timeline(
-            index, scale, lanes, self._measure, label_px_budget=self._budget, top=top,
-            lane_height=lane_height, style=self._style, label_cache=self._labels,
+            index,
+            scale,
+            lanes,
+            self._measure,
+            label_px_budget=self._budget,
+            top=top,
+            lane_height=lane_height,
+            style=self._style,
+            label_cache=self._labels,
         )
 
     def layout_for(
-        self, index: EventIndex, view: TimeScale, lanes: Sequence[Lane], *,
-        top: float, lane_height: float,
+        self,
+        index: EventIndex,
+        view: TimeScale,
+        lanes: Sequence[Lane],
+        *,
+        top: float,
+        lane_height: float,
     ) -> tuple[TimelineLayout, float]:
         """The layout covering ``view`` and the view's left edge in its x."""
         key = (index, tuple(lanes), top, lane_height, view.width_px)
@@ -79,8 +102,15 @@ class LayoutCache:
         first_cell = math.floor(view.t0 / cell)
         wide = TimeScale((first_cell - 1) * cell, (first_cell + 2) * cell, 3 * view.width_px)
         layout = layout_timeline(
-            index, wide, lanes, self._measure, label_px_budget=self._budget, top=top,
-            lane_height=lane_height, style=self._style, label_cache=self._labels,
+            index,
+            wide,
+            lanes,
+            self._measure,
+            label_px_budget=self._budget,
+            top=top,
+            lane_height=lane_height,
+            style=self._style,
+            label_cache=self._labels,
         )
         self.layouts_made += 1
         self._key, self._layout = key, layout

@@ -32,8 +32,9 @@ class Rect:
         return self.y + self.h
 
     def contains(self, px: float, py: float, slop: float = 0.0) -> bool:
-        return (self.x - slop <= px <= self.right + slop
-                and self.y - slop <= py <= self.bottom + slop)
+        return (
+            self.x - slop <= px <= self.right + slop and self.y - slop <= py <= self.bottom + slop
+        )
 
     def united(self, other: Rect) -> Rect:
         x, y = min(self.x, other.x), min(self.y, other.y)

@@ -16,14 +16,16 @@ __all__ = ["ANNOTATION_RGB", "CLUSTER_TEXT_RGB", "FLAG_RGB", "LANE_RGB", "RGB", 
 
 RGB = tuple[int, int, int]
 
-LANE_RGB: MappingProxyType[Lane, RGB] = MappingProxyType({
-    Lane.EU: (0x00, 0x72, 0xB2),       # blue
-    Lane.NATO: (0x00, 0x9E, 0x73),     # bluish green
-    Lane.RUSSIA: (0xD5, 0x5E, 0x00),   # vermillion
-    Lane.US: (0xCC, 0x79, 0xA7),       # reddish purple
-    Lane.UKRAINE: (0xE6, 0x9F, 0x00),  # orange
-    Lane.OTHER: (0x6F, 0x6F, 0x6F),    # neutral grey
-})
+LANE_RGB: MappingProxyType[Lane, RGB] = MappingProxyType(
+    {
+        Lane.EU: (0x00, 0x72, 0xB2),  # blue
+        Lane.NATO: (0x00, 0x9E, 0x73),  # bluish green
+        Lane.RUSSIA: (0xD5, 0x5E, 0x00),  # vermillion
+        Lane.US: (0xCC, 0x79, 0xA7),  # reddish purple
+        Lane.UKRAINE: (0xE6, 0x9F, 0x00),  # orange
+        Lane.OTHER: (0x6F, 0x6F, 0x6F),  # neutral grey
+    }
+)
 """Lane → colour; read-only."""
 
 FLAG_RGB: RGB = (0xB0, 0x12, 0x3A)

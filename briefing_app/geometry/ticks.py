@@ -158,7 +158,11 @@ MIN_SUBDIVISION_PX = 6.0
 
 
 def _subdivisions(
-    level: TickLevel, t0: float, t1: float, width_px: float, majors: set[float],
+    level: TickLevel,
+    t0: float,
+    t1: float,
+    width_px: float,
+    majors: set[float],
 ) -> tuple[float, ...]:
     """x of the next finer level's boundaries that are not ticks already."""
     finer = _SUBDIVISION_OF.get(level)
@@ -199,8 +203,14 @@ def choose_level(days_per_px: float, measure: Measure) -> TickLevel:
 
 
 def _row(
-    days: Iterator[date], label_of: Callable[[date], str], t0: float, t1: float,
-    width_px: float, measure: Measure, *, pin_first: bool,
+    days: Iterator[date],
+    label_of: Callable[[date], str],
+    t0: float,
+    t1: float,
+    width_px: float,
+    measure: Measure,
+    *,
+    pin_first: bool,
 ) -> tuple[Tick, ...]:
     """Ticks for the given period starts, with colliding labels dropped.
 
@@ -235,7 +245,10 @@ def _row(
 
 
 def axis_ticks(
-    t0: float, t1: float, width_px: float, measure: Measure,
+    t0: float,
+    t1: float,
+    width_px: float,
+    measure: Measure,
     context_measure: Measure | None = None,
 ) -> AxisTicks:
     """Ticks and context row for the window ``[t0, t1)`` drawn over ``width_px``.
@@ -245,15 +258,25 @@ def axis_ticks(
     """
     level = choose_level((t1 - t0) / width_px, measure)
     minor = _row(
-        _boundaries(level, t0, t1), lambda d: _minor_label(level, d),
-        t0, t1, width_px, measure, pin_first=level is TickLevel.DAY,
+        _boundaries(level, t0, t1),
+        lambda d: _minor_label(level, d),
+        t0,
+        t1,
+        width_px,
+        measure,
+        pin_first=level is TickLevel.DAY,
     )
     context_level = _CONTEXT_OF.get(level)
     context: tuple[Tick, ...] = ()
     if context_level is not None:
         context = _row(
-            _boundaries(context_level, t0, t1), lambda d: _context_label(context_level, d),
-            t0, t1, width_px, context_measure or measure, pin_first=True,
+            _boundaries(context_level, t0, t1),
+            lambda d: _context_label(context_level, d),
+            t0,
+            t1,
+            width_px,
+            context_measure or measure,
+            pin_first=True,
         )
     sub = _subdivisions(level, t0, t1, width_px, {t.time for t in minor})
     return AxisTicks(level, minor, context, sub)

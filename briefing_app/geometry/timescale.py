@@ -117,7 +117,10 @@ class TimeScale:
         return self._placed(self.t0 + shift, self.t1 + shift)
 
     def fitted(
-        self, first_day: float, last_day: float, margin: float = 24.0,
+        self,
+        first_day: float,
+        last_day: float,
+        margin: float = 24.0,
         right_margin: float | None = None,
     ) -> TimeScale:
         """Show ``[first_day, last_day)`` with ``margin`` pixels to spare each side.

@@ -287,8 +287,7 @@ def _has_user_work(session: Session, event: EventRow) -> bool:
 def _excerpt_in_use(session: Session, excerpt_pk: int) -> bool:
     """Whether a note or a briefing citation hangs on the excerpt."""
     return any(
-        session.scalar(select(table.pk).where(table.excerpt_pk == excerpt_pk).limit(1))
-        is not None
+        session.scalar(select(table.pk).where(table.excerpt_pk == excerpt_pk).limit(1)) is not None
         for table in (AnnotationRow, PointCitationRow)
     )
 

@@ -67,9 +67,7 @@ def data_fingerprint(db: Database) -> str:
             )
         ]
         for table in tables:
-            count, top = conn.execute(
-                text(f'SELECT count(*), max(rowid) FROM "{table}"')
-            ).one()
+            count, top = conn.execute(text(f'SELECT count(*), max(rowid) FROM "{table}"')).one()
             parts.append(f"{table}:{count}:{top}")
         for table, column in (("annotations", "updated_at"), ("events", "updated_at")):
             if table in tables:
@@ -198,4 +196,3 @@ def restore_backup(db: Database, backup: Path) -> Path:
     db.engine.dispose()
     (backup_dir_for(db.path) / _STATE).unlink(missing_ok=True)
     return safety
-

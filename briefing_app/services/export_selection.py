@@ -41,8 +41,11 @@ class ExportSelection:
         cited = [self.sources[f] for f in files if f in self.sources]
         return sorted(
             cited,
-            key=lambda s: (s.outlet.casefold(), s.published.sort_key() if s.published else (0, 0),
-                           s.title.casefold()),
+            key=lambda s: (
+                s.outlet.casefold(),
+                s.published.sort_key() if s.published else (0, 0),
+                s.title.casefold(),
+            ),
         )
 
     def annotations_of(self, event_id: str) -> list[AnnotationView]:
@@ -66,16 +69,18 @@ def annotations_by_event(db: Database) -> dict[str, list[AnnotationView]]:
         grouped: dict[str, list[AnnotationView]] = defaultdict(list)
         for query in (direct, via_excerpt):
             for a, event_id, excerpt_uid in s.execute(query):
-                grouped[event_id].append(AnnotationView(
-                    uid=a.uid,
-                    event_id=event_id if a.event_pk is not None else None,
-                    excerpt_uid=excerpt_uid,
-                    body=a.body,
-                    tags=tuple(a.tags or ()),
-                    talking_point=a.talking_point,
-                    created_at=a.created_at.isoformat(timespec="seconds"),
-                    updated_at=a.updated_at.isoformat(timespec="seconds"),
-                ))
+                grouped[event_id].append(
+                    AnnotationView(
+                        uid=a.uid,
+                        event_id=event_id if a.event_pk is not None else None,
+                        excerpt_uid=excerpt_uid,
+                        body=a.body,
+                        tags=tuple(a.tags or ()),
+                        talking_point=a.talking_point,
+                        created_at=a.created_at.isoformat(timespec="seconds"),
+                        updated_at=a.updated_at.isoformat(timespec="seconds"),
+                    )
+                )
     for views in grouped.values():
         views.sort(key=lambda v: (v.created_at, v.uid))
     return dict(grouped)

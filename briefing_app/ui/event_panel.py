@@ -119,16 +119,21 @@ class EventPanel(QWidget):
         self.excerpts.clear()
         if event is None:
             self.title.setText("No event selected")
-            for label in (self.date, self.lane, self.actors, self.confidence, self.summary,
-                          self.references, self.origin):
+            for label in (
+                self.date,
+                self.lane,
+                self.actors,
+                self.confidence,
+                self.summary,
+                self.references,
+                self.origin,
+            ):
                 label.setText("")
             return
         self.title.setText(event.title)
         self.title.setCursor(Qt.CursorShape.OpenHandCursor)
         self.title.setToolTip("Drag the title into the Briefing panel to cite this event")
-        self.date.setText(
-            event.when.label() + f"  (known to the {event.when.precision.value})"
-        )
+        self.date.setText(event.when.label() + f"  (known to the {event.when.precision.value})")
         self.lane.setText(event.lane.value)
         self.actors.setText(", ".join(event.actors) or "—")
         self.confidence.setText(event.confidence.value)

@@ -58,8 +58,9 @@ class ExportOptionsForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, *, sections: bool = True, tags: bool = True,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, sections: bool = True, tags: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -204,8 +205,9 @@ class PdfExportDialog(QDialog):
         return self.form.options(page_size=PageSize(self.page_size.currentText()))
 
     def _choose_path(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.path_edit.text(),
-                                              "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export PDF", self.path_edit.text(), "PDF (*.pdf)"
+        )
         if path:
             self.path_edit.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
 
@@ -216,16 +218,21 @@ class PdfExportDialog(QDialog):
         except OptionsError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText(f"{len(selection.events)} events, "
-                             f"{len(selection.cited_sources())} sources cited")
+        self.message.setText(
+            f"{len(selection.events)} events, {len(selection.cited_sources())} sources cited"
+        )
         images = render_preview(selection, pages=len(self.previews), dpi=30)
         for label, image in zip(self.previews, [*images, None, None, None], strict=False):
             if image is None:
                 label.clear()
                 continue
-            label.setPixmap(QPixmap.fromImage(image).scaled(
-                label.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            label.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    label.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
 
     # -- export --------------------------------------------------------------------
     @property

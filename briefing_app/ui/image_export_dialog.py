@@ -46,8 +46,9 @@ class _FileExportDialog(QDialog):
     FORMATS: ClassVar[dict[str, str]] = {}
     """Format name → file suffix."""
 
-    def __init__(self, db: Database, title: str, form: ExportOptionsForm,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, title: str, form: ExportOptionsForm, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.db = db
@@ -85,8 +86,12 @@ class _FileExportDialog(QDialog):
 
     def _choose_path(self) -> None:
         suffix = self.FORMATS[self.format_box.currentText()]
-        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path_edit.text(),
-                                              f"{self.format_box.currentText()} (*{suffix})")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.windowTitle(),
+            self.path_edit.text(),
+            f"{self.format_box.currentText()} (*{suffix})",
+        )
         if path:
             self.path_edit.setText(path)
 
@@ -118,8 +123,7 @@ class ImageExportDialog(_FileExportDialog):
     FORMATS: ClassVar[dict[str, str]] = {"PNG": ".png", "SVG": ".svg"}
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(db, "Export Image", ExportOptionsForm(sections=False, tags=False),
-                         parent)
+        super().__init__(db, "Export Image", ExportOptionsForm(sections=False, tags=False), parent)
         self.width_box = QSpinBox()
         self.width_box.setRange(64, MAX_PIXELS)
         self.width_box.setValue(2000)

@@ -157,7 +157,9 @@ class MainWindow(QMainWindow):
         self.import_flow.sourcesSaved.connect(self._sources_imported)
         self.import_flow.eventsAccepted.connect(self._events_imported)
         self.import_action = self._action(
-            "&Import Article…", self.choose_articles, "Ctrl+I",
+            "&Import Article…",
+            self.choose_articles,
+            "Ctrl+I",
             "Add news articles (text, Markdown, saved web pages, PDF) and their dates",
         )
         self.import_action.setEnabled(not self.db.read_only)
@@ -172,15 +174,21 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.export_json_action)
         self.export_pdf_action = self._action(
-            "Export &PDF…", self._export_pdf, "Ctrl+P",
+            "Export &PDF…",
+            self._export_pdf,
+            "Ctrl+P",
             "Title page, timeline, chronology and sources as a PDF to read offline",
         )
         self.export_image_action = self._action(
-            "Export &Image…", self._export_image, "Ctrl+Shift+E",
+            "Export &Image…",
+            self._export_image,
+            "Ctrl+Shift+E",
             "The timeline of a period as PNG or SVG, for slides",
         )
         self.export_data_action = self._action(
-            "Export &Data…", self._export_data, None,
+            "Export &Data…",
+            self._export_data,
+            None,
             "The chronology as TimelineJS JSON for the web or CSV for spreadsheets",
         )
         for action in (self.export_pdf_action, self.export_image_action, self.export_data_action):
@@ -190,7 +198,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.work.import_action)
         file_menu.addSeparator()
         self.restore_backup_action = self._action(
-            "&Restore Backup…", self.backups.choose_and_restore, None,
+            "&Restore Backup…",
+            self.backups.choose_and_restore,
+            None,
             "Bring back the data as it was at an earlier backup",
         )
         file_menu.addAction(self.restore_backup_action)
@@ -524,8 +534,9 @@ class MainWindow(QMainWindow):
         if self._events:  # the visible window, without the padding beyond the data
             t0 = max(t0, min(e.when.first_day for e in self._events).toordinal())
             t1 = min(t1, max(e.when.last_day for e in self._events).toordinal() + 1)
-        dialog.form.set_period(date.fromordinal(max(math.floor(t0), 1)),
-                               date.fromordinal(max(math.ceil(t1) - 1, 1)))
+        dialog.form.set_period(
+            date.fromordinal(max(math.floor(t0), 1)), date.fromordinal(max(math.ceil(t1) - 1, 1))
+        )
         dialog.form.set_lanes(self.filter_bar.filter.lanes)
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Wrote {path}", 8000))
         dialog.exec()

@@ -26,8 +26,9 @@ NOTES = {
 """Notes the tests add: one with markup that must stay text."""
 
 
-def add_note(db: Database, event_id: str, body: str, tags: list[str], *,
-             on_excerpt: bool = False) -> None:
+def add_note(
+    db: Database, event_id: str, body: str, tags: list[str], *, on_excerpt: bool = False
+) -> None:
     with db.session() as s:
         event_pk = s.scalar(select(EventRow.pk).where(EventRow.id == event_id))
         assert event_pk is not None, event_id
@@ -35,11 +36,18 @@ def add_note(db: Database, event_id: str, body: str, tags: list[str], *,
         if on_excerpt:
             excerpt_pk = s.scalar(select(ExcerptRow.pk).where(ExcerptRow.event_pk == event_pk))
         now = datetime.now(UTC).replace(tzinfo=None)
-        s.add(AnnotationRow(
-            uid=f"note-{event_id}-{len(body)}", event_pk=None if on_excerpt else event_pk,
-            excerpt_pk=excerpt_pk, body=body, tags=tags, talking_point=False,
-            created_at=now, updated_at=now,
-        ))
+        s.add(
+            AnnotationRow(
+                uid=f"note-{event_id}-{len(body)}",
+                event_pk=None if on_excerpt else event_pk,
+                excerpt_pk=excerpt_pk,
+                body=body,
+                tags=tags,
+                talking_point=False,
+                created_at=now,
+                updated_at=now,
+            )
+        )
         s.commit()
 
 
@@ -66,7 +74,12 @@ def run_export(db_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, BRIEFING_NO_BOOTSTRAP="1", QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
         [sys.executable, str(PROJECT_ROOT / "main.py"), "--db", str(db_path), "export", *args],
-        capture_output=True, text=True, cwd=PROJECT_ROOT, env=env, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        timeout=300,
+        check=False,
     )
 
 

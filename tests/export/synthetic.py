@@ -19,8 +19,13 @@ _TEXT = (
 )
 _WORDS = tuple(_TEXT.split(" "))
 
-SOURCE = Source(file="synthetic.txt", title="A made-up wire story", outlet="Test Wire",
-                published=PartialDate.parse("2025-03-07"), language="en")
+SOURCE = Source(
+    file="synthetic.txt",
+    title="A made-up wire story",
+    outlet="Test Wire",
+    published=PartialDate.parse("2025-03-07"),
+    language="en",
+)
 
 
 def synthetic_selection(n: int, seed: int = 11) -> ExportSelection:
@@ -51,14 +56,29 @@ def synthetic_selection(n: int, seed: int = 11) -> ExportSelection:
             quote = words(rng.randrange(8, 30))
             excerpts = (Excerpt(SOURCE.file, 0, len(quote), quote),)
         event_id = f"ev{i:06d}"
-        events.append(Event(
-            id=event_id, title=words(rng.randrange(3, 10)).capitalize(), when=when,
-            lane=rng.choice(LANES), summary=words(rng.randrange(20, 70)).capitalize() + ".",
-            actors=("Council", "NATO")[: rng.randrange(0, 3)], excerpts=excerpts,
-        ))
+        events.append(
+            Event(
+                id=event_id,
+                title=words(rng.randrange(3, 10)).capitalize(),
+                when=when,
+                lane=rng.choice(LANES),
+                summary=words(rng.randrange(20, 70)).capitalize() + ".",
+                actors=("Council", "NATO")[: rng.randrange(0, 3)],
+                excerpts=excerpts,
+            )
+        )
         if rng.random() < 0.05:
-            notes[event_id] = [AnnotationView(f"n{i}", event_id, None, words(25), ("load",),
-                                              False, "2025-01-01T00:00:00",
-                                              "2025-01-01T00:00:00")]
+            notes[event_id] = [
+                AnnotationView(
+                    f"n{i}",
+                    event_id,
+                    None,
+                    words(25),
+                    ("load",),
+                    False,
+                    "2025-01-01T00:00:00",
+                    "2025-01-01T00:00:00",
+                )
+            ]
     events.sort(key=lambda e: (e.when.sort_key(), e.id))
     return ExportSelection(ExportOptions(), events, notes, {SOURCE.file: SOURCE}, first, last)

@@ -14,8 +14,9 @@ from briefing_app.ui.export_dialog import PdfExportDialog
 from briefing_app.ui.image_export_dialog import DataExportDialog, ImageExportDialog
 
 
-def test_pdf_dialog_previews_and_exports(qtbot: QtBot, annotated_db: Database,
-                                         tmp_path: Path) -> None:
+def test_pdf_dialog_previews_and_exports(
+    qtbot: QtBot, annotated_db: Database, tmp_path: Path
+) -> None:
     dialog = PdfExportDialog(annotated_db)
     qtbot.addWidget(dialog)
     dialog.form.first_edit.setText("2021")
@@ -33,8 +34,9 @@ def test_pdf_dialog_previews_and_exports(qtbot: QtBot, annotated_db: Database,
     assert not dialog.running and dialog.export_button.isEnabled()
 
 
-def test_pdf_dialog_cancel_leaves_no_file(qtbot: QtBot, annotated_db: Database,
-                                          tmp_path: Path) -> None:
+def test_pdf_dialog_cancel_leaves_no_file(
+    qtbot: QtBot, annotated_db: Database, tmp_path: Path
+) -> None:
     dialog = PdfExportDialog(annotated_db)
     qtbot.addWidget(dialog)
     out = tmp_path / "cancelled.pdf"
@@ -57,8 +59,9 @@ def test_pdf_dialog_reports_bad_dates(qtbot: QtBot, annotated_db: Database) -> N
     assert not dialog.running
 
 
-def test_image_and_data_dialogs_write_files(qtbot: QtBot, annotated_db: Database,
-                                            tmp_path: Path) -> None:
+def test_image_and_data_dialogs_write_files(
+    qtbot: QtBot, annotated_db: Database, tmp_path: Path
+) -> None:
     image = ImageExportDialog(annotated_db)
     qtbot.addWidget(image)
     image.width_box.setValue(900)

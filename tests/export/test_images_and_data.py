@@ -22,11 +22,23 @@ from tests.export.conftest import run_export
 
 
 @pytest.mark.parametrize("width", [640, 1800])
-def test_png_has_the_requested_width(annotated_db_path: Path, tmp_path: Path, qapp: Any,
-                                     width: int) -> None:
+def test_png_has_the_requested_width(
+    annotated_db_path: Path, tmp_path: Path, qapp: Any, width: int
+) -> None:
     out = tmp_path / "timeline.png"
-    result = run_export(annotated_db_path, "--format", "png", "-o", str(out), "--from", "2021",
-                        "--to", "2025", "--width", str(width))
+    result = run_export(
+        annotated_db_path,
+        "--format",
+        "png",
+        "-o",
+        str(out),
+        "--from",
+        "2021",
+        "--to",
+        "2025",
+        "--width",
+        str(width),
+    )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert not image.isNull()
@@ -37,11 +49,13 @@ def test_png_has_the_requested_width(annotated_db_path: Path, tmp_path: Path, qa
     assert len(colours) > 20
 
 
-def test_svg_opens_with_its_size_and_text(annotated_db_path: Path, tmp_path: Path,
-                                          qapp: Any) -> None:
+def test_svg_opens_with_its_size_and_text(
+    annotated_db_path: Path, tmp_path: Path, qapp: Any
+) -> None:
     out = tmp_path / "timeline.svg"
-    result = run_export(annotated_db_path, "--format", "svg", "-o", str(out), "--width", "1200",
-                        "--category", "EU")
+    result = run_export(
+        annotated_db_path, "--format", "svg", "-o", str(out), "--width", "1200", "--category", "EU"
+    )
     assert result.returncode == 0, result.stderr
     root = ET.parse(out).getroot()
     assert root.get("width") == "1200"
@@ -54,16 +68,25 @@ def test_svg_opens_with_its_size_and_text(annotated_db_path: Path, tmp_path: Pat
 
 
 def test_image_width_out_of_range_is_refused(annotated_db_path: Path, tmp_path: Path) -> None:
-    result = run_export(annotated_db_path, "--format", "png", "-o", str(tmp_path / "x.png"),
-                        "--width", "10")
+    result = run_export(
+        annotated_db_path, "--format", "png", "-o", str(tmp_path / "x.png"), "--width", "10"
+    )
     assert result.returncode == 1
     assert "between 64 and" in result.stderr
 
 
 def _check_date(value: Any) -> None:
     assert isinstance(value, dict)
-    assert set(value) <= {"year", "month", "day", "hour", "minute", "second", "millisecond",
-                          "display_date"}
+    assert set(value) <= {
+        "year",
+        "month",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "millisecond",
+        "display_date",
+    }
     assert isinstance(value["year"], int)
     if "month" in value:
         assert 1 <= value["month"] <= 12
@@ -80,8 +103,17 @@ def validate_timelinejs(doc: Any) -> None:
     for slide in [doc.get("title"), *doc["events"]]:
         if slide is None:
             continue
-        assert set(slide) <= {"start_date", "end_date", "text", "media", "group",
-                              "display_date", "background", "autolink", "unique_id"}
+        assert set(slide) <= {
+            "start_date",
+            "end_date",
+            "text",
+            "media",
+            "group",
+            "display_date",
+            "background",
+            "autolink",
+            "unique_id",
+        }
         if "text" in slide:
             assert set(slide["text"]) <= {"headline", "text"}
             assert all(isinstance(v, str) for v in slide["text"].values())
@@ -94,8 +126,9 @@ def validate_timelinejs(doc: Any) -> None:
         assert isinstance(event.get("group", ""), str)
 
 
-def test_timelinejs_validates_and_honours_precision(annotated_db_path: Path, tmp_path: Path,
-                                                    annotated_db: Database) -> None:
+def test_timelinejs_validates_and_honours_precision(
+    annotated_db_path: Path, tmp_path: Path, annotated_db: Database
+) -> None:
     out = tmp_path / "timeline.json"
     result = run_export(annotated_db_path, "--format", "timelinejs", "-o", str(out))
     assert result.returncode == 0, result.stderr
@@ -119,20 +152,28 @@ def test_timelinejs_validates_and_honours_precision(annotated_db_path: Path, tmp
 def test_timelinejs_dates_carry_only_known_parts() -> None:
     assert timelinejs_date(PartialDate.parse("2008")) == {"year": 2008}
     assert timelinejs_date(PartialDate.parse("2021-11")) == {"year": 2021, "month": 11}
-    assert timelinejs_date(PartialDate.parse("2017-12-11")) == {"year": 2017, "month": 12,
-                                                                "day": 11}
+    assert timelinejs_date(PartialDate.parse("2017-12-11")) == {
+        "year": 2017,
+        "month": 12,
+        "day": 11,
+    }
 
 
-def test_csv_rows_follow_the_filters(annotated_db_path: Path, tmp_path: Path,
-                                     annotated_db: Database) -> None:
+def test_csv_rows_follow_the_filters(
+    annotated_db_path: Path, tmp_path: Path, annotated_db: Database
+) -> None:
     out = tmp_path / "events.csv"
-    result = run_export(annotated_db_path, "--format", "csv", "-o", str(out), "--from", "2014",
-                        "--to", "2014")
+    result = run_export(
+        annotated_db_path, "--format", "csv", "-o", str(out), "--from", "2014", "--to", "2014"
+    )
     assert result.returncode == 0, result.stderr
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    expected = [e.id for e in list_events(annotated_db)
-                if e.when.first_day.year <= 2014 <= e.when.last_day.year]
+    expected = [
+        e.id
+        for e in list_events(annotated_db)
+        if e.when.first_day.year <= 2014 <= e.when.last_day.year
+    ]
     assert [r["id"] for r in rows] == expected
     assert tuple(rows[0]) == CSV_COLUMNS
     sanctions = next(r for r in rows if r["id"] == "eu-sectoral-sanctions-2014")
@@ -141,6 +182,6 @@ def test_csv_rows_follow_the_filters(annotated_db_path: Path, tmp_path: Path,
 
 
 def test_csv_cells_never_become_formulas() -> None:
-    assert safe_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert safe_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert safe_cell("+1") == "'+1"
     assert safe_cell("EU") == "EU"

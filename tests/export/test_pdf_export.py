@@ -32,14 +32,16 @@ def _outline_titles(reader: PdfReader) -> list[str]:
 @pytest.fixture(scope="module")
 def period_pdf(annotated_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf") / "2014-2019.pdf"
-    result = run_export(annotated_db_path, "--format", "pdf", "-o", str(out),
-                        "--from", "2014", "--to", "2019-06")
+    result = run_export(
+        annotated_db_path, "--format", "pdf", "-o", str(out), "--from", "2014", "--to", "2019-06"
+    )
     assert result.returncode == 0, result.stderr
     return out
 
 
-def test_every_event_of_the_period_and_none_outside(period_pdf: Path,
-                                                    annotated_db: Database) -> None:
+def test_every_event_of_the_period_and_none_outside(
+    period_pdf: Path, annotated_db: Database
+) -> None:
     text = body_text(period_pdf)
     inside = outside = 0
     for ev in list_events(annotated_db):
@@ -54,8 +56,9 @@ def test_every_event_of_the_period_and_none_outside(period_pdf: Path,
     assert inside >= 8 and outside >= 20
 
 
-def test_excerpts_and_annotations_are_there_as_text(period_pdf: Path,
-                                                    annotated_db: Database) -> None:
+def test_excerpts_and_annotations_are_there_as_text(
+    period_pdf: Path, annotated_db: Database
+) -> None:
     text = body_text(period_pdf)
     sel = select_for_export(annotated_db, ExportOptions(date(2014, 1, 1), date(2019, 6, 30)))
     quotes = [x.quote for ev in sel.events for x in ev.excerpts]
@@ -101,22 +104,47 @@ def test_fonts_are_embedded(period_pdf: Path) -> None:
         assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
-def test_page_count_grows_with_the_period(annotated_db_path: Path, tmp_path: Path,
-                                          period_pdf: Path) -> None:
+def test_page_count_grows_with_the_period(
+    annotated_db_path: Path, tmp_path: Path, period_pdf: Path
+) -> None:
     short = tmp_path / "short.pdf"
     long = tmp_path / "long.pdf"
-    assert run_export(annotated_db_path, "--format", "pdf", "-o", str(short),
-                      "--from", "2024-01", "--to", "2024-12").returncode == 0
+    assert (
+        run_export(
+            annotated_db_path,
+            "--format",
+            "pdf",
+            "-o",
+            str(short),
+            "--from",
+            "2024-01",
+            "--to",
+            "2024-12",
+        ).returncode
+        == 0
+    )
     assert run_export(annotated_db_path, "--format", "pdf", "-o", str(long)).returncode == 0
     pages = [len(PdfReader(p).pages) for p in (short, period_pdf, long)]
     assert pages[0] < pages[1] < pages[2]
 
 
-def test_filters_apply_to_every_section(annotated_db_path: Path, tmp_path: Path,
-                                        annotated_db: Database) -> None:
+def test_filters_apply_to_every_section(
+    annotated_db_path: Path, tmp_path: Path, annotated_db: Database
+) -> None:
     out = tmp_path / "nato.pdf"
-    result = run_export(annotated_db_path, "--format", "pdf", "-o", str(out), "--category",
-                        "nato", "--no-excerpts", "--no-annotations", "--page-size", "Letter")
+    result = run_export(
+        annotated_db_path,
+        "--format",
+        "pdf",
+        "-o",
+        str(out),
+        "--category",
+        "nato",
+        "--no-excerpts",
+        "--no-annotations",
+        "--page-size",
+        "Letter",
+    )
     assert result.returncode == 0, result.stderr
     text = body_text(out)
     for ev in list_events(annotated_db, with_excerpts=True):
@@ -132,8 +160,12 @@ def test_filters_apply_to_every_section(annotated_db_path: Path, tmp_path: Path,
 
 def test_tag_filter_keeps_tagged_events(annotated_db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "tagged.pdf"
-    assert run_export(annotated_db_path, "--format", "pdf", "-o", str(out),
-                      "--tag", "RENEWAL").returncode == 0
+    assert (
+        run_export(
+            annotated_db_path, "--format", "pdf", "-o", str(out), "--tag", "RENEWAL"
+        ).returncode
+        == 0
+    )
     text = body_text(out)
     assert "EU imposes sectoral economic sanctions on Russia" in text
     assert "NATO Wales summit" not in text
@@ -151,8 +183,9 @@ def test_tag_filter_keeps_tagged_events(annotated_db_path: Path, tmp_path: Path)
         (("--briefing", "Monday"), "no briefing named 'Monday'"),
     ],
 )
-def test_bad_options_fail_clearly(annotated_db_path: Path, tmp_path: Path,
-                                  args: tuple[str, ...], message: str) -> None:
+def test_bad_options_fail_clearly(
+    annotated_db_path: Path, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
     out = tmp_path / "bad.pdf"
     result = run_export(annotated_db_path, "--format", "pdf", "-o", str(out), *args)
     assert result.returncode == 2
@@ -161,7 +194,8 @@ def test_bad_options_fail_clearly(annotated_db_path: Path, tmp_path: Path,
 
 
 def test_unwritable_output_fails(annotated_db_path: Path, tmp_path: Path) -> None:
-    result = run_export(annotated_db_path, "--format", "pdf", "-o",
-                        str(tmp_path / "missing" / "out.pdf"))
+    result = run_export(
+        annotated_db_path, "--format", "pdf", "-o", str(tmp_path / "missing" / "out.pdf")
+    )
     assert result.returncode == 1
     assert "could not write" in result.stderr

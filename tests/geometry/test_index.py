@@ -35,8 +35,9 @@ def event_sets(draw: st.DrawFn) -> list[Event]:
     return events
 
 
-def brute_overlapping(index: EventIndex, events: list[Event], lane: Lane, t0: float,
-                      t1: float) -> set[str]:
+def brute_overlapping(
+    index: EventIndex, events: list[Event], lane: Lane, t0: float, t1: float
+) -> set[str]:
     found = set()
     for e in events:
         entry = index.get(e.id)
@@ -52,7 +53,10 @@ windows = st.tuples(st.integers(-50, 800), st.integers(1, 500))
 @settings(max_examples=150)
 @given(events=event_sets(), window=windows, lane=st.sampled_from(LANES), data=st.data())
 def test_counts_and_slices_match_a_brute_force_scan(
-    events: list[Event], window: tuple[int, int], lane: Lane, data: st.DataObject,
+    events: list[Event],
+    window: tuple[int, int],
+    lane: Lane,
+    data: st.DataObject,
 ) -> None:
     hidden = data.draw(st.sets(st.sampled_from([e.id for e in events]))) if events else set()
     index = EventIndex(events).with_hidden(hidden)
@@ -70,18 +74,23 @@ def test_crossing_finds_exactly_the_events_running_at_a_time(events: list[Event]
     t = ordinal(BASE) + at + 0.25
     for lane in LANES:
         got = {e.id for e in index.crossing(lane, t)}
-        want = {e.id for e in events if e.lane is lane
-                and index.get(e.id).start < t < index.get(e.id).end}  # type: ignore[union-attr]
+        want = {
+            e.id
+            for e in events
+            if e.lane is lane and index.get(e.id).start < t < index.get(e.id).end
+        }  # type: ignore[union-attr]
         assert got == want
 
 
 def test_kinds_and_spans_follow_the_dates() -> None:
-    index = EventIndex([
-        on_day("d", date(2021, 11, 3)),
-        in_month("m", 2021, 11),
-        in_year("y", 2008),
-        between("r", date(2022, 2, 24), date(2022, 3, 2)),
-    ])
+    index = EventIndex(
+        [
+            on_day("d", date(2021, 11, 3)),
+            in_month("m", 2021, 11),
+            in_year("y", 2008),
+            between("r", date(2022, 2, 24), date(2022, 3, 2)),
+        ]
+    )
     day, month, year, rng = (index.get(i) for i in "dmyr")
     assert day is not None and (day.kind, day.end - day.start) == ("point", 1.0)
     assert month is not None and (month.kind, month.end - month.start) == ("band", 30.0)
@@ -125,16 +134,19 @@ def test_stepping_goes_through_time_across_shown_lanes() -> None:
 
 
 def test_shown_span_covers_shown_lanes_only() -> None:
-    index = EventIndex([
-        on_day("a", date(2001, 1, 1), Lane.EU),
-        between("b", date(2002, 1, 1), date(2003, 1, 1), Lane.NATO),
-        on_day("c", date(2010, 1, 1), Lane.US),
-    ])
+    index = EventIndex(
+        [
+            on_day("a", date(2001, 1, 1), Lane.EU),
+            between("b", date(2002, 1, 1), date(2003, 1, 1), Lane.NATO),
+            on_day("c", date(2010, 1, 1), Lane.US),
+        ]
+    )
     assert index.shown_span() == (ordinal(date(2001, 1, 1)), ordinal(date(2010, 1, 2)))
-    assert index.shown_span({Lane.NATO}) == (ordinal(date(2002, 1, 1)),
-                                             ordinal(date(2003, 1, 2)))
-    assert index.with_hidden({"c"}).shown_span() == (ordinal(date(2001, 1, 1)),
-                                                      ordinal(date(2003, 1, 2)))
+    assert index.shown_span({Lane.NATO}) == (ordinal(date(2002, 1, 1)), ordinal(date(2003, 1, 2)))
+    assert index.with_hidden({"c"}).shown_span() == (
+        ordinal(date(2001, 1, 1)),
+        ordinal(date(2003, 1, 2)),
+    )
     assert EventIndex().shown_span() is None
 
 

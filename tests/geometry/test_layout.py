@@ -23,10 +23,10 @@ FULL = TimeScale(ordinal(date(1999, 1, 1)), ordinal(date(2026, 1, 1)), 1400.0)
 WEEK = date(2021, 6, 7)
 
 
-def layout(events: list[Event], scale: TimeScale, lanes: tuple[Lane, ...] = LANES,
-           **kwargs: object) -> TimelineLayout:
-    return layout_timeline(EventIndex(events), scale, lanes, approximate_measure,
-                           **kwargs)  # type: ignore[arg-type]
+def layout(
+    events: list[Event], scale: TimeScale, lanes: tuple[Lane, ...] = LANES, **kwargs: object
+) -> TimelineLayout:
+    return layout_timeline(EventIndex(events), scale, lanes, approximate_measure, **kwargs)  # type: ignore[arg-type]
 
 
 def window(first: date, last: date, width: float = 1400.0) -> TimeScale:
@@ -54,10 +54,17 @@ def accounted(result: TimelineLayout) -> int:
 
 
 @settings(max_examples=120, deadline=None)
-@given(events=event_sets(), first=st.integers(-30, 300), span=st.floats(2.0, 500.0),
-       lane_height=st.floats(30.0, 140.0))
+@given(
+    events=event_sets(),
+    first=st.integers(-30, 300),
+    span=st.floats(2.0, 500.0),
+    lane_height=st.floats(30.0, 140.0),
+)
 def test_row_packing_never_overlaps_labels(
-    events: list[Event], first: int, span: float, lane_height: float,
+    events: list[Event],
+    first: int,
+    span: float,
+    lane_height: float,
 ) -> None:
     t0 = ordinal(date(2020, 1, 1)) + first
     result = layout(events, TimeScale(t0, t0 + span, 900.0), lane_height=lane_height)
@@ -140,17 +147,22 @@ def test_a_badge_gets_room_before_the_label() -> None:
 def test_long_titles_are_cut_to_the_budget() -> None:
     scale = window(date(2022, 2, 1), date(2022, 3, 1))
     title = "A very long title about a summit that goes on and on " * 3
-    (mark,) = layout([on_day("p", date(2022, 2, 10), title=title)], scale,
-                     label_px_budget=120.0).marks
+    (mark,) = layout(
+        [on_day("p", date(2022, 2, 10), title=title)], scale, label_px_budget=120.0
+    ).marks
     assert mark.label.endswith("…") and mark.label_rect.w <= 120.0
 
 
 def test_hidden_events_and_hidden_lanes_are_left_out() -> None:
-    events = [on_day("eu", date(2020, 5, 1), Lane.EU), on_day("us", date(2020, 5, 1), Lane.US),
-              on_day("gone", date(2020, 5, 2), Lane.EU)]
+    events = [
+        on_day("eu", date(2020, 5, 1), Lane.EU),
+        on_day("us", date(2020, 5, 1), Lane.US),
+        on_day("gone", date(2020, 5, 2), Lane.EU),
+    ]
     index = EventIndex(events).with_hidden({"gone"})
-    result = layout_timeline(index, window(date(2020, 4, 1), date(2020, 6, 1)), (Lane.EU,),
-                             approximate_measure)
+    result = layout_timeline(
+        index, window(date(2020, 4, 1), date(2020, 6, 1)), (Lane.EU,), approximate_measure
+    )
     assert [m.event_id for m in result.marks] == ["eu"]
     assert [box.lane for box in result.lanes] == [Lane.EU]
 

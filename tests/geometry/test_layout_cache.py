@@ -25,8 +25,9 @@ def test_pans_reuse_zooms_and_filters_do_not() -> None:
     assert cache.layouts_made == 1
     cache.layout_for(index, view.zoomed(1.5), LANES, top=0, lane_height=80)
     assert cache.layouts_made == 2
-    cache.layout_for(index.with_hidden({"ev000001"}), view.zoomed(1.5), LANES, top=0,
-                     lane_height=80)
+    cache.layout_for(
+        index.with_hidden({"ev000001"}), view.zoomed(1.5), LANES, top=0, lane_height=80
+    )
     assert cache.layouts_made == 3
 
 

@@ -167,6 +167,7 @@ def test_the_years_between_five_year_ticks_are_drawn_unlabelled() -> None:
     char_px=st.floats(4.0, 14.0),
 )
 def test_labels_never_overlap(start: float, span: float, width: float, char_px: float) -> None:
-    axis = axis_ticks(start, start + span, width, lambda s: char_px * len(s),
-                      lambda s: char_px * 1.15 * len(s))
+    axis = axis_ticks(
+        start, start + span, width, lambda s: char_px * len(s), lambda s: char_px * 1.15 * len(s)
+    )
     assert_readable(axis, width)

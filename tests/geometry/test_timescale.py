@@ -53,7 +53,10 @@ def test_to_time_inverts_to_px(px: float) -> None:
     span=st.floats(30.0, 2000.0),
 )
 def test_zoom_keeps_the_time_under_the_anchor(
-    factor: float, anchor: float, start: float, span: float,
+    factor: float,
+    anchor: float,
+    start: float,
+    span: float,
 ) -> None:
     scale = TimeScale(start, start + span, 1400.0, LIMITS)
     before = scale.to_time(anchor)

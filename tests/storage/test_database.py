@@ -111,4 +111,4 @@ def test_a_damaged_file_is_reported_with_what_to_do(tmp_path: Path) -> None:
 def test_schema_head_constant_matches_the_migration_scripts() -> None:
     from briefing_app.storage.database import SCHEMA_HEAD
 
-    assert SCHEMA_HEAD == head_revision()
+    assert head_revision() == SCHEMA_HEAD

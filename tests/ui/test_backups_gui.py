@@ -50,9 +50,7 @@ def test_restore_backup_from_the_file_menu(qtbot: QtBot, library: Database) -> N
     assert "helsinki-headline-goal" in {e.id for e in window.events}
 
 
-def test_second_window_on_the_same_file_is_offered_read_only(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_second_window_on_the_same_file_is_offered_read_only(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite"
     open_library(path).close()
     held = lock_for(path)

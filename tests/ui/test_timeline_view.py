@@ -57,8 +57,13 @@ def centre(widget: TimelineView, event_id: str) -> QPoint:
 def send_wheel(widget: TimelineView, x: float, notches: float) -> None:
     pos = QPointF(x, 200.0)
     event = QWheelEvent(
-        pos, widget.mapToGlobal(pos), QPoint(0, 0), QPoint(0, round(120 * notches)),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        pos,
+        widget.mapToGlobal(pos),
+        QPoint(0, 0),
+        QPoint(0, round(120 * notches)),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
         False,
     )
     QApplication.sendEvent(widget, event)
@@ -217,7 +222,8 @@ def test_keys_zoom_and_fit(view: TimelineView, qtbot: QtBot) -> None:
 
 
 def test_keyboard_zoom_keeps_the_selected_event_where_it_is(
-    view: TimelineView, qtbot: QtBot,
+    view: TimelineView,
+    qtbot: QtBot,
 ) -> None:
     view.select_event("us03")
     x = view.x_of(ordinal(date(2003, 3, 20)) + 0.5)
@@ -233,8 +239,14 @@ def test_pinch_zooms(view: TimelineView) -> None:
     span = view.visible_range()[1] - view.visible_range()[0]
     pos = QPointF(600, 200)
     pinch = QNativeGestureEvent(
-        Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
-        pos, pos, view.mapToGlobal(pos), 0.5, QPointF(0, 0),
+        Qt.NativeGestureType.ZoomNativeGesture,
+        QPointingDevice.primaryPointingDevice(),
+        2,
+        pos,
+        pos,
+        view.mapToGlobal(pos),
+        0.5,
+        QPointF(0, 0),
     )
     QApplication.sendEvent(view, pinch)
     assert view.visible_range()[1] - view.visible_range()[0] == pytest.approx(span / 1.5)

@@ -141,8 +141,9 @@ class OverviewStrip(QWidget):
             per_lane = {}
             for lane in lanes:
                 pos = self._shown.positions(lane, edges)
-                per_lane[lane] = [self._shown.shown_between(lane, pos[i], pos[i + 1])
-                                  for i in range(bins)]
+                per_lane[lane] = [
+                    self._shown.shown_between(lane, pos[i], pos[i + 1]) for i in range(bins)
+                ]
             peak = max((max(c) for c in per_lane.values() if c), default=0)
             for row, lane in enumerate(lanes):
                 bottom = top + (row + 1) * band
@@ -193,8 +194,7 @@ class OverviewStrip(QWidget):
                 shade = QColor(self.palette().color(QPalette.ColorRole.Base))
                 shade.setAlpha(150)
                 p.fillRect(QRectF(0, 0, box.left(), self.height()), shade)
-                p.fillRect(QRectF(box.right(), 0, self.width() - box.right(), self.height()),
-                           shade)
+                p.fillRect(QRectF(box.right(), 0, self.width() - box.right(), self.height()), shade)
                 p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 fill = QColor(highlight)
                 fill.setAlpha(30)

@@ -75,11 +75,16 @@ def _over(color: QColor, alpha: float, background: QColor) -> QColor:
     Opaque lines fill an order of magnitude faster than translucent ones.
     """
     mix = QColor()
-    mix.setRgbF(*(
-        f * alpha + b * (1 - alpha)
-        for f, b in ((color.redF(), background.redF()), (color.greenF(), background.greenF()),
-                     (color.blueF(), background.blueF()))
-    ))
+    mix.setRgbF(
+        *(
+            f * alpha + b * (1 - alpha)
+            for f, b in (
+                (color.redF(), background.redF()),
+                (color.greenF(), background.greenF()),
+                (color.blueF(), background.blueF()),
+            )
+        )
+    )
     return mix
 
 
@@ -111,8 +116,9 @@ class TimelinePainter:
         return st
 
     # -- frame -------------------------------------------------------------
-    def paint(self, p: QPainter, frame: Frame, palette: QPalette, width: float,
-              height: float) -> None:
+    def paint(
+        self, p: QPainter, frame: Frame, palette: QPalette, width: float, height: float
+    ) -> None:
         # Lanes, grid and axis are pixel-aligned: no antialiasing, which is costly.
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.fillRect(QRectF(0, 0, width, height), palette.color(QPalette.ColorRole.Base))
@@ -140,17 +146,20 @@ class TimelinePainter:
         text = palette.color(QPalette.ColorRole.Text)
         tint = QColor(text)
         tint.setAlpha(9)
-        line = _over(palette.color(QPalette.ColorRole.Mid), 0.45,
-                     palette.color(QPalette.ColorRole.Base))
+        line = _over(
+            palette.color(QPalette.ColorRole.Mid), 0.45, palette.color(QPalette.ColorRole.Base)
+        )
         p.setFont(self.bold)
         for i, box in enumerate(frame.layout.lanes):
             if i % 2:
                 p.fillRect(QRectF(0, box.y0, width, box.y1 - box.y0), tint)
             p.fillRect(QRectF(0, box.y0 + 1, 4, box.y1 - box.y0 - 2), lane_color(box.lane))
             p.setPen(text)
-            p.drawText(QRectF(12, box.y0, frame.gutter - 16, box.y1 - box.y0),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       box.lane.value)
+            p.drawText(
+                QRectF(12, box.y0, frame.gutter - 16, box.y1 - box.y0),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                box.lane.value,
+            )
             _hline(p, box.y1 - 1, 0, width, line)
         if frame.layout.lanes:
             _vline(p, frame.gutter - 1, frame.axis_height, frame.layout.lanes[-1].y1, line)
@@ -194,13 +203,15 @@ class TimelinePainter:
         p.setFont(self.font)
         for tick in frame.ticks.minor:
             if tick.label:
-                p.drawStaticText(QPointF(left + tick.label_x, minor_y),
-                                 self._static(tick.label, self.font))
+                p.drawStaticText(
+                    QPointF(left + tick.label_x, minor_y), self._static(tick.label, self.font)
+                )
         p.setFont(self.bold)
         for tick in frame.ticks.context:
             if tick.label:
-                p.drawStaticText(QPointF(left + tick.label_x, context_y),
-                                 self._static(tick.label, self.bold))
+                p.drawStaticText(
+                    QPointF(left + tick.label_x, context_y), self._static(tick.label, self.bold)
+                )
         p.restore()
 
     # -- marks -------------------------------------------------------------
@@ -263,8 +274,10 @@ class TimelinePainter:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(lane_color(m.lane, 60))
             p.drawRoundedRect(body, 3, 3)
-            p.fillRect(QRectF(body.left(), body.top(), min(2.0, body.width()), body.height()),
-                       lane_color(m.lane, 150))
+            p.fillRect(
+                QRectF(body.left(), body.top(), min(2.0, body.width()), body.height()),
+                lane_color(m.lane, 150),
+            )
         elif m.kind == "range":
             p.setPen(QPen(color, 1))
             p.setBrush(lane_color(m.lane, 95))
@@ -275,10 +288,16 @@ class TimelinePainter:
             if event is not None and event.origin is Origin.USER:
                 # The briefer's own additions are diamonds, curated events circles.
                 centre, r = body.center(), body.width() / 2 + 0.5
-                p.drawPolygon(QPolygonF([
-                    QPointF(centre.x(), centre.y() - r), QPointF(centre.x() + r, centre.y()),
-                    QPointF(centre.x(), centre.y() + r), QPointF(centre.x() - r, centre.y()),
-                ]))
+                p.drawPolygon(
+                    QPolygonF(
+                        [
+                            QPointF(centre.x(), centre.y() - r),
+                            QPointF(centre.x() + r, centre.y()),
+                            QPointF(centre.x(), centre.y() + r),
+                            QPointF(centre.x() - r, centre.y()),
+                        ]
+                    )
+                )
             else:
                 p.drawEllipse(body)
         if m.badge is not None:

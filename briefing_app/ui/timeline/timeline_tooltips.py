@@ -27,8 +27,11 @@ def _day_label(t: float) -> str:
 
 def event_tooltip(event: Event) -> str:
     """Date at its precision, title, lane, then annotations, flag and provenance."""
-    lines = [f"<b>{html.escape(event.when.label())}</b>", html.escape(event.title),
-             f"<span style='color:#555'>{html.escape(event.lane.value)}</span>"]
+    lines = [
+        f"<b>{html.escape(event.when.label())}</b>",
+        html.escape(event.title),
+        f"<span style='color:#555'>{html.escape(event.lane.value)}</span>",
+    ]
     if event.annotation_count:
         noun = "annotation" if event.annotation_count == 1 else "annotations"
         lines.append(f"{event.annotation_count} {noun}")
@@ -43,8 +46,10 @@ def cluster_tooltip(cluster: Cluster, index: EventIndex) -> str:
     """How many events, over which days, the first few titles, and what a click does."""
     first, last = _day_label(cluster.t0), _day_label(cluster.t1 - 1)
     period = first if first == last else f"{first} – {last}"
-    lines = [f"<b>{cluster.count} events</b>, {html.escape(period)}",
-             f"<span style='color:#555'>{html.escape(cluster.lane.value)}</span>"]
+    lines = [
+        f"<b>{cluster.count} events</b>, {html.escape(period)}",
+        f"<span style='color:#555'>{html.escape(cluster.lane.value)}</span>",
+    ]
     lo, hi = index.positions(cluster.lane, (cluster.t0, cluster.t1))
     entries = islice(index.entries(cluster.lane, lo, hi), CLUSTER_TITLES_SHOWN)
     lines += [f"• {html.escape(e.event.title)}" for e in entries]

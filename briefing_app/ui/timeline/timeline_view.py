@@ -96,8 +96,11 @@ class TimelineView(QWidget):
         self._hit: HitTester | None = None
         self._hit_layout: TimelineLayout | None = None
         self._painter = TimelinePainter(self.font())
-        self._cache = LayoutCache(self._painter.metrics.horizontalAdvance,
-                                  label_px_budget=_LABEL_BUDGET, style=self._style())
+        self._cache = LayoutCache(
+            self._painter.metrics.horizontalAdvance,
+            label_px_budget=_LABEL_BUDGET,
+            style=self._style(),
+        )
         self._scale = TimeScale(*_DEFAULT_WINDOW, self._time_width())
         self._fitted = False
         """True while the view shows 'everything': a resize then fits again."""
@@ -184,8 +187,13 @@ class TimelineView(QWidget):
     def _label_overhang(self, scale: TimeScale) -> float:
         """How far the laid-out window's labels run past its right edge."""
         lanes = self._visible_lanes()
-        layout = self._cache.layout_once(self._index, scale, lanes, top=self._axis_height(),
-                                         lane_height=self._lane_height(len(lanes)))
+        layout = self._cache.layout_once(
+            self._index,
+            scale,
+            lanes,
+            top=self._axis_height(),
+            lane_height=self._lane_height(len(lanes)),
+        )
         ends = [m.extent.right for m in layout.marks] + [c.rect.right for c in layout.clusters]
         return max(ends, default=0.0) + _FIT_MARGIN / 2 - scale.width_px
 
@@ -224,15 +232,21 @@ class TimelineView(QWidget):
         """Events drawn on their own now, with the widget rectangle each occupies."""
         layout, offset = self._layout()
         right = offset + self._scale.width_px
-        return {m.event_id: self._to_widget(m.extent, offset) for m in layout.marks
-                if m.extent.right > offset and m.extent.x < right}
+        return {
+            m.event_id: self._to_widget(m.extent, offset)
+            for m in layout.marks
+            if m.extent.right > offset and m.extent.x < right
+        }
 
     def visible_clusters(self) -> list[tuple[QRectF, int]]:
         """Clusters drawn now: widget rectangle and how many events each holds."""
         layout, offset = self._layout()
         right = offset + self._scale.width_px
-        return [(self._to_widget(c.rect, offset), c.count) for c in layout.clusters
-                if c.rect.right > offset and c.rect.x < right]
+        return [
+            (self._to_widget(c.rect, offset), c.count)
+            for c in layout.clusters
+            if c.rect.right > offset and c.rect.x < right
+        ]
 
     def sizeHint(self) -> QSize:
         return QSize(960, 460)
@@ -244,7 +258,8 @@ class TimelineView(QWidget):
     def _style(self) -> LayoutStyle:
         fm = self._painter.metrics
         return LayoutStyle(
-            row_height=max(22.0, round(fm.height()) + 7.0), text_height=fm.height(),
+            row_height=max(22.0, round(fm.height()) + 7.0),
+            text_height=fm.height(),
             min_label_px=fm.horizontalAdvance("Summit"),
         )
 
@@ -270,7 +285,10 @@ class TimelineView(QWidget):
         self._sync_width()
         lanes = self._visible_lanes()
         return self._cache.layout_for(
-            self._index, self._scale, lanes, top=self._axis_height(),
+            self._index,
+            self._scale,
+            lanes,
+            top=self._axis_height(),
             lane_height=self._lane_height(len(lanes)),
         )
 
@@ -298,7 +316,10 @@ class TimelineView(QWidget):
     def _set_scale(self, scale: TimeScale) -> None:
         self._fitted = False
         if (scale.t0, scale.t1, scale.width_px) == (
-                self._scale.t0, self._scale.t1, self._scale.width_px):
+            self._scale.t0,
+            self._scale.t1,
+            self._scale.width_px,
+        ):
             self._scale = scale
             return
         self._scale = scale
@@ -351,18 +372,34 @@ class TimelineView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         layout, offset = self._layout()
         s = self._scale
-        ticks = axis_ticks(s.t0, s.t1, s.width_px, self._painter.metrics.horizontalAdvance,
-                           QFontMetricsF(self._painter.bold).horizontalAdvance)
+        ticks = axis_ticks(
+            s.t0,
+            s.t1,
+            s.width_px,
+            self._painter.metrics.horizontalAdvance,
+            QFontMetricsF(self._painter.bold).horizontalAdvance,
+        )
         selected = self._index.get(self._selected) if self._selected else None
-        if selected is not None and not (self._index.is_shown(selected.id)
-                                         and self._lane_shown[selected.lane]):
+        if selected is not None and not (
+            self._index.is_shown(selected.id) and self._lane_shown[selected.lane]
+        ):
             selected = None
         frame = Frame(
-            layout=layout, index=self._index, offset=offset, ticks=ticks,
-            time_rect=QRectF(self._gutter(), self._axis_height(), s.width_px,
-                             max(self.height() - self._axis_height(), 0)),
-            axis_height=self._axis_height(), gutter=self._gutter(), selected=selected,
-            hovered=self._hovered, has_focus=self.hasFocus(),
+            layout=layout,
+            index=self._index,
+            offset=offset,
+            ticks=ticks,
+            time_rect=QRectF(
+                self._gutter(),
+                self._axis_height(),
+                s.width_px,
+                max(self.height() - self._axis_height(), 0),
+            ),
+            axis_height=self._axis_height(),
+            gutter=self._gutter(),
+            selected=selected,
+            hovered=self._hovered,
+            has_focus=self.hasFocus(),
             empty_message=self._empty_message(),
         )
         painter = QPainter(self)
@@ -387,8 +424,11 @@ class TimelineView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._painter.set_font(self.font())
-            self._cache.reconfigure(self._painter.metrics.horizontalAdvance,
-                                    label_px_budget=_LABEL_BUDGET, style=self._style())
+            self._cache.reconfigure(
+                self._painter.metrics.horizontalAdvance,
+                label_px_budget=_LABEL_BUDGET,
+                style=self._style(),
+            )
             self._set_scale(self._scale.with_width(self._time_width()))
             self.update()
         super().changeEvent(event)
@@ -398,9 +438,11 @@ class TimelineView(QWidget):
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
-                    event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
                 backwards = key == Qt.Key.Key_Backtab or bool(
-                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                )
                 # At either end Tab leaves the timeline, so the keyboard is never trapped.
                 if self._step(-1 if backwards else 1):
                     return True
