@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -53,8 +54,15 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.setObjectName("filterBar")
         self._filter = EventFilter()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
+        # Two rows, so the window fits a 1280-pixel laptop screen: the lane legend
+        # with the filter indicator, then the other filters.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(6, 2, 6, 2)
+        rows.setSpacing(2)
+        layout = QHBoxLayout()
+        second = QHBoxLayout()
+        rows.addLayout(layout)
+        rows.addLayout(second)
         self.lane_boxes: dict[Lane, QCheckBox] = {}
         for lane in LANES:
             box = QCheckBox(lane.value)
@@ -69,7 +77,6 @@ class FilterBar(QWidget):
             box.toggled.connect(lambda on, lane=lane: self._set_lane(lane, on))
             self.lane_boxes[lane] = box
             layout.addWidget(box)
-        layout.addSpacing(12)
         self.actor = QComboBox()
         self.actor.setObjectName("actorFilter")
         self.actor.addItem(_ANY_ACTOR)
@@ -113,7 +120,9 @@ class FilterBar(QWidget):
             self.date_from,
             self.date_to,
         ):
-            layout.addWidget(w)
+            second.addWidget(w)
+        second.addStretch(1)
+        layout.addSpacing(12)
         layout.addWidget(self.indicator, 1)
         layout.addWidget(self.clear)
 

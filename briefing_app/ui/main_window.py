@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.docks["search"].raise_()
         self.docks["table"].hide()
         self.resizeDocks(
-            [self.docks["search"], self.docks["event"]], [300, 420], Qt.Orientation.Horizontal
+            [self.docks["search"], self.docks["event"]], [270, 400], Qt.Orientation.Horizontal
         )
         self.resizeDocks(
             [self.docks["event"], self.docks["reader"]], [380, 480], Qt.Orientation.Vertical
@@ -324,6 +324,8 @@ class MainWindow(QMainWindow):
             return
         if self.timeline.selected_id() != event_id:
             self.timeline.select_event(event_id, ensure_visible=True)
+        if center and self._is_visible(event_id):
+            self._reveal(event)
         shown = get_event(self.db, event_id) or event
         self.event_panel.show_event(shown, self._sources)
         self.work.show_event(shown)
@@ -392,6 +394,22 @@ class MainWindow(QMainWindow):
             self.select_event(shown[0], center=True)
             titles = "; ".join(self._by_id[e].title for e in shown)
             self.statusBar().showMessage(f"Cited: {titles}", 8000)
+
+    def _reveal(self, event: Event) -> None:
+        """Zoom in around an event picked from a list until it is drawn on its own.
+
+        Selecting from search or the event list must show the event, not a
+        cluster that hides it.
+        """
+        t = event.when.first_day.toordinal() + 0.5
+        for _ in range(12):
+            if event.id in self.timeline.visible_marks():
+                return
+            before = self.timeline.visible_range()
+            self.timeline.zoom_by(2.0, anchor_px=self.timeline.x_of(t))
+            if self.timeline.visible_range() == before:
+                return  # at the zoom limit
+            self.timeline.select_event(event.id, ensure_visible=True)
 
     def _table_row_changed(self, current: object, _previous: object) -> None:
         row = self.event_table.currentIndex().row()

@@ -244,10 +244,15 @@ class TimelinePainter:
         p.setFont(self.font)
         p.setPen(text)
         for m in marks:
-            origin = self._label_origin(m, lo)
-            # A label cut by the left edge would read as a stray word: leave it out.
-            if origin.x() >= lo - 0.5:
-                p.drawStaticText(origin, self._static(m.label, self.font))
+            placed = self._label_place(m, lo, hi)
+            if placed is None:
+                continue
+            origin, room = placed
+            label = m.label
+            if m.label_rect.w > room:
+                # Cut with an ellipsis where the space ends, rather than mid-letter.
+                label = self.metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
+            p.drawStaticText(origin, self._static(label, self.font))
         if selected_mark is not None:
             p.setPen(QPen(text, 2))
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -257,13 +262,25 @@ class TimelinePainter:
             else:
                 p.drawRoundedRect(body, 4, 4)
 
-    def _label_origin(self, m: Mark, view_left: float) -> QPointF:
-        """Where the label goes; a bar's label slides right to stay on screen."""
+    def _label_place(self, m: Mark, lo: float, hi: float) -> tuple[QPointF, float] | None:
+        """Where a mark's label goes and how wide it may be; None to leave it out.
+
+        A label inside a bar or band that began off screen slides right to stay
+        in view, within the room the layout gave it; any other label cut by the
+        left edge would read as a stray word, so it is left out.
+        """
         x = m.label_rect.x
-        if m.kind != "point" and x < view_left + 4:
-            limit = max(m.body.right, m.label_rect.right) - m.label_rect.w
-            x = max(x, min(view_left + 4, limit))
-        return QPointF(x, m.label_rect.y + (m.label_rect.h - self.metrics.height()) / 2)
+        right = min(hi, max(m.body.right, m.label_rect.right)) - 4
+        if x < lo + 4:
+            inside_bar = m.kind != "point" and x < m.body.right
+            if not inside_bar:
+                return None
+            x = lo + 4
+        room = right - x
+        if room < 3 * self.metrics.averageCharWidth():
+            return None
+        y = m.label_rect.y + (m.label_rect.h - self.metrics.height()) / 2
+        return QPointF(x, y), room
 
     def _paint_body(self, p: QPainter, m: Mark, index: EventIndex) -> None:
         entry = index.get(m.event_id)

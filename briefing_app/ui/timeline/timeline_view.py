@@ -44,6 +44,9 @@ __all__ = ["TimelineView"]
 _DEFAULT_WINDOW = (float(date(1999, 1, 1).toordinal()), float(date(2026, 1, 1).toordinal()))
 _RIGHT_PAD = 8.0
 _FIT_MARGIN = 16.0
+# At most this share of the width is kept free for the latest labels when fitting;
+# labels that still run past the edge are cut with an ellipsis.
+_FIT_LABEL_SHARE = 0.15
 _KEY_ZOOM = 1.5
 _WHEEL_ZOOM_PER_NOTCH = 1.2
 _LABEL_BUDGET = 280.0
@@ -177,9 +180,9 @@ class TimelineView(QWidget):
         scale = self._scale.fitted(span[0], span[1], margin=_FIT_MARGIN, right_margin=right)
         for _ in range(3):
             overhang = self._label_overhang(scale)
-            if overhang < 1.0 or right >= scale.width_px * 0.3:
+            if overhang < 1.0 or right >= scale.width_px * _FIT_LABEL_SHARE:
                 break
-            right = min(right + overhang, scale.width_px * 0.3)
+            right = min(right + overhang, scale.width_px * _FIT_LABEL_SHARE)
             scale = self._scale.fitted(span[0], span[1], margin=_FIT_MARGIN, right_margin=right)
         self._set_scale(scale)
         self._fitted = True
