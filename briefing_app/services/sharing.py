@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefing_app.domain.anchoring import TextQuote, relocate, selector_for
@@ -39,7 +39,7 @@ from briefing_app.services.sharing_format import (
     parse_shared,
     stamp,
 )
-from briefing_app.services.user_events import USER_EXCERPT_POSITION
+from briefing_app.services.user_events import append_user_excerpt
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import (
     AnnotationRow,
@@ -281,27 +281,7 @@ class _Importer:
             self.report.conflicts.append(
                 f"excerpt “{_short(x.quote)}”: yours is kept; the other version is added beside it"
             )
-        last = self.s.scalar(
-            select(func.max(ExcerptRow.position)).where(ExcerptRow.event_pk == event.pk)
-        )
-        self.s.add(
-            ExcerptRow(
-                uid=uid,
-                event_pk=event.pk,
-                source_pk=source.pk,
-                start=anchor.start,
-                end=anchor.end,
-                quote=anchor.exact,
-                prefix=anchor.prefix,
-                suffix=anchor.suffix,
-                position=max(USER_EXCERPT_POSITION, (last or 0) + 1),
-                origin=Origin.USER.value,
-                anchor_status="exact",
-                retired=False,
-                created_at=x.created_at,
-            )
-        )
-        self.s.flush()
+        append_user_excerpt(self.s, event, source, anchor, uid=uid, created_at=x.created_at)
         self.report.added["excerpts"] += 1
 
     # annotations -------------------------------------------------------------------

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
-from briefing_app.domain.anchoring import selector_for
+from briefing_app.domain.anchoring import TextQuote, selector_for
 from briefing_app.domain.dates import DateSpan, PartialDate, Precision
 from briefing_app.domain.model import Confidence, Lane, Origin
 from briefing_app.services import annotations as notes
@@ -378,11 +378,24 @@ def _add_excerpt(
         raise EditRefused("select some words of the source to quote")
     anchor = selector_for(source.text, start, end)
     assert source.text[anchor.start : anchor.end] == anchor.exact
+    return append_user_excerpt(session, event, source, anchor, uid=new_uid(), created_at=now())
+
+
+def append_user_excerpt(
+    session: Session,
+    event: EventRow,
+    source: SourceRow,
+    anchor: TextQuote,
+    *,
+    uid: str,
+    created_at: datetime,
+) -> ExcerptRow:
+    """Store a user's excerpt after the event's others (made here or imported)."""
     last = session.scalar(
         select(func.max(ExcerptRow.position)).where(ExcerptRow.event_pk == event.pk)
     )
     row = ExcerptRow(
-        uid=new_uid(),
+        uid=uid,
         event_pk=event.pk,
         source_pk=source.pk,
         start=anchor.start,
@@ -394,7 +407,7 @@ def _add_excerpt(
         origin=Origin.USER.value,
         anchor_status="exact",
         retired=False,
-        created_at=now(),
+        created_at=created_at,
     )
     session.add(row)
     session.flush()
