@@ -71,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "--propose", action="store_true", help="only show what would be imported; save nothing"
     )
+    mode.add_argument(
+        "--replaces",
+        metavar="SOURCE",
+        help="FILE is a corrected copy of this stored source (its file name): take the new "
+        "text and re-anchor every excerpt; doubtful ones are flagged, never moved silently",
+    )
     dates = sub.add_parser(
         "extract-dates",
         help="list every date mentioned in an article, resolved and at its precision",
@@ -400,6 +406,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     overrides = ArticleMetadata(
         title=args.title or "", outlet=args.outlet or "", published=published, language=""
     )
+    if args.replaces:
+        if len(args.files) != 1:
+            print("import: --replaces takes exactly one FILE", file=sys.stderr)
+            return 2
+        return _replace_source(args, args.files[0])
     db = open_library(args.db)
     failed = 0
     try:
@@ -428,6 +439,41 @@ def _cmd_import(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 1 if failed else 0
+
+
+def _replace_source(args: argparse.Namespace, path: Path) -> int:
+    from briefing_app.ingest.problems import ImportProblem
+    from briefing_app.ingest.readers import read_article
+    from briefing_app.services.library import open_library
+    from briefing_app.services.source_revision import SourceNotFound, revise_source
+
+    try:
+        article = read_article(path)
+    except ImportProblem as exc:
+        print(f"import: {path}: {exc}", file=sys.stderr)
+        return 1
+    db = open_library(args.db)
+    try:
+        report = revise_source(
+            db,
+            args.replaces,
+            article.text,
+            furniture=[(f.start, f.end, f.kind) for f in article.furniture],
+            body=(article.body_start, article.body_end),
+        )
+    except SourceNotFound as exc:
+        print(f"import: --replaces: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+    print(
+        f"{args.replaces}: text replaced from {path}; {report.total} excerpt(s): "
+        f"{report.exact} found as they were, {report.fuzzy} re-anchored on a close match, "
+        f"{len(report.flagged)} flagged for you to check"
+    )
+    for event_id, quote, reason in report.flagged:
+        print(f"  - event {event_id}: “{quote[:70]}” — {reason}")
+    return 0
 
 
 def _print_import(name: str, prepared: PreparedImport, *, saved: bool) -> None:

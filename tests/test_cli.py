@@ -137,3 +137,17 @@ def test_extract_dates_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     result = run_main("extract-dates", str(tmp_path / "nope.txt"))
     assert result.returncode == 2
     assert "does not exist" in result.stderr
+
+
+def test_import_replaces_reanchors_excerpts(tmp_path: Path) -> None:
+    seed = PROJECT_ROOT / "seeds" / "002_e07262d9241f5558.txt"
+    corrected = tmp_path / "corrected.txt"
+    corrected.write_text(
+        "Corrected copy.\n" + seed.read_text(encoding="utf-8").replace("Zelenskiy", "Zelensky"),
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "db.sqlite")
+    result = run_main("--db", db, "import", str(corrected), "--replaces", seed.name)
+    assert result.returncode == 0, result.stderr
+    assert "0 flagged" in result.stdout
+    assert run_main("--db", db, "check").returncode == 0
