@@ -89,6 +89,8 @@ class Excerpt:
     suffix: str = ""
     uid: str = ""
     origin: Origin = Origin.CURATED
+    needs_check: bool = False
+    """The source changed and this passage could not be found again with confidence."""
 
 
 @dataclass(frozen=True, slots=True)

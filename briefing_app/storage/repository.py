@@ -60,6 +60,7 @@ def excerpt_from_row(row: ExcerptRow, source_file: str) -> Excerpt:
         suffix=row.suffix,
         uid=row.uid,
         origin=Origin(row.origin),
+        needs_check=row.anchor_status == "flagged",
     )
 
 

@@ -148,7 +148,13 @@ class EventPanel(QWidget):
                 if src
                 else excerpt.source
             )
-            item = QListWidgetItem(f"“{excerpt.quote}”\n— {cite}")
+            warning = (
+                "⚠ The source was corrected and this passage could not be found again "
+                "with confidence: check it in the reader.\n"
+                if excerpt.needs_check
+                else ""
+            )
+            item = QListWidgetItem(f"{warning}“{excerpt.quote}”\n— {cite}")
             item.setData(_UID_ROLE, excerpt.uid)
             item.setData(_SOURCE_ROLE, excerpt.source)
             item.setData(_ORIGIN_ROLE, excerpt.origin.value)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from briefing_app.services.checks import database_problems
 from briefing_app.services.source_revision import revise_source
 from briefing_app.storage.database import Database
-from briefing_app.storage.models import ExcerptRow, SourceRow
+from briefing_app.storage.models import EventRow, ExcerptRow, SourceRow
 
 SEED = "002_e07262d9241f5558.txt"
 
@@ -58,3 +59,26 @@ def test_a_vanished_passage_is_flagged_and_kept(library: Database) -> None:
     report = revise_source(library, SEED, cut)
     assert any(q == quote for _eid, q, _why in report.flagged)
     assert _excerpts(library)[victim_uid][3] == "flagged"
+
+
+def test_the_event_panel_warns_about_a_flagged_passage(qtbot: QtBot, library: Database) -> None:
+    from briefing_app.storage.repository import get_event, list_sources
+    from briefing_app.ui.event_panel import EventPanel
+
+    with library.session() as s:
+        text = s.scalar(select(SourceRow.text).where(SourceRow.file == SEED))
+        event_pk, a, b = s.execute(
+            select(ExcerptRow.event_pk, ExcerptRow.start, ExcerptRow.end)
+            .join(SourceRow, SourceRow.pk == ExcerptRow.source_pk)
+            .where(SourceRow.file == SEED)
+        ).first()
+        event_id = s.scalar(select(EventRow.id).where(EventRow.pk == event_pk))
+    assert text is not None and event_id is not None
+    revise_source(library, SEED, text[:a] + text[b:])
+    event = get_event(library, event_id)
+    assert event is not None
+    panel = EventPanel()
+    qtbot.addWidget(panel)
+    panel.show_event(event, {s.file: s for s in list_sources(library)})
+    texts = [panel.excerpts.item(i).text() for i in range(panel.excerpts.count())]
+    assert any(t.startswith("⚠ The source was corrected") for t in texts)
