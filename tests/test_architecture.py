@@ -28,3 +28,20 @@ def test_ruff_is_clean() -> None:
             [exe, *args], cwd=PROJECT_ROOT, capture_output=True, text=True, check=False
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_start_up_does_not_load_import_or_export_libraries() -> None:
+    """dateparser, trafilatura, pypdf and charset-normalizer cost ~0.35 s: load them on use."""
+    probe = (
+        "import sys; import briefing_app.ui.app, briefing_app.ui.main_window; "
+        "print(sorted(m for m in ('dateparser', 'trafilatura', 'pypdf', 'charset_normalizer',"
+        " 'alembic') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"

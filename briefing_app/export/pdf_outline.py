@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.annotations import Link
-from pypdf.generic import Fit
+if TYPE_CHECKING:
+    from pypdf.generic import Fit
+
 
 __all__ = ["Anchor", "LinkSpot", "OutlineEntry", "PdfMarks", "apply_marks"]
 
@@ -62,12 +63,17 @@ class PdfMarks:
 
 
 def _fit(marks: PdfMarks, at: Anchor) -> Fit:
+    from pypdf.generic import Fit
+
     height = marks.page_heights[at.page] if at.page < len(marks.page_heights) else 842.0
     return Fit.xyz(left=0, top=max(height - at.top + 6.0, 0.0), zoom=None)
 
 
 def apply_marks(path: Path, marks: PdfMarks) -> None:
     """Rewrite ``path`` with the outline and links of ``marks``; atomic on success."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+
     reader = PdfReader(path)
     writer = PdfWriter(clone_from=reader)
     pages = len(writer.pages)

@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 
-import dateparser
-
 from briefing_app.domain.dates import PartialDate, Precision
 
 __all__ = ["DateMention", "LANGUAGES", "detect_language", "extract_dates", "split_sentences"]
@@ -1275,6 +1273,8 @@ def _read(query: str, lang: str, base: date, prefer: str, parts: tuple[str, ...]
     }
     if parts:
         settings["REQUIRE_PARTS"] = list(parts)
+    import dateparser  # loaded on first use: it costs 80 ms at start-up
+
     try:
         result = dateparser.parse(query, languages=[lang], settings=settings)
     except (ValueError, OverflowError, TypeError, KeyError, AttributeError):

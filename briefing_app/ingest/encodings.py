@@ -14,8 +14,6 @@ import codecs
 import unicodedata
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from briefing_app.ingest.problems import ImportProblem
 
 __all__ = ["Decoded", "decode_bytes", "refuse_binary"]
@@ -152,6 +150,8 @@ def _oddness(text: str) -> float:
 
 def _readings(raw: bytes) -> list[str]:
     """Encodings charset-normalizer finds plausible (with those that read the same)."""
+    from charset_normalizer import from_bytes  # loaded on first use
+
     names: list[str] = []
     for match in from_bytes(raw, cp_isolation=list(_CANDIDATES)):
         if match.chaos > _MAX_CHAOS:

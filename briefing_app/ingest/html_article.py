@@ -14,10 +14,13 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import lxml.etree
 import lxml.html
-import trafilatura
+
+if TYPE_CHECKING:
+    import trafilatura
 
 from briefing_app.ingest.dates import LANGUAGES, detect_language
 from briefing_app.ingest.furniture import FurnitureSpan
@@ -363,6 +366,8 @@ def _parse(html: str) -> tuple[lxml.html.HtmlElement, int]:
 
 
 def _extract(tree: lxml.html.HtmlElement) -> trafilatura.settings.Document | None:
+    import trafilatura  # loaded on first use: 160 ms that start-up need not pay
+
     return trafilatura.bare_extraction(
         copy.deepcopy(tree),
         with_metadata=True,

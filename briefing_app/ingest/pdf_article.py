@@ -17,13 +17,14 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from typing import TYPE_CHECKING
 
 from briefing_app.ingest.furniture import FurnitureSpan, body_extent, find_furniture
 from briefing_app.ingest.metadata import ArticleMetadata, metadata_from_text, parse_published
 from briefing_app.ingest.problems import ImportProblem
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 __all__ = ["PdfArticle", "read_pdf"]
 
@@ -63,6 +64,9 @@ def _quiet() -> Iterator[None]:
 
 
 def _open(raw: bytes) -> PdfReader:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         reader = PdfReader(io.BytesIO(raw), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -82,6 +86,8 @@ def _open(raw: bytes) -> PdfReader:
 
 
 def _page_lines(reader: PdfReader) -> list[list[str]]:
+    from pypdf.errors import PyPdfError
+
     pages: list[list[str]] = []
     for page in reader.pages:
         try:
