@@ -442,7 +442,11 @@ class PdfBuilder:
                 where = f", chronology p. {page.page + 1}" if page else ""
                 parts.append(f"{ev.title} ({ev.when.label()}){where}")
             else:
-                parts.append(f"event {c.event_id} (outside this export's filters)")
+                # Stored citations carry the event's title and date; fall back to its id.
+                title = getattr(c, "title", "") or f"event {c.event_id}"
+                when = getattr(c, "when", "")
+                head = f"{title} ({when})" if when else title
+                parts.append(f"{head}, not in this export's period or filters")
         if c.source_file:
             src = self.sel.sources.get(c.source_file)
             parts.append(_cite(src) if src else c.source_file)

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from briefing_app.domain.dates import PartialDate
+from briefing_app.domain.dates import DateSpan, PartialDate
 from briefing_app.services.lookup import (
     EditRefused,
     NotFound,
@@ -168,8 +168,11 @@ def _citation(row: PointCitationRow) -> Citation:
 
 
 def _when(ev: EventRow) -> str:
+    """The event's dates as a reader writes them, end included (``10–11 Dec 1999``)."""
     try:
-        return PartialDate.parse(ev.start, ev.start_precision).label()
+        start = PartialDate.parse(ev.start, ev.start_precision)
+        end = PartialDate.parse(ev.end, ev.end_precision) if ev.end else None
+        return DateSpan(start, end).label()
     except ValueError:
         return ev.start
 

@@ -85,3 +85,10 @@ def test_names_are_unique_and_citations_not_repeated(library: Database) -> None:
     brief = add_point(library, brief.uid, "p", [(A, None)])
     with pytest.raises(EditRefused, match="already cites"):
         add_citation(library, brief.points[0].uid, event_id=A)
+
+
+def test_a_cited_range_shows_both_ends(library: Database) -> None:
+    brief = create_briefing(library, "Dates")
+    brief = add_point(library, brief.uid, "Helsinki", [("helsinki-headline-goal", None)])
+    (citation,) = brief.points[0].citations
+    assert citation.when == "10–11 Dec 1999"
