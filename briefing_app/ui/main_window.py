@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -322,6 +322,7 @@ class MainWindow(QMainWindow):
         event = self._by_id.get(event_id)
         if event is None:
             return
+        self.timeline.set_highlighted(())
         if self.timeline.selected_id() != event_id:
             self.timeline.select_event(event_id, ensure_visible=True)
         if center and self._is_visible(event_id):
@@ -331,7 +332,10 @@ class MainWindow(QMainWindow):
         self.work.show_event(shown)
         row = self.event_model.row_of(event_id)
         if row >= 0 and self.event_table.currentIndex().row() != row:
+            # Follow the selection without re-entering it as if the user had picked the row.
+            blocker = QSignalBlocker(self.event_table.selectionModel())
             self.event_table.selectRow(row)
+            blocker.unblock()
         hidden = event_id in self._hidden_ids or event.lane not in self.filter_bar.filter.lanes
         note = "  (hidden by the current filters)" if hidden else ""
         self.statusBar().showMessage(
@@ -391,8 +395,14 @@ class MainWindow(QMainWindow):
         """A talking point was selected: show the events it cites."""
         shown = [e for e in event_ids if e in self._by_id]
         if shown:
-            self.select_event(shown[0], center=True)
-            titles = "; ".join(self._by_id[e].title for e in shown)
+            events = [self._by_id[e] for e in shown]
+            first = min(e.when.first_day for e in events).toordinal()
+            last = max(e.when.last_day for e in events).toordinal() + 1
+            pad = max((last - first) * 0.15, 15.0)
+            self.select_event(shown[0])
+            self.timeline.set_visible_range(first - pad, last + pad)  # all of them, not one
+            self.timeline.set_highlighted(shown)
+            titles = "; ".join(e.title for e in events)
             self.statusBar().showMessage(f"Cited: {titles}", 8000)
 
     def _reveal(self, event: Event) -> None:

@@ -129,6 +129,14 @@ def test_selecting_a_point_selects_its_event(qtbot: QtBot, work_window: MainWind
     assert work_window.timeline.selected_id() == B
     assert work_window.event_panel.event_id == B
     assert "Cited:" in work_window.statusBar().currentMessage()
+    # Every cited event is in view and marked, not only the first.
+    assert work_window.timeline.highlighted_ids() == {A, B}
+    t0, t1 = work_window.timeline.visible_range()
+    for event in (e for e in work_window.events if e.id in {A, B}):
+        assert t0 <= event.when.first_day.toordinal() and event.when.last_day.toordinal() < t1
+    # Choosing another event ends the grouping.
+    work_window.select_event(A)
+    assert work_window.timeline.highlighted_ids() == frozenset()
 
 
 def test_new_rename_delete_briefings(

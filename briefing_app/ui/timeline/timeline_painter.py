@@ -54,6 +54,8 @@ class Frame:
     hovered: Mark | Cluster | None
     has_focus: bool
     empty_message: str
+    highlighted: frozenset[str] = frozenset()
+    """Events shown together (the citations of a talking point), besides the selection."""
 
 
 def _qrect(r: Rect, grow: float = 0.0) -> QRectF:
@@ -223,6 +225,14 @@ class TimelinePainter:
         text = palette.color(QPalette.ColorRole.Text)
         selected_id = frame.selected.event.id if frame.selected is not None else None
         selected_mark = frame.layout.mark_for(selected_id) if selected_id else None
+        if frame.highlighted:
+            together = QColor(highlight)
+            together.setAlpha(35)
+            p.setPen(QPen(highlight, 1, Qt.PenStyle.DashLine))
+            p.setBrush(together)
+            for m in marks:
+                if m.event_id in frame.highlighted and m is not selected_mark:
+                    p.drawRoundedRect(_qrect(m.extent, 3), 4, 4)
         if frame.hovered is not None and frame.hovered is not selected_mark:
             soft = QColor(highlight)
             soft.setAlpha(30)

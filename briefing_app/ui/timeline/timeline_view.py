@@ -8,7 +8,7 @@ screen, so 100,000 events draw as fast as a hundred.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -95,6 +95,7 @@ class TimelineView(QWidget):
         self._lane_shown = dict.fromkeys(Lane, True)
         self._selected: str | None = None
         self._hovered: Mark | Cluster | None = None
+        self._highlighted: frozenset[str] = frozenset()
         self._press: _Press | None = None
         self._hit: HitTester | None = None
         self._hit_layout: TimelineLayout | None = None
@@ -148,6 +149,16 @@ class TimelineView(QWidget):
 
     def selected_id(self) -> str | None:
         return self._selected
+
+    def set_highlighted(self, event_ids: Iterable[str]) -> None:
+        """Mark events that belong together (a talking point's citations)."""
+        ids = frozenset(event_ids)
+        if ids != self._highlighted:
+            self._highlighted = ids
+            self.update()
+
+    def highlighted_ids(self) -> frozenset[str]:
+        return self._highlighted
 
     def select_event(self, event_id: str | None, ensure_visible: bool = True) -> bool:
         """Select an event from outside; returns False for an unknown id.
@@ -404,6 +415,7 @@ class TimelineView(QWidget):
             hovered=self._hovered,
             has_focus=self.hasFocus(),
             empty_message=self._empty_message(),
+            highlighted=self._highlighted,
         )
         painter = QPainter(self)
         try:
