@@ -15,6 +15,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QDrag,
     QFocusEvent,
     QFontMetricsF,
     QHelpEvent,
@@ -36,6 +37,7 @@ from briefing_app.geometry.layout_cache import LayoutCache
 from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
 from briefing_app.geometry.ticks import axis_ticks
 from briefing_app.geometry.timescale import ScaleLimits, TimeScale
+from briefing_app.ui.briefing_model import event_mime
 from briefing_app.ui.timeline.timeline_painter import Frame, TimelinePainter
 from briefing_app.ui.timeline.timeline_tooltips import cluster_tooltip, event_tooltip
 
@@ -57,6 +59,8 @@ class _Press:
     pos: QPointF
     scale: TimeScale
     dragging: bool = False
+    carries: str | None = None
+    """The selected event the press began on: moving then drags it out (to a briefing)."""
 
 
 class TimelineView(QWidget):
@@ -507,6 +511,9 @@ class TimelineView(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = _Press(event.position(), self._scale)
+            target = self._target_at(event.position())
+            if isinstance(target, Mark) and target.event_id == self._selected:
+                self._press.carries = target.event_id
             event.accept()
             return
         super().mousePressEvent(event)
@@ -514,6 +521,11 @@ class TimelineView(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         press = self._press
         if press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            moved = (event.position() - press.pos).manhattanLength()
+            if press.carries and not press.dragging and moved >= QApplication.startDragDistance():
+                self._drag_out(press.carries)
+                self._press = None
+                return
             dx = event.position().x() - press.pos.x()
             if press.dragging or abs(dx) >= QApplication.startDragDistance():
                 press.dragging = True
@@ -528,6 +540,13 @@ class TimelineView(QWidget):
             else:
                 self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.update()
+
+    def _drag_out(self, event_id: str) -> None:
+        """Drag the selected event out, e.g. into the Briefing panel (drag elsewhere pans)."""
+        drag = QDrag(self)
+        drag.setMimeData(event_mime([event_id]))
+        drag.exec(Qt.DropAction.CopyAction)
+        self.unsetCursor()
 
     def leaveEvent(self, event: QEvent) -> None:
         if self._hovered is not None:
