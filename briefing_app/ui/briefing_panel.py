@@ -127,8 +127,8 @@ class BriefingPanel(QWidget):
         self.add_button.setToolTip("Add a talking point at the end and write it")
         self.add_button.clicked.connect(lambda: self.add_point())
         self.hint = QLabel(
-            "Drop events here from the Event List or the event panel's title, or "
-            "right-click an event on the timeline: Add to Briefing."
+            "Drag a selected event here from the timeline, the Event List or the event "
+            "panel's title, or right-click an event on the timeline: Add to Briefing."
         )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #777;")
