@@ -18,7 +18,12 @@ from briefing_app.domain.model import Event, Source
 from briefing_app.export.options import ExportOptions, OptionsError
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow
-from briefing_app.storage.repository import AnnotationView, list_events, list_sources
+from briefing_app.storage.repository import (
+    AnnotationView,
+    annotation_view,
+    list_events,
+    list_sources,
+)
 
 __all__ = ["ExportSelection", "annotations_by_event", "find_briefing", "select_for_export"]
 
@@ -69,18 +74,7 @@ def annotations_by_event(db: Database) -> dict[str, list[AnnotationView]]:
         grouped: dict[str, list[AnnotationView]] = defaultdict(list)
         for query in (direct, via_excerpt):
             for a, event_id, excerpt_uid in s.execute(query):
-                grouped[event_id].append(
-                    AnnotationView(
-                        uid=a.uid,
-                        event_id=event_id if a.event_pk is not None else None,
-                        excerpt_uid=excerpt_uid,
-                        body=a.body,
-                        tags=tuple(a.tags or ()),
-                        talking_point=a.talking_point,
-                        created_at=a.created_at.isoformat(timespec="seconds"),
-                        updated_at=a.updated_at.isoformat(timespec="seconds"),
-                    )
-                )
+                grouped[event_id].append(annotation_view(a, event_id, excerpt_uid))
     for views in grouped.values():
         views.sort(key=lambda v: (v.created_at, v.uid))
     return dict(grouped)

@@ -336,6 +336,20 @@ class AnnotationView:
     updated_at: str
 
 
+def annotation_view(row: AnnotationRow, event_id: str, excerpt_uid: str | None) -> AnnotationView:
+    """A note as the exports show it; ``event_id`` is kept only for a note on the event."""
+    return AnnotationView(
+        uid=row.uid,
+        event_id=event_id if row.event_pk is not None else None,
+        excerpt_uid=excerpt_uid,
+        body=row.body,
+        tags=tuple(row.tags or ()),
+        talking_point=row.talking_point,
+        created_at=row.created_at.isoformat(timespec="seconds"),
+        updated_at=row.updated_at.isoformat(timespec="seconds"),
+    )
+
+
 def event_annotations(db: Database, event_id: str) -> list[AnnotationView]:
     """Annotations on an event and on its excerpts, oldest first."""
     with db.session() as s:
@@ -348,19 +362,7 @@ def event_annotations(db: Database, event_id: str) -> list[AnnotationView]:
             .where((AnnotationRow.event_pk == event_pk) | (ExcerptRow.event_pk == event_pk))
             .order_by(AnnotationRow.created_at, AnnotationRow.pk)
         ).all()
-        return [
-            AnnotationView(
-                uid=a.uid,
-                event_id=event_id if a.event_pk is not None else None,
-                excerpt_uid=x_uid,
-                body=a.body,
-                tags=tuple(a.tags or ()),
-                talking_point=a.talking_point,
-                created_at=a.created_at.isoformat(timespec="seconds"),
-                updated_at=a.updated_at.isoformat(timespec="seconds"),
-            )
-            for a, x_uid in rows
-        ]
+        return [annotation_view(a, event_id, x_uid) for a, x_uid in rows]
 
 
 def counts(db: Database) -> dict[str, int]:
