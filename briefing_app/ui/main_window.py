@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._by_id: dict[str, Event] = {}
         self._sources: dict[str, Source] = {}
         self._hidden_ids: set[str] = set()
+        self._counts: dict[str, int] = {}
         self.backups = BackupController(db, self)
         self.backups.restored.connect(lambda _name: self.reload())
         if db.read_only:
@@ -304,6 +305,7 @@ class MainWindow(QMainWindow):
         self._events = list_events(self.db, brief=True)
         self._by_id = {e.id: e for e in self._events}
         self._sources = {s.file: s for s in list_sources(self.db)}
+        self._counts = counts(self.db)  # changes only with what makes us reload
         self.timeline.set_events(self._events)
         self.overview.set_index(self.timeline.event_index)
         self.event_model.set_events(self._events)
@@ -498,7 +500,7 @@ class MainWindow(QMainWindow):
             self.run_search(self.search_panel.box.text())
 
     def _show_counts(self, hidden: int = 0) -> None:
-        n = counts(self.db)
+        n = self._counts
         shown = len(self._events) - hidden
         tail = f" · {hidden} hidden by filters" if hidden else ""
         self.statusBar().showMessage(
