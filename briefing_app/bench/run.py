@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -208,7 +207,6 @@ def run_bench(
             results["sizes"].append(figures)
             for suffix in ("", "-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
-            shutil.rmtree(work / "pdf", ignore_errors=True)
     return results
 
 

@@ -73,10 +73,7 @@ def open_for_gui(db_path: Path) -> tuple[Database, QLockFile | None] | None:
         if not _ask(APP_NAME, f"{exc}", "Open Read-Only"):
             return None
         return Database.open(db_path, read_only=True), None
-    except DamagedDatabaseError:
-        lock.unlock()
-        raise
-    except BaseException:
+    except BaseException:  # damaged, newer, not a database: the caller tells the user
         lock.unlock()
         raise
 
