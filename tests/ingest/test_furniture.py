@@ -104,7 +104,7 @@ def test_language_guess() -> None:
     assert guess_language("") is None
 
 
-def test_every_seed_keeps_most_of_its_text_as_body(tmp_path: Path) -> None:
+def test_every_seed_keeps_most_of_its_text_as_body() -> None:
     for path in SEEDS_DIR.glob("*.txt"):
         text = path.read_text(encoding="utf-8")
         furniture = sum(s.end - s.start for s in find_furniture(text))

@@ -35,9 +35,9 @@ def _click_event(qtbot: QtBot, window: MainWindow, event_id: str) -> None:
 
 
 def test_opens_with_every_event_counted(window: MainWindow) -> None:
-    assert window.statusBar().currentMessage().startswith("50 of 50 events shown") or (
-        "events shown" in window.statusBar().currentMessage()
-    )
+    n = len(window.events)
+    assert n >= 35
+    assert window.statusBar().currentMessage().startswith(f"{n} of {n} events shown")
     assert [a.text() for a in window.menuBar().actions()][:3] == ["&File", "&Edit", "&View"]
 
 
