@@ -238,7 +238,7 @@ def _html(raw: bytes, path: Path) -> ReadArticle:
         notes.append(f"the page declares no usable charset; it was read as {decoded.encoding}")
     metadata = page.metadata
     if not metadata.title:
-        metadata = metadata.merged(ArticleMetadata(title=_humanised(path)))
+        metadata = replace(metadata, title=_humanised(path))
     return ReadArticle(
         path=path,
         format="html",
@@ -263,7 +263,7 @@ def _pdf(raw: bytes, path: Path) -> ReadArticle:
     doc = read_pdf(raw)
     metadata = doc.metadata
     if not metadata.title:
-        metadata = metadata.merged(ArticleMetadata(title=_humanised(path)))
+        metadata = replace(metadata, title=_humanised(path))
     return ReadArticle(
         path=path,
         format="pdf",

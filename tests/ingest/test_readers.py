@@ -104,6 +104,21 @@ def test_page_without_meta_tags_takes_dateline_and_byline(tmp_path: Path) -> Non
     assert meta.author == "Ana Pérez"
 
 
+def test_a_page_without_a_title_takes_the_file_name_and_keeps_its_language(
+    tmp_path: Path,
+) -> None:
+    html = (
+        '<html lang="fr"><body><p>Les dirigeants européens se sont réunis à Bruxelles le '
+        "jeudi 6 mars pour adopter un plan de défense commun, a annoncé la présidente de la "
+        "Commission dans un communiqué publié après la réunion.</p><p>Le plan sera examiné "
+        "lors du sommet de juin, selon les responsables qui ont participé aux discussions "
+        "avec les ministres.</p></body></html>"
+    )
+    meta = read_article(write(tmp_path / "sommet-de-bruxelles.html", html)).metadata
+    assert meta.title == "sommet de bruxelles"
+    assert meta.language == "fr"
+
+
 def test_markdown_keeps_its_text_verbatim_with_front_matter_as_metadata(tmp_path: Path) -> None:
     source = markdown_article()
     article = read_article(write(tmp_path / "fund.md", source))
