@@ -101,17 +101,7 @@ class LayoutCache:
         cell = view.span
         first_cell = math.floor(view.t0 / cell)
         wide = TimeScale((first_cell - 1) * cell, (first_cell + 2) * cell, 3 * view.width_px)
-        layout = layout_timeline(
-            index,
-            wide,
-            lanes,
-            self._measure,
-            label_px_budget=self._budget,
-            top=top,
-            lane_height=lane_height,
-            style=self._style,
-            label_cache=self._labels,
-        )
+        layout = self.layout_once(index, wide, lanes, top=top, lane_height=lane_height)
         self.layouts_made += 1
         self._key, self._layout = key, layout
         return layout, wide.to_px(view.t0)
