@@ -18,7 +18,14 @@ from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.layout import layout_timeline
 from briefing_app.geometry.timescale import TimeScale
 
-__all__ = ["synthetic_events", "approximate_measure", "geometry_benchmark", "BENCH_ZOOMS"]
+__all__ = [
+    "BENCH_ZOOMS",
+    "FIRST",
+    "LAST",
+    "approximate_measure",
+    "geometry_benchmark",
+    "synthetic_events",
+]
 
 FIRST = date(1999, 1, 1)
 LAST = date(2025, 12, 31)
