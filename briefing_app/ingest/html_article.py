@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import lxml.etree
@@ -26,13 +26,14 @@ from briefing_app.ingest.dates import LANGUAGES, detect_language
 from briefing_app.ingest.furniture import FurnitureSpan
 from briefing_app.ingest.metadata import (
     ArticleMetadata,
+    ExtractedArticle,
     find_byline,
     find_dateline,
     parse_published,
 )
 from briefing_app.ingest.problems import ImportProblem
 
-__all__ = ["HtmlArticle", "declared_charset", "read_html"]
+__all__ = ["declared_charset", "read_html"]
 
 
 def _tags(spec: str) -> frozenset[str]:
@@ -83,18 +84,6 @@ _SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)|\burl:\s*(https?://\S+)",
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MIN_ALIGNED = 0.6
 """Share of the extracted article that must be found in the page's visible text."""
-
-
-@dataclass(frozen=True)
-class HtmlArticle:
-    """What a page gives: text, article extent, furniture, metadata, and notes."""
-
-    text: str
-    body_start: int
-    body_end: int
-    furniture: list[FurnitureSpan]
-    metadata: ArticleMetadata
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -391,7 +380,7 @@ def _headline_line(lines: list[_Line], title: str, before: int) -> int | None:
     return None
 
 
-def read_html(html: str) -> HtmlArticle:
+def read_html(html: str) -> ExtractedArticle:
     """The visible text of ``html``, its article extent, furniture and metadata.
 
     Raises ImportProblem for a page with no article text.
@@ -426,7 +415,7 @@ def read_html(html: str) -> HtmlArticle:
             "the page's layout could not be matched with its article, so only the article "
             "text was kept (without the page around it)"
         )
-        return HtmlArticle(article, 0, len(article), [], metadata, notes)
+        return ExtractedArticle(article, 0, len(article), [], metadata, notes)
     headline = _headline_line(lines, metadata.title, spans[0][0])
     furniture, first, last = _furniture(lines, spans, headline)
-    return HtmlArticle(text, first, last, furniture, metadata, notes)
+    return ExtractedArticle(text, first, last, furniture, metadata, notes)

@@ -9,15 +9,17 @@ precision it is written with: "2025-03" stays a month.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from briefing_app.domain.dates import DateFormatError, PartialDate, Precision
 from briefing_app.ingest.dates import LANGUAGES, detect_language, extract_dates
+from briefing_app.ingest.furniture import FurnitureSpan
 
 __all__ = [
     "ArticleMetadata",
     "Dateline",
+    "ExtractedArticle",
     "find_byline",
     "find_dateline",
     "find_headline",
@@ -52,6 +54,18 @@ class ArticleMetadata:
             language=better.language or self.language,
             url=better.url or self.url,
         )
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """What a reader makes of one format: text, article extent, furniture, metadata, notes."""
+
+    text: str
+    body_start: int
+    body_end: int
+    furniture: list[FurnitureSpan]
+    metadata: ArticleMetadata
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,9 +247,7 @@ def _dateline_date(dateline: Dateline, year_of: PartialDate | None) -> PartialDa
     return None
 
 
-def metadata_from_text(
-    text: str, body_start: int, body_end: int, fallback_title: str = ""
-) -> ArticleMetadata:
+def metadata_from_text(text: str, body_start: int, body_end: int) -> ArticleMetadata:
     """Everything the article's own text says about it, for formats with no metadata."""
     dateline = find_dateline(text, body_start, body_end)
     published = published_in_header(text, 0, body_end)
@@ -243,7 +255,7 @@ def metadata_from_text(
         published = _dateline_date(dateline, published) or published
     language = detect_language(text[body_start:body_end])
     return ArticleMetadata(
-        title=find_headline(text, body_start, body_end) or fallback_title,
+        title=find_headline(text, body_start, body_end) or "",
         outlet=dateline.agency if dateline and dateline.agency else "",
         author=find_byline(text, 0, body_end),
         published=published,

@@ -16,17 +16,21 @@ import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefing_app.ingest.furniture import FurnitureSpan, body_extent, find_furniture
-from briefing_app.ingest.metadata import ArticleMetadata, metadata_from_text, parse_published
+from briefing_app.ingest.metadata import (
+    ArticleMetadata,
+    ExtractedArticle,
+    metadata_from_text,
+    parse_published,
+)
 from briefing_app.ingest.problems import ImportProblem
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
 
-__all__ = ["PdfArticle", "read_pdf"]
+__all__ = ["read_pdf"]
 
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -36,16 +40,6 @@ _URL = re.compile(r"https?://\S+")
 _FULL_LINE = 0.75
 """A line at least this share of the usual width ran to the margin: the paragraph goes on."""
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', "»", ")")
-
-
-@dataclass(frozen=True)
-class PdfArticle:
-    text: str
-    body_start: int
-    body_end: int
-    furniture: list[FurnitureSpan]
-    metadata: ArticleMetadata
-    notes: list[str] = field(default_factory=list)
 
 
 @contextmanager
@@ -144,7 +138,7 @@ def _paragraphs(lines: list[str], width: int) -> list[str]:
     return out
 
 
-def read_pdf(raw: bytes) -> PdfArticle:
+def read_pdf(raw: bytes) -> ExtractedArticle:
     """The article in a PDF's text layer; ImportProblem for a damaged or image-only PDF."""
     with _quiet():
         reader = _open(raw)
@@ -204,4 +198,4 @@ def read_pdf(raw: bytes) -> PdfArticle:
         language=found.language,
         url=url,
     )
-    return PdfArticle(text, start, end, furniture, metadata, notes)
+    return ExtractedArticle(text, start, end, furniture, metadata, notes)

@@ -20,7 +20,12 @@ from pathlib import Path
 from briefing_app.ingest.encodings import decode_bytes, refuse_binary
 from briefing_app.ingest.furniture import FurnitureSpan, body_extent, find_furniture
 from briefing_app.ingest.html_article import declared_charset, read_html
-from briefing_app.ingest.metadata import ArticleMetadata, metadata_from_text, parse_published
+from briefing_app.ingest.metadata import (
+    ArticleMetadata,
+    ExtractedArticle,
+    metadata_from_text,
+    parse_published,
+)
 from briefing_app.ingest.pdf_article import read_pdf
 from briefing_app.ingest.problems import ImportCancelled, ImportProblem
 
@@ -148,7 +153,7 @@ def _humanised(path: Path) -> str:
     return re.sub(r"[_\-]+", " ", path.stem).strip()
 
 
-def _plain(raw: bytes, path: Path, markdown: bool) -> ReadArticle:
+def _plain(raw: bytes, markdown: bool) -> tuple[ExtractedArticle, str]:
     decoded = decode_bytes(raw)
     text = decoded.text
     if not any(ch.isalnum() for ch in text):
@@ -170,7 +175,7 @@ def _plain(raw: bytes, path: Path, markdown: bool) -> ReadArticle:
         for s in find_furniture(text[offset:])
     ]
     start, end = body_extent(text, furniture)
-    found = metadata_from_text(text, start, end, _humanised(path))
+    found = metadata_from_text(text, start, end)
     if front:
         found = found.merged(
             ArticleMetadata(
@@ -185,19 +190,7 @@ def _plain(raw: bytes, path: Path, markdown: bool) -> ReadArticle:
     notes = []
     if decoded.detected:
         notes.append(f"the file is not UTF-8; it was read as {decoded.encoding}: check accents")
-    return ReadArticle(
-        path=path,
-        format="markdown" if markdown else "text",
-        text=text,
-        body_start=start,
-        body_end=end,
-        furniture=tuple(furniture),
-        metadata=found,
-        content_hash="",
-        size=len(raw),
-        encoding=decoded.encoding,
-        notes=tuple(notes),
-    )
+    return ExtractedArticle(text, start, end, furniture, found, notes), decoded.encoding
 
 
 def _mhtml_part(raw: bytes) -> tuple[bytes, str | None] | None:
@@ -225,7 +218,7 @@ def _refuse_truncated_html(raw: bytes) -> None:
         )
 
 
-def _html(raw: bytes, path: Path) -> ReadArticle:
+def _html(raw: bytes) -> tuple[ExtractedArticle, str]:
     charset = declared_charset(raw)
     mhtml = _mhtml_part(raw)
     if mhtml is not None:
@@ -233,50 +226,22 @@ def _html(raw: bytes, path: Path) -> ReadArticle:
     _refuse_truncated_html(raw)
     decoded = decode_bytes(raw, declared=charset)
     page = read_html(decoded.text)
-    notes = list(page.notes)
     if decoded.detected:
-        notes.append(f"the page declares no usable charset; it was read as {decoded.encoding}")
-    metadata = page.metadata
-    if not metadata.title:
-        metadata = replace(metadata, title=_humanised(path))
-    return ReadArticle(
-        path=path,
-        format="html",
-        text=page.text,
-        body_start=page.body_start,
-        body_end=page.body_end,
-        furniture=tuple(page.furniture),
-        metadata=metadata,
-        content_hash="",
-        size=len(raw),
-        encoding=decoded.encoding,
-        notes=tuple(notes),
-    )
+        notes = [
+            *page.notes,
+            f"the page declares no usable charset; it was read as {decoded.encoding}",
+        ]
+        page = replace(page, notes=notes)
+    return page, decoded.encoding
 
 
-def _pdf(raw: bytes, path: Path) -> ReadArticle:
+def _pdf(raw: bytes) -> ExtractedArticle:
     if b"%%EOF" not in raw[-2048:]:
         raise ImportProblem(
             "The PDF is incomplete (it does not end the way every PDF file ends): it looks "
             "cut short, as by an interrupted download. Download or save it again."
         )
-    doc = read_pdf(raw)
-    metadata = doc.metadata
-    if not metadata.title:
-        metadata = replace(metadata, title=_humanised(path))
-    return ReadArticle(
-        path=path,
-        format="pdf",
-        text=doc.text,
-        body_start=doc.body_start,
-        body_end=doc.body_end,
-        furniture=tuple(doc.furniture),
-        metadata=metadata,
-        content_hash="",
-        size=len(raw),
-        encoding=None,
-        notes=tuple(doc.notes),
-    )
+    return read_pdf(raw)
 
 
 def read_article(path: str | Path, cancelled: Callable[[], bool] | None = None) -> ReadArticle:
@@ -295,17 +260,33 @@ def read_article(path: str | Path, cancelled: Callable[[], bool] | None = None) 
     digest = hashlib.sha256(raw).hexdigest()
     check()
     kind = detect_format(file, raw)
+    encoding: str | None = None
     if kind == "pdf":
-        article = _pdf(raw, file)
+        page = _pdf(raw)
     elif kind == "html":
-        article = _html(raw, file)
+        page, encoding = _html(raw)
     else:
         refuse_binary(raw)
-        article = _plain(raw, file, markdown=kind == "markdown")
+        page, encoding = _plain(raw, markdown=kind == "markdown")
     check()
-    if not article.body.strip():
+    if not page.text[page.body_start : page.body_end].strip():
         raise ImportProblem(
             "No article text was found in the file: everything in it looks like page "
             "furniture (menus, notices, links). Import a copy of the article's own text."
         )
-    return replace(article, content_hash=digest, size=len(raw))
+    metadata = page.metadata
+    if not metadata.title:
+        metadata = replace(metadata, title=_humanised(file))
+    return ReadArticle(
+        path=file,
+        format=kind,
+        text=page.text,
+        body_start=page.body_start,
+        body_end=page.body_end,
+        furniture=tuple(page.furniture),
+        metadata=metadata,
+        content_hash=digest,
+        size=len(raw),
+        encoding=encoding,
+        notes=tuple(page.notes),
+    )
