@@ -45,14 +45,12 @@ class LabelledDocument:
     mentions: tuple[dict, ...]
 
 
-@dataclass
-class DocumentScore:
-    name: str
+class _Rates:
+    """Precision and recall from the counts of labelled, predicted and correct mentions."""
+
     labelled: int
     predicted: int
     correct: int
-    misses: list[dict] = field(default_factory=list)  # labelled, not found right
-    false_positives: list[dict] = field(default_factory=list)  # found, not labelled so
 
     @property
     def precision(self) -> float:
@@ -61,6 +59,16 @@ class DocumentScore:
     @property
     def recall(self) -> float:
         return self.correct / self.labelled if self.labelled else 1.0
+
+
+@dataclass
+class DocumentScore(_Rates):
+    name: str
+    labelled: int
+    predicted: int
+    correct: int
+    misses: list[dict] = field(default_factory=list)  # labelled, not found right
+    false_positives: list[dict] = field(default_factory=list)  # found, not labelled so
 
     def to_json(self) -> dict:
         return {
@@ -76,7 +84,7 @@ class DocumentScore:
 
 
 @dataclass
-class Evaluation:
+class Evaluation(_Rates):
     documents: list[DocumentScore]
 
     @property
@@ -90,14 +98,6 @@ class Evaluation:
     @property
     def correct(self) -> int:
         return sum(d.correct for d in self.documents)
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct / self.labelled if self.labelled else 1.0
 
     def to_json(self) -> dict:
         return {
