@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from briefing_app.domain.dates import DateSpan
 from briefing_app.domain.model import Confidence, Event, Origin
@@ -156,13 +157,17 @@ def prepare(
 
 
 # -- storing ---------------------------------------------------------------------------
+def _imported(s: Session, content_hash: str) -> tuple[str, str] | None:
+    row = s.execute(
+        select(SourceRow.file, SourceRow.title).where(SourceRow.content_hash == content_hash)
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
 def find_imported(db: Database, content_hash: str) -> tuple[str, str] | None:
     """(file, title) of the source made from the same bytes, if there is one."""
     with db.session() as s:
-        row = s.execute(
-            select(SourceRow.file, SourceRow.title).where(SourceRow.content_hash == content_hash)
-        ).first()
-    return (row[0], row[1]) if row else None
+        return _imported(s, content_hash)
 
 
 def _file_id(path: Path, content_hash: str) -> str:
@@ -199,13 +204,9 @@ def save_source(db: Database, prepared: PreparedImport) -> SavedSource:
     title = " ".join(meta.title.split())[:500] or article.path.stem
     outlet = " ".join(meta.outlet.split())[:200] or "Unknown outlet"
     with db.session() as s:
-        existing = s.execute(
-            select(SourceRow.file, SourceRow.title).where(
-                SourceRow.content_hash == article.content_hash
-            )
-        ).first()
+        existing = _imported(s, article.content_hash)
         if existing is not None:
-            raise AlreadyImported(existing[0], existing[1])
+            raise AlreadyImported(*existing)
         row = SourceRow(
             file=file,
             content_hash=article.content_hash,
