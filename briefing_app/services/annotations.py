@@ -25,6 +25,7 @@ from briefing_app.services.lookup import (
 )
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow
+from briefing_app.storage.repository import annotations_on_event
 
 __all__ = [
     "MAX_TAG_CHARS",
@@ -126,7 +127,8 @@ def get_annotation(db: Database, uid: str) -> AnnotationSnapshot | None:
 def annotations_of_event(db: Database, event_id: str) -> list[AnnotationSnapshot]:
     """Notes on the event and on its excerpts, oldest first."""
     with db.session() as s:
-        return rows_where(s, EventRow.id == event_id)
+        event_pk = s.scalar(select(EventRow.pk).where(EventRow.id == event_id))
+        return [] if event_pk is None else rows_where(s, annotations_on_event(event_pk))
 
 
 def annotations_of_excerpt(db: Database, excerpt_uid: str) -> list[AnnotationSnapshot]:
