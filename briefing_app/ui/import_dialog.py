@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,17 +28,11 @@ from briefing_app.domain.dates import DateFormatError, PartialDate, Precision
 from briefing_app.ingest.dates import LANGUAGES
 from briefing_app.ingest.metadata import ArticleMetadata
 from briefing_app.services.importer import PreparedImport
+from briefing_app.ui.plain_label import plain_label
 
 __all__ = ["MetadataDialog"]
 
 _PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.YEAR)
-
-
-def _plain_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class MetadataDialog(QDialog):
@@ -72,9 +65,9 @@ class MetadataDialog(QDialog):
         self.language = QComboBox()
         self.language.addItems(list(LANGUAGES))
         self.url = QLineEdit()
-        self.details = _plain_label()
+        self.details = plain_label()
         self.details.setObjectName("importDetails")
-        self.error = _plain_label()
+        self.error = plain_label()
         self.error.setStyleSheet("color: #b00020")
 
         date_row = QHBoxLayout()
@@ -109,7 +102,7 @@ class MetadataDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _plain_label("Check what each file says about itself; anything can be changed.")
+            plain_label("Check what each file says about itself; anything can be changed.")
         )
         layout.addLayout(body, 1)
         layout.addWidget(self.buttons)

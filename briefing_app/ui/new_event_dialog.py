@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -28,17 +27,11 @@ from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate, Pr
 from briefing_app.domain.model import LANES, Confidence, Lane
 from briefing_app.services.selection import Suggestion
 from briefing_app.services.user_events import EventDraft
+from briefing_app.ui.plain_label import plain_label
 
 __all__ = ["NewEventDialog"]
 
 _PRECISIONS = (Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.YEAR)
-
-
-def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class NewEventDialog(QDialog):
@@ -61,7 +54,7 @@ class NewEventDialog(QDialog):
             self.precision.addItem(p.value, p)
         self.end = QLineEdit()
         self.end.setPlaceholderText("optional, for a period")
-        self.date_source = _plain()
+        self.date_source = plain_label()
         self.date_source.setStyleSheet("color: #555;")
         self.lane = QComboBox()
         self.lane.setObjectName("eventLane")
@@ -77,10 +70,10 @@ class NewEventDialog(QDialog):
         for c in Confidence:
             self.confidence.addItem(c.value, c)
         self.confidence.setCurrentIndex(list(Confidence).index(Confidence.MEDIUM))
-        self.quote = _plain(f"“{quote}”" if quote else "")
+        self.quote = plain_label(f"“{quote}”" if quote else "")
         self.quote.setObjectName("eventQuote")
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem = _plain()
+        self.problem = plain_label()
         self.problem.setObjectName("eventProblem")
         self.problem.setStyleSheet("color: #a04000;")
 

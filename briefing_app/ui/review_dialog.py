@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.ingest.review import ReviewError, ReviewItem, ReviewState
+from briefing_app.ui.plain_label import plain_label
 from briefing_app.ui.proposal_model import (
     DATE,
     INCLUDE,
@@ -102,9 +102,7 @@ class ReviewDialog(QDialog):
         self.table.setColumnWidth(LINK, 180)
         self.table.setColumnWidth(SOURCE, 150)
 
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
+        self.status = plain_label()
         self.tick_all = QPushButton("Tick &All")
         self.accept_button = QPushButton("&Accept Selected")
         self.accept_button.setObjectName("acceptSelected")
@@ -125,12 +123,10 @@ class ReviewDialog(QDialog):
             buttons.addWidget(button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = plain_label(
             "Each date the new articles mention, with its sentence as the excerpt. Tick what "
             "belongs in the chronology; double-click a date, title, lane or link to change it."
         )
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
