@@ -93,6 +93,10 @@ class ReviewState:
     def __len__(self) -> int:
         return len(self._items)
 
+    def at(self, row: int) -> ReviewItem:
+        """The item shown in ``row`` (without copying the rows, as ``items`` does)."""
+        return self._items[row]
+
     def item(self, key: int) -> ReviewItem:
         for it in self._items:
             if it.key == key:

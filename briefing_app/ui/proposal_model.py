@@ -57,7 +57,7 @@ class ProposalModel(QAbstractTableModel):
         self.endResetModel()
 
     def item_at(self, row: int) -> ReviewItem:
-        return self.state.items[row]
+        return self.state.at(row)
 
     def keys(self, rows: Iterable[int]) -> list[int]:
         items = self.state.items

@@ -226,5 +226,6 @@ def test_reject_and_tick() -> None:
     assert [i.key for i in state.included()] == [state.items[0].key]
     assert state.reject([state.items[0].key, state.items[1].key]) == 2
     assert len(state) == n - 2
+    assert [state.at(row) for row in range(len(state))] == state.items
     state.set_all_included(True)
     assert len(state.included()) == n - 2
