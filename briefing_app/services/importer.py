@@ -15,13 +15,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from briefing_app.domain.dates import DateSpan
+from briefing_app.domain.dates import DateSpan, Precision
 from briefing_app.domain.model import Confidence, Event, Origin
 from briefing_app.ingest.dates import LANGUAGES, DateMention, extract_dates
 from briefing_app.ingest.metadata import ArticleMetadata
@@ -121,9 +120,9 @@ def reanalyse(
     Run again when the user changes the publication date: relative dates
     ("on Thursday") are resolved from it.
     """
-    published: date | None = metadata.published.value if metadata.published else None
-    if metadata.published is not None and metadata.published.precision.value != "day":
-        published = None  # "on Thursday" cannot be placed from a month or a year
+    known = metadata.published
+    # "on Thursday" cannot be placed from a month or a year
+    published = known.value if known is not None and known.precision is Precision.DAY else None
     language = metadata.language if metadata.language in LANGUAGES else None
     mentions = extract_dates(article.text, published, language, _skip_spans(article))
     proposals = propose_events(

@@ -191,3 +191,15 @@ def test_a_failed_acceptance_adds_nothing(library: Database, tmp_path: Path) -> 
     with pytest.raises(ImportProblem, match="nothing was added"):
         importer.accept(library, [*good[:-1], broken])
     assert database_state(library) == before
+
+
+def test_relative_dates_are_placed_only_from_a_publication_day(tmp_path: Path) -> None:
+    path = write(tmp_path / "t.txt", "Talks\n\nThe ministers met in Brussels on Thursday.\n")
+
+    def found(published: str) -> list[str]:
+        overrides = ArticleMetadata(published=PartialDate.parse(published), language="")
+        prepared = importer.prepare(path, overrides=overrides)
+        return [m.date.iso() for m in prepared.mentions]
+
+    assert found("2025-03-08") == ["2025-03-06"]
+    assert found("2025-03") == []
