@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from briefing_app.domain.dates import MONTH_ABBR
 from briefing_app.domain.model import Event, Lane, Origin
+from briefing_app.export.mark_shapes import diamond, draw_cluster_pill
 from briefing_app.export.typeset import Fonts, measure_with, metrics_device
 from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.layout import LayoutStyle, layout_timeline
-from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
+from briefing_app.geometry.marks import Mark, Rect, TimelineLayout
 from briefing_app.geometry.paging import split_period
 from briefing_app.geometry.palette import (
     ANNOTATION_RGB,
@@ -163,7 +164,7 @@ class TimelinePainter:
         p.translate(left, 0)
         self._paint_overrun(p, frame)
         for c in frame.layout.clusters:
-            self._paint_cluster(p, c)
+            self._paint_pill(p, _qrect(c.rect), LANE_RGB[c.lane], c.label)
         for m in frame.layout.marks:
             self._paint_body(p, m, frame.index)
         p.setFont(self.fonts.label)
@@ -197,14 +198,7 @@ class TimelinePainter:
             items.append(("strip", "on the next page"))
         for kind, text in items:
             if kind == "cluster":
-                path = QPainterPath()
-                path.addRoundedRect(QRectF(x, mid - 4.5, 14, 9), 4.5, 4.5)
-                p.setPen(QPen(rgb(grey), 0.6))
-                p.setBrush(rgb(grey, 70))
-                p.drawPath(path)
-                p.setFont(self.fonts.label_bold)
-                p.setPen(rgb(CLUSTER_TEXT_RGB))
-                p.drawText(QRectF(x, mid - 4.5, 14, 9), Qt.AlignmentFlag.AlignCenter, "n")
+                self._paint_pill(p, QRectF(x, mid - 4.5, 14, 9), grey, "n")
                 p.setFont(self.fonts.small)
                 x += 17
             elif kind == "strip":
@@ -221,16 +215,7 @@ class TimelinePainter:
                 p.setPen(QPen(rgb(color).darker(140), 0.5))
                 p.setBrush(rgb(color))
                 if kind == "diamond":
-                    p.drawPolygon(
-                        QPolygonF(
-                            [
-                                QPointF(x + 3, mid - 3.4),
-                                QPointF(x + 6.4, mid),
-                                QPointF(x + 3, mid + 3.4),
-                                QPointF(x - 0.4, mid),
-                            ]
-                        )
-                    )
+                    p.drawPolygon(diamond(QPointF(x + 3, mid), 3.4))
                 else:
                     p.drawEllipse(QPointF(x + 3, mid), r, r)
                 x += 9
@@ -331,17 +316,7 @@ class TimelinePainter:
             p.setPen(QPen(rgb(lane).darker(150), 0.5))
             p.setBrush(rgb(lane))
             if event is not None and event.origin is Origin.USER:
-                c, radius = body.center(), body.width() / 2 + 0.4
-                p.drawPolygon(
-                    QPolygonF(
-                        [
-                            QPointF(c.x(), c.y() - radius),
-                            QPointF(c.x() + radius, c.y()),
-                            QPointF(c.x(), c.y() + radius),
-                            QPointF(c.x() - radius, c.y()),
-                        ]
-                    )
-                )
+                p.drawPolygon(diamond(body.center(), body.width() / 2 + 0.4))
             else:
                 p.drawEllipse(body)
         if m.badge is not None:
@@ -350,16 +325,16 @@ class TimelinePainter:
             p.setBrush(rgb(FLAG_RGB if flagged else ANNOTATION_RGB))
             p.drawEllipse(_qrect(m.badge))
 
-    def _paint_cluster(self, p: QPainter, c: Cluster) -> None:
-        rect = _qrect(c.rect)
-        path = QPainterPath()
-        path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-        p.setPen(QPen(rgb(LANE_RGB[c.lane]), 0.6))
-        p.setBrush(rgb(LANE_RGB[c.lane], 70))
-        p.drawPath(path)
-        p.setPen(rgb(CLUSTER_TEXT_RGB))
-        p.setFont(self.fonts.label_bold)
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, c.label)
+    def _paint_pill(self, p: QPainter, rect: QRectF, color: RGB, label: str) -> None:
+        draw_cluster_pill(
+            p,
+            rect,
+            rgb(color),
+            label,
+            font=self.fonts.label_bold,
+            text=rgb(CLUSTER_TEXT_RGB),
+            line_width=0.6,
+        )
 
 
 def _qrect(r: Rect) -> QRectF:

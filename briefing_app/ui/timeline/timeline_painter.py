@@ -15,15 +15,14 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
-    QPainterPath,
     QPalette,
     QPen,
-    QPolygonF,
     QStaticText,
     QTransform,
 )
 
 from briefing_app.domain.model import Event, Origin
+from briefing_app.export.mark_shapes import diamond, draw_cluster_pill
 from briefing_app.geometry.index import EventIndex, IndexedEvent
 from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
 from briefing_app.geometry.ticks import AxisTicks
@@ -314,17 +313,7 @@ class TimelinePainter:
             p.setBrush(color)
             if event is not None and event.origin is Origin.USER:
                 # The briefer's own additions are diamonds, curated events circles.
-                centre, r = body.center(), body.width() / 2 + 0.5
-                p.drawPolygon(
-                    QPolygonF(
-                        [
-                            QPointF(centre.x(), centre.y() - r),
-                            QPointF(centre.x() + r, centre.y()),
-                            QPointF(centre.x(), centre.y() + r),
-                            QPointF(centre.x() - r, centre.y()),
-                        ]
-                    )
-                )
+                p.drawPolygon(diamond(body.center(), body.width() / 2 + 0.5))
             else:
                 p.drawEllipse(body)
         if m.badge is not None:
@@ -338,15 +327,9 @@ class TimelinePainter:
         p.drawEllipse(_qrect(m.badge, 0.5))
 
     def _paint_cluster(self, p: QPainter, c: Cluster, text: QColor) -> None:
-        rect = _qrect(c.rect)
-        path = QPainterPath()
-        path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-        p.setPen(QPen(lane_color(c.lane), 1))
-        p.setBrush(lane_color(c.lane, 70))
-        p.drawPath(path)
-        p.setPen(text)
-        p.setFont(self.bold)
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, c.label)
+        draw_cluster_pill(
+            p, _qrect(c.rect), lane_color(c.lane), c.label, font=self.bold, text=text, line_width=1
+        )
 
     def _paint_selection_outside_marks(self, p: QPainter, frame: Frame, color: QColor) -> None:
         """The selected event sits in a cluster or off the layout: mark its time anyway."""
