@@ -33,6 +33,7 @@ from briefing_app.storage.models import (
     PointCitationRow,
     SourceRow,
 )
+from briefing_app.storage.repository import store_event_when
 
 __all__ = [
     "Chronology",
@@ -294,12 +295,7 @@ def _excerpt_in_use(session: Session, excerpt_pk: int) -> bool:
 
 def _apply_event(row: EventRow, ev: CuratedEvent) -> None:
     row.title = ev.title
-    row.start = ev.when.start.iso()
-    row.start_precision = ev.when.start.precision.value
-    row.end = ev.when.end.iso() if ev.when.end else None
-    row.end_precision = ev.when.end.precision.value if ev.when.end else None
-    row.first_day = ev.when.first_day.toordinal()
-    row.last_day = ev.when.last_day.toordinal()
+    store_event_when(row, ev.when)
     row.lane = ev.lane.value
     row.actors = list(ev.actors)
     row.summary = ev.summary

@@ -15,7 +15,6 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from briefing_app.domain.dates import DateSpan, PartialDate
 from briefing_app.services.lookup import (
     EditRefused,
     NotFound,
@@ -32,6 +31,7 @@ from briefing_app.storage.models import (
     ExcerptRow,
     PointCitationRow,
 )
+from briefing_app.storage.repository import event_when
 
 __all__ = [
     "MAX_NAME_CHARS",
@@ -170,9 +170,7 @@ def _citation(row: PointCitationRow) -> Citation:
 def _when(ev: EventRow) -> str:
     """The event's dates as a reader writes them, end included (``10–11 Dec 1999``)."""
     try:
-        start = PartialDate.parse(ev.start, ev.start_precision)
-        end = PartialDate.parse(ev.end, ev.end_precision) if ev.end else None
-        return DateSpan(start, end).label()
+        return event_when(ev).label()
     except ValueError:
         return ev.start
 

@@ -39,7 +39,7 @@ from briefing_app.services.sharing_format import (
     parse_shared,
     stamp,
 )
-from briefing_app.services.user_events import append_user_excerpt
+from briefing_app.services.user_events import append_user_excerpt, apply_draft
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import (
     AnnotationRow,
@@ -235,13 +235,7 @@ class _Importer:
                 "beside it"
             )
         row = EventRow(id=target_id, origin=Origin.USER.value)
-        row.title, row.summary = e.title, e.summary
-        row.start, row.start_precision = e.when.start.iso(), e.when.start.precision.value
-        row.end = e.when.end.iso() if e.when.end else None
-        row.end_precision = e.when.end.precision.value if e.when.end else None
-        row.first_day, row.last_day = e.when.first_day.toordinal(), e.when.last_day.toordinal()
-        row.lane, row.confidence = e.lane.value, e.confidence.value
-        row.actors, row.references = list(e.actors), list(e.references)
+        apply_draft(row, e.draft)
         row.hidden, row.retired = e.hidden, False
         row.created_at, row.updated_at = e.created_at, e.updated_at
         self.s.add(row)
@@ -416,17 +410,18 @@ def _renamed(snap: BriefingSnapshot, name: str) -> BriefingSnapshot:
 
 
 def _event_content(e: IncomingEvent) -> list[object]:
+    d = e.draft
     return [
-        e.title,
-        e.when.start.iso(),
-        e.when.start.precision.value,
-        e.when.end.iso() if e.when.end else None,
-        e.when.end.precision.value if e.when.end else None,
-        e.lane.value,
-        list(e.actors),
-        e.summary,
-        e.confidence.value,
-        list(e.references),
+        d.title,
+        d.when.start.iso(),
+        d.when.start.precision.value,
+        d.when.end.iso() if d.when.end else None,
+        d.when.end.precision.value if d.when.end else None,
+        d.lane.value,
+        list(d.actors),
+        d.summary,
+        d.confidence.value,
+        list(d.references),
     ]
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate
 from briefing_app.domain.model import Confidence, Lane
+from briefing_app.services.user_events import EventDraft
 
 __all__ = [
     "FORMAT",
@@ -46,13 +47,7 @@ def stamp(value: datetime) -> str:
 @dataclass(frozen=True, slots=True)
 class IncomingEvent:
     id: str
-    title: str
-    when: DateSpan
-    lane: Lane
-    actors: tuple[str, ...]
-    summary: str
-    confidence: Confidence
-    references: tuple[str, ...]
+    draft: EventDraft
     hidden: bool
     created_at: datetime
     updated_at: datetime
@@ -208,13 +203,15 @@ def _event(e: _Entry) -> IncomingEvent:
         raise SharingError(f"{e.where}: {exc}") from exc
     return IncomingEvent(
         id=e.req("id", empty=False),
-        title=e.req("title", empty=False),
-        when=when,
-        lane=lane,
-        actors=e.strings("actors"),
-        summary=e.req("summary"),
-        confidence=confidence,
-        references=e.strings("references"),
+        draft=EventDraft(
+            title=e.req("title", empty=False),
+            when=when,
+            lane=lane,
+            actors=e.strings("actors"),
+            summary=e.req("summary"),
+            confidence=confidence,
+            references=e.strings("references"),
+        ),
         hidden=e.flag("hidden"),
         created_at=e.time("created_at"),
         updated_at=e.time("updated_at"),

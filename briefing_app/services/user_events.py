@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from briefing_app.domain.anchoring import TextQuote, selector_for
-from briefing_app.domain.dates import DateSpan, PartialDate, Precision
+from briefing_app.domain.dates import DateSpan
 from briefing_app.domain.model import Confidence, Lane, Origin
 from briefing_app.services import annotations as notes
 from briefing_app.services.annotations import AnnotationSnapshot
@@ -39,12 +39,14 @@ from briefing_app.storage.models import (
     PointCitationRow,
     SourceRow,
 )
+from briefing_app.storage.repository import event_when, store_event_when
 
 __all__ = [
     "EventDraft",
     "EventSnapshot",
     "ExcerptSnapshot",
     "add_user_excerpt",
+    "apply_draft",
     "create_user_event",
     "delete_user_event",
     "delete_user_excerpt",
@@ -128,11 +130,9 @@ class EventSnapshot:
 
 
 def _draft(row: EventRow) -> EventDraft:
-    start = PartialDate.parse(row.start, Precision(row.start_precision))
-    end = PartialDate.parse(row.end, Precision(row.end_precision or "day")) if row.end else None
     return EventDraft(
         title=row.title,
-        when=DateSpan(start, end),
+        when=event_when(row),
         lane=Lane.parse(row.lane),
         actors=tuple(row.actors or ()),
         summary=row.summary,
@@ -199,14 +199,10 @@ def _new_event_id(title: str) -> str:
     return f"user-{slug}-{new_uid()[:8]}"
 
 
-def _apply_draft(row: EventRow, draft: EventDraft) -> None:
-    when = draft.when
+def apply_draft(row: EventRow, draft: EventDraft) -> None:
+    """Write what the user filled in into the event's row."""
     row.title = draft.title
-    row.start, row.start_precision = when.start.iso(), when.start.precision.value
-    row.end = when.end.iso() if when.end else None
-    row.end_precision = when.end.precision.value if when.end else None
-    row.first_day = when.first_day.toordinal()
-    row.last_day = when.last_day.toordinal()
+    store_event_when(row, draft.when)
     row.lane = draft.lane.value
     row.actors = list(draft.actors)
     row.summary = draft.summary
@@ -243,7 +239,7 @@ def create_user_event(
             created_at=stamp,
             updated_at=stamp,
         )
-        _apply_draft(row, clean)
+        apply_draft(row, clean)
         s.add(row)
         s.flush()
         if source_file is not None and span is not None:
@@ -257,7 +253,7 @@ def update_user_event(db: Database, event_id: str, draft: EventDraft) -> EventSn
     with db.session() as s:
         row = _user_event(s, event_id)
         if _draft(row) != clean:
-            _apply_draft(row, clean)
+            apply_draft(row, clean)
             row.updated_at = now()
         s.flush()
         return _event_snapshot(s, row)
@@ -328,7 +324,7 @@ def restore_event_fields(db: Database, snap: EventSnapshot) -> None:
     """Put a user event's own fields back exactly (undoing an edit)."""
     with db.session() as s:
         row = _user_event(s, snap.id)
-        _apply_draft(row, snap.draft)
+        apply_draft(row, snap.draft)
         row.hidden, row.retired = snap.hidden, snap.retired
         row.created_at, row.updated_at = snap.created_at, snap.updated_at
         flag_modified(row, "updated_at")  # keep the stored time, not "now"
@@ -343,7 +339,7 @@ def restore_event(db: Database, snap: EventSnapshot) -> None:
             s.add(row)
         elif row.origin != Origin.USER.value:
             raise EditRefused("a curated event cannot be replaced")
-        _apply_draft(row, snap.draft)
+        apply_draft(row, snap.draft)
         row.origin, row.hidden, row.retired = snap.origin, snap.hidden, snap.retired
         row.created_at, row.updated_at = snap.created_at, snap.updated_at
         flag_modified(row, "updated_at")

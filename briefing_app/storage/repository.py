@@ -24,11 +24,13 @@ __all__ = [
     "annotations_on_event",
     "counts",
     "event_annotations",
+    "event_when",
     "excerpts_of_source",
     "get_event",
     "get_source_text",
     "list_events",
     "list_sources",
+    "store_event_when",
 ]
 
 
@@ -65,6 +67,21 @@ def excerpt_from_row(row: ExcerptRow, source_file: str) -> Excerpt:
     )
 
 
+def event_when(row: EventRow) -> DateSpan:
+    """The event's dates as stored: start and end text at their precisions."""
+    start = PartialDate.parse(row.start, Precision(row.start_precision))
+    return DateSpan(start, _partial(row.end, row.end_precision))
+
+
+def store_event_when(row: EventRow, when: DateSpan) -> None:
+    """Write ``when`` into the row: the text at its precision and the indexed day numbers."""
+    row.start, row.start_precision = when.start.iso(), when.start.precision.value
+    row.end = when.end.iso() if when.end else None
+    row.end_precision = when.end.precision.value if when.end else None
+    row.first_day = when.first_day.toordinal()
+    row.last_day = when.last_day.toordinal()
+
+
 def event_from_row(
     row: EventRow,
     *,
@@ -73,12 +90,10 @@ def event_from_row(
     flagged: bool = False,
     tags: tuple[str, ...] = (),
 ) -> Event:
-    start = PartialDate.parse(row.start, Precision(row.start_precision))
-    end = _partial(row.end, row.end_precision)
     return Event(
         id=row.id,
         title=row.title,
-        when=DateSpan(start, end),
+        when=event_when(row),
         lane=Lane.parse(row.lane),
         summary=row.summary,
         actors=tuple(row.actors or ()),
