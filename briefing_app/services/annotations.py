@@ -16,12 +16,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from briefing_app.services.lookup import (
-    EditRefused,
     NotFound,
-    event_row,
-    excerpt_row,
     new_uid,
     now,
+    target_pks,
 )
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow
@@ -149,12 +147,12 @@ def all_tags(db: Database) -> list[str]:
 def _target(
     session: Session, event_id: str | None, excerpt_uid: str | None
 ) -> tuple[int | None, int | None]:
-    if (event_id is None) == (excerpt_uid is None):
-        raise EditRefused("a note hangs on an event or on an excerpt, exactly one of them")
-    if excerpt_uid is not None:
-        return None, excerpt_row(session, excerpt_uid).pk
-    assert event_id is not None
-    return event_row(session, event_id).pk, None
+    return target_pks(
+        session,
+        event_id,
+        excerpt_uid,
+        "a note hangs on an event or on an excerpt, exactly one of them",
+    )
 
 
 def create_annotation(

@@ -18,10 +18,9 @@ from sqlalchemy.orm import Session, selectinload
 from briefing_app.services.lookup import (
     EditRefused,
     NotFound,
-    event_row,
-    excerpt_row,
     new_uid,
     now,
+    target_pks,
 )
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import (
@@ -336,13 +335,9 @@ def _renumber(points: Sequence[BriefingPointRow]) -> None:
 
 
 def _target_pks(session: Session, target: Target) -> tuple[int | None, int | None]:
-    event_id, excerpt_uid = target
-    if (event_id is None) == (excerpt_uid is None):
-        raise EditRefused("a citation points at an event or at an excerpt, exactly one of them")
-    if excerpt_uid is not None:
-        return None, excerpt_row(session, excerpt_uid).pk
-    assert event_id is not None
-    return event_row(session, event_id).pk, None
+    return target_pks(
+        session, *target, "a citation points at an event or at an excerpt, exactly one of them"
+    )
 
 
 def _set_citations(session: Session, point: BriefingPointRow, targets: Iterable[Target]) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from briefing_app.storage.models import EventRow, ExcerptRow, utcnow
 
-__all__ = ["EditRefused", "NotFound", "event_row", "excerpt_row", "new_uid", "now"]
+__all__ = ["EditRefused", "NotFound", "event_row", "excerpt_row", "new_uid", "now", "target_pks"]
 
 
 class EditRefused(ValueError):
@@ -48,3 +48,15 @@ def excerpt_row(session: Session, uid: str) -> ExcerptRow:
     if row is None:
         raise NotFound(f"there is no excerpt {uid!r}")
     return row
+
+
+def target_pks(
+    session: Session, event_id: str | None, excerpt_uid: str | None, refusal: str
+) -> tuple[int | None, int | None]:
+    """(event pk, excerpt pk) of what a note or citation hangs on; ``refusal`` unless one."""
+    if (event_id is None) == (excerpt_uid is None):
+        raise EditRefused(refusal)
+    if excerpt_uid is not None:
+        return None, excerpt_row(session, excerpt_uid).pk
+    assert event_id is not None
+    return event_row(session, event_id).pk, None
