@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from email.message import Message
 from pathlib import Path
 
-from briefing_app.ingest.encodings import decode_bytes, refuse_binary
+from briefing_app.ingest.encodings import decode_bytes
 from briefing_app.ingest.furniture import FurnitureSpan, body_extent, find_furniture
 from briefing_app.ingest.html_article import declared_charset, read_html
 from briefing_app.ingest.metadata import (
@@ -266,7 +266,6 @@ def read_article(path: str | Path, cancelled: Callable[[], bool] | None = None) 
     elif kind == "html":
         page, encoding = _html(raw)
     else:
-        refuse_binary(raw)
         page, encoding = _plain(raw, markdown=kind == "markdown")
     check()
     if not page.text[page.body_start : page.body_end].strip():

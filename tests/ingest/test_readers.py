@@ -171,6 +171,16 @@ def test_a_latin1_text_is_detected_and_noted(tmp_path: Path) -> None:
     assert article.metadata.language == "fr"
 
 
+def test_a_utf16_text_file_is_read_not_refused_as_binary(tmp_path: Path) -> None:
+    for name, data in (
+        ("notepad.txt", text_article().encode("utf-16")),  # with a byte-order mark
+        ("bare.txt", text_article().encode("utf-16-le")),
+    ):
+        article = read_article(write(tmp_path / name, data))
+        assert article.text == text_article(), name
+        assert article.encoding == "utf-16-le", name
+
+
 def test_byte_order_marks_decide_and_are_not_text() -> None:
     assert decode_bytes("\ufeffHello there".encode("utf-8")).text == "Hello there"
     assert decode_bytes("Hello there".encode("utf-16")).text == "Hello there"
