@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -289,6 +290,37 @@ def test_it_paints_a_large_chronology_at_any_zoom(qtbot: QtBot) -> None:
         widget.render(image)
         assert image.pixelColor(image.width() - 20, image.height() - 20).lightness() > 200
     assert widget.visible_clusters()
+
+
+def test_repainting_the_same_window_measures_the_axis_once(
+    view: TimelineView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefing_app.ui.timeline.timeline_view as timeline_view
+
+    calls: list[float] = []
+    measure = timeline_view.axis_ticks
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1.0)
+        return measure(*args, **kwargs)
+
+    monkeypatch.setattr(timeline_view, "axis_ticks", counting)
+    image = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    view.zoom_by(1.5)
+    for _ in range(3):  # hover, focus, selection: the window stays
+        view.render(image)
+    assert len(calls) == 1
+    view.zoom_by(1.5)
+    view.render(image)
+    assert len(calls) == 2
+
+
+def test_the_lane_names_follow_the_font(view: TimelineView) -> None:
+    small = view.x_of(view.visible_range()[0])
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)
+    assert view.x_of(view.visible_range()[0]) > small + 20
 
 
 def test_overview_strip_drags_and_centres(qtbot: QtBot) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QDrag,
     QFocusEvent,
-    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -35,7 +34,7 @@ from briefing_app.geometry.index import EventIndex, IndexedEvent
 from briefing_app.geometry.layout import LayoutStyle
 from briefing_app.geometry.layout_cache import LayoutCache
 from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
-from briefing_app.geometry.ticks import axis_ticks
+from briefing_app.geometry.ticks import AxisTicks, axis_ticks
 from briefing_app.geometry.timescale import ScaleLimits, TimeScale
 from briefing_app.ui.briefing_model import event_mime
 from briefing_app.ui.timeline.timeline_painter import Frame, TimelinePainter
@@ -104,6 +103,9 @@ class TimelineView(QWidget):
         self._hit: HitTester | None = None
         self._hit_layout: TimelineLayout | None = None
         self._painter = TimelinePainter(self.font())
+        self._gutter_px = self._measure_gutter()
+        self._ticks: tuple[tuple[float, float, float], AxisTicks] | None = None
+        """The axis of the last frame painted, kept for repaints of the same window."""
         self._cache = LayoutCache(
             self._painter.metrics.horizontalAdvance,
             label_px_budget=_LABEL_BUDGET,
@@ -281,9 +283,28 @@ class TimelineView(QWidget):
             min_label_px=fm.horizontalAdvance("Summit"),
         )
 
-    def _gutter(self) -> float:
-        fm = QFontMetricsF(self._painter.bold)
+    def _measure_gutter(self) -> float:
+        """Room for the lane names left of the time axis, in the current font."""
+        fm = self._painter.bold_metrics
         return max(fm.horizontalAdvance(lane.value) for lane in Lane) + 28.0
+
+    def _gutter(self) -> float:
+        return self._gutter_px
+
+    def _axis_ticks(self) -> AxisTicks:
+        """The axis of the current window, measured once per window and font."""
+        s = self._scale
+        key = (s.t0, s.t1, s.width_px)
+        if self._ticks is None or self._ticks[0] != key:
+            ticks = axis_ticks(
+                s.t0,
+                s.t1,
+                s.width_px,
+                self._painter.metrics.horizontalAdvance,
+                self._painter.bold_metrics.horizontalAdvance,
+            )
+            self._ticks = (key, ticks)
+        return self._ticks[1]
 
     def _axis_height(self) -> float:
         return 2 * self._painter.metrics.height() + 12.0
@@ -390,13 +411,7 @@ class TimelineView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         layout, offset = self._layout()
         s = self._scale
-        ticks = axis_ticks(
-            s.t0,
-            s.t1,
-            s.width_px,
-            self._painter.metrics.horizontalAdvance,
-            QFontMetricsF(self._painter.bold).horizontalAdvance,
-        )
+        gutter, axis_height = self._gutter(), self._axis_height()
         selected = self._index.get(self._selected) if self._selected else None
         if selected is not None and not (
             self._index.is_shown(selected.id) and self._lane_shown[selected.lane]
@@ -406,15 +421,10 @@ class TimelineView(QWidget):
             layout=layout,
             index=self._index,
             offset=offset,
-            ticks=ticks,
-            time_rect=QRectF(
-                self._gutter(),
-                self._axis_height(),
-                s.width_px,
-                max(self.height() - self._axis_height(), 0),
-            ),
-            axis_height=self._axis_height(),
-            gutter=self._gutter(),
+            ticks=self._axis_ticks(),
+            time_rect=QRectF(gutter, axis_height, s.width_px, max(self.height() - axis_height, 0)),
+            axis_height=axis_height,
+            gutter=gutter,
             selected=selected,
             hovered=self._hovered,
             has_focus=self.hasFocus(),
@@ -443,6 +453,8 @@ class TimelineView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._painter.set_font(self.font())
+            self._gutter_px = self._measure_gutter()
+            self._ticks = None
             self._cache.reconfigure(
                 self._painter.metrics.horizontalAdvance,
                 label_px_budget=_LABEL_BUDGET,
