@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -364,7 +363,3 @@ def load_curated(db: Database, chronology: Chronology) -> LoadReport:
                 session.delete(gone)
                 report.events_deleted += 1
     return report
-
-
-def curated_ids(chronology: Chronology) -> Iterable[str]:
-    return (e.id for e in chronology.events)

@@ -47,6 +47,7 @@ __all__ = [
     "delete_point",
     "edit_point_text",
     "find_briefing_by_name",
+    "free_name",
     "get_briefing",
     "get_in",
     "list_briefings",
@@ -57,7 +58,6 @@ __all__ = [
     "restore_briefing",
     "restore_citation_records",
     "restore_in",
-    "unique_name",
 ]
 
 MAX_NAME_CHARS = 200
@@ -265,14 +265,12 @@ def _check_free(session: Session, name: str, uid: str | None) -> None:
         raise EditRefused(f"there is already a briefing called “{name}”")
 
 
-def unique_name(db: Database, wanted: str) -> str:
+def free_name(session: Session, wanted: str) -> str:
     """``wanted``, or ``wanted (2)``, ``(3)``... whichever no briefing has yet."""
-    with db.session() as s:
-        taken = {n.lower() for n in s.scalars(select(BriefingRow.name))}
-    base = _clean_name(wanted)
-    name, n = base, 2
+    taken = {n.lower() for n in session.scalars(select(BriefingRow.name))}
+    name, n = wanted, 2
     while name.lower() in taken:
-        name, n = f"{base} ({n})", n + 1
+        name, n = f"{wanted} ({n})", n + 1
     return name
 
 

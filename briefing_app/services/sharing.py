@@ -355,13 +355,6 @@ class _Importer:
         )
         return BriefingSnapshot(uid, name, b.position, b.created_at, b.updated_at, points)
 
-    def _free_name(self, wanted: str) -> str:
-        taken = {n.lower() for n in self.s.scalars(select(BriefingRow.name))}
-        name, n = wanted, 2
-        while name.lower() in taken:
-            name, n = f"{wanted} ({n})", n + 1
-        return name
-
     def briefing(self, b: IncomingBriefing) -> None:
         incoming = self._snapshot(b, b.uid, b.name, lambda u: u)
         local_row = self.s.scalar(select(BriefingRow).where(BriefingRow.uid == b.uid))
@@ -373,7 +366,7 @@ class _Importer:
             ).first()
             if taken is not None:  # a point id in use elsewhere: never move the user's point
                 incoming = self._snapshot(b, b.uid, b.name, lambda u: _derived(b.uid, u))
-            name = self._free_name(b.name)
+            name = briefings.free_name(self.s, b.name)
             if name != b.name:
                 self.report.notes.append(
                     f"briefing “{b.name}” imported as “{name}”: you have another briefing "
@@ -393,7 +386,7 @@ class _Importer:
         if self.s.scalar(select(BriefingRow.pk).where(BriefingRow.uid == uid)) is not None:
             self.report.skipped["briefings"] += 1
             return
-        name = self._free_name(f"{b.name} (other version)")
+        name = briefings.free_name(self.s, f"{b.name} (other version)")
         copy = self._snapshot(b, uid, name, lambda u: _derived(uid, u))
         briefings.restore_in(self.s, copy)
         self.s.flush()

@@ -403,11 +403,3 @@ def counts(db: Database) -> dict[str, int]:
             "excerpts": s.scalar(select(func.count()).select_from(ExcerptRow)) or 0,
             "annotations": s.scalar(select(func.count()).select_from(AnnotationRow)) or 0,
         }
-
-
-def day_span(db: Database) -> tuple[date, date] | None:
-    with db.session() as s:
-        lo, hi = s.execute(select(func.min(EventRow.first_day), func.max(EventRow.last_day))).one()
-    if lo is None:
-        return None
-    return date.fromordinal(lo), date.fromordinal(hi)
