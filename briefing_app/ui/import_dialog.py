@@ -188,9 +188,3 @@ class MetadataDialog(QDialog):
     # -- result -------------------------------------------------------------------------
     def metadata(self) -> list[ArticleMetadata]:
         return list(self._values)
-
-    def set_metadata(self, row: int, metadata: ArticleMetadata) -> None:
-        """Replace one file's metadata (as if typed), and show it."""
-        self._values[row] = metadata
-        self.files.setCurrentRow(row)
-        self._show(row)
