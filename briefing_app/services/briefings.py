@@ -492,23 +492,19 @@ def restore_in(session: Session, snap: BriefingSnapshot) -> BriefingRow:
 
 
 def citation_records(
-    session: Session, *, event_pk: int | None = None, excerpt_pk: int | None = None
+    session: Session, *, event: EventRow | None = None, excerpt: ExcerptRow | None = None
 ) -> tuple[CitationRecord, ...]:
     """The citations that point at this event or excerpt, to put back after an undo."""
-    column = PointCitationRow.event_pk if event_pk is not None else PointCitationRow.excerpt_pk
+    column = PointCitationRow.event_pk if event is not None else PointCitationRow.excerpt_pk
+    target = event if event is not None else excerpt
+    assert target is not None
     rows = session.execute(
         select(PointCitationRow.position, BriefingPointRow.uid)
         .join(BriefingPointRow, BriefingPointRow.pk == PointCitationRow.point_pk)
-        .where(column == (event_pk if event_pk is not None else excerpt_pk))
+        .where(column == target.pk)
     ).all()
-    event_id = (
-        session.scalar(select(EventRow.id).where(EventRow.pk == event_pk)) if event_pk else None
-    )
-    excerpt_uid = (
-        session.scalar(select(ExcerptRow.uid).where(ExcerptRow.pk == excerpt_pk))
-        if excerpt_pk
-        else None
-    )
+    event_id = event.id if event is not None else None
+    excerpt_uid = excerpt.uid if excerpt is not None else None
     return tuple(CitationRecord(uid, pos, event_id, excerpt_uid) for pos, uid in rows)
 
 

@@ -160,7 +160,7 @@ def _excerpt_snapshot(session: Session, x: ExcerptRow, *, full: bool) -> Excerpt
         anchor_status=x.anchor_status,
         created_at=x.created_at,
         annotations=_notes_on(session, AnnotationRow.excerpt_pk, x.pk) if full else (),
-        citations=citation_records(session, excerpt_pk=x.pk) if full else (),
+        citations=citation_records(session, excerpt=x) if full else (),
     )
 
 
@@ -179,7 +179,7 @@ def _event_snapshot(session: Session, row: EventRow, *, full: bool = True) -> Ev
             if full and x.origin == Origin.USER.value
         ),
         annotations=_notes_on(session, AnnotationRow.event_pk, row.pk) if full else (),
-        citations=citation_records(session, event_pk=row.pk) if full else (),
+        citations=citation_records(session, event=row) if full else (),
     )
 
 
