@@ -113,6 +113,19 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     return {shape for shape, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
 
 
+def _split_running(lines: list[str], running: set[str]) -> tuple[list[str], list[str], list[str]]:
+    """A page's running lines in its top half, its own lines, its running lines below."""
+    header: list[str] = []
+    body: list[str] = []
+    footer: list[str] = []
+    for i, line in enumerate(lines):
+        if _shape(line) not in running:
+            body.append(line)
+        else:
+            (header if i < len(lines) / 2 else footer).append(line)
+    return header, body, footer
+
+
 def _width(pages: list[list[str]]) -> int:
     lengths = sorted(len(ln) for lines in pages for ln in lines)
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
@@ -156,12 +169,11 @@ def read_pdf(raw: bytes) -> ExtractedArticle:
     pos = 0
     url = None
     for lines in pages:
-        body = [ln for ln in lines if _shape(ln) not in running]
-        heads = [ln for ln in lines if _shape(ln) in running]
+        header, body, footer = _split_running(lines, running)
         for kind, paragraphs in (
-            ("header", [ln for ln in heads if lines.index(ln) < len(lines) / 2]),
+            ("header", header),
             ("", _paragraphs(body, width)),
-            ("footer", [ln for ln in heads if lines.index(ln) >= len(lines) / 2]),
+            ("footer", footer),
         ):
             for para in paragraphs:
                 if parts:

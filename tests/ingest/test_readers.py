@@ -159,6 +159,16 @@ def test_pdf_text_layer_is_read_into_paragraphs(qapp: object, tmp_path: Path) ->
     assert article.metadata.url == "https://times.example.org/plan"
 
 
+def test_a_running_line_at_the_foot_of_a_page_is_a_footer_even_when_it_is_also_the_head() -> None:
+    from briefing_app.ingest.pdf_article import _split_running
+
+    lines = ["Example Times", "The leaders met.", "They agreed.", "Page 1", "Example Times"]
+    header, body, footer = _split_running(lines, {"Example Times", "Page #"})
+    assert header == ["Example Times"]
+    assert body == ["The leaders met.", "They agreed."]
+    assert footer == ["Page 1", "Example Times"]
+
+
 def test_a_latin1_text_is_detected_and_noted(tmp_path: Path) -> None:
     text = (
         "La défense européenne\n\nLes ministres se sont réunis mardi à Bruxelles pour discuter "
