@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, String, cast, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from briefing_app.domain.dates import DateSpan, PartialDate, Precision
 from briefing_app.domain.model import Confidence, Event, Excerpt, Lane, Origin, Source
@@ -114,24 +114,23 @@ class _Stats:
     tags: tuple[str, ...] = ()
 
 
-def _annotation_stats(db: Database, event_pk: int | None = None) -> dict[int, _Stats]:
+def _annotation_stats(s: Session, event_pk: int | None = None) -> dict[int, _Stats]:
     """Per event pk: its annotations (direct or on its excerpts), any talking point, the tags.
 
     With ``event_pk``, for that event only (showing one event must not read every note).
     """
-    with db.session() as s:
-        direct = select(
-            AnnotationRow.event_pk.label("event_pk"),
-            AnnotationRow.talking_point,
-            AnnotationRow.tags,
-        ).where(AnnotationRow.event_pk.is_not(None))
-        via_excerpt = select(
-            ExcerptRow.event_pk.label("event_pk"), AnnotationRow.talking_point, AnnotationRow.tags
-        ).join(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
-        if event_pk is not None:
-            direct = direct.where(AnnotationRow.event_pk == event_pk)
-            via_excerpt = via_excerpt.where(ExcerptRow.event_pk == event_pk)
-        rows = s.execute(direct.union_all(via_excerpt)).all()
+    direct = select(
+        AnnotationRow.event_pk.label("event_pk"),
+        AnnotationRow.talking_point,
+        AnnotationRow.tags,
+    ).where(AnnotationRow.event_pk.is_not(None))
+    via_excerpt = select(
+        ExcerptRow.event_pk.label("event_pk"), AnnotationRow.talking_point, AnnotationRow.tags
+    ).join(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
+    if event_pk is not None:
+        direct = direct.where(AnnotationRow.event_pk == event_pk)
+        via_excerpt = via_excerpt.where(ExcerptRow.event_pk == event_pk)
+    rows = s.execute(direct.union_all(via_excerpt)).all()
     counts_: dict[int, int] = {}
     flags: dict[int, bool] = {}
     tags: dict[int, dict[str, str]] = {}
@@ -247,7 +246,8 @@ def list_events(
     ``brief`` leaves summaries and references empty: for the timeline, which
     shows them only for the selected event (read with ``get_event``).
     """
-    stats = _annotation_stats(db)
+    with db.session() as s:
+        stats = _annotation_stats(s)
     if not with_excerpts:
         return _events_fast(db, include_hidden, stats, brief)
     with db.session() as s:
@@ -286,7 +286,7 @@ def get_event(db: Database, event_id: str) -> Event | None:
         if row is None:
             return None
         excerpts = tuple(excerpt_from_row(x, x.source.file) for x in row.excerpts if not x.retired)
-        st = _annotation_stats(db, row.pk).get(row.pk, _Stats())
+        st = _annotation_stats(s, row.pk).get(row.pk, _Stats())
         return event_from_row(
             row, excerpts=excerpts, annotation_count=st.count, flagged=st.flagged, tags=st.tags
         )
