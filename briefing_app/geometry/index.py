@@ -1,16 +1,16 @@
 """Events sorted for window queries in logarithmic time.
 
 Built once per data set. Each lane keeps its events sorted by start (to
-count and slice a window with ``bisect``) and by end (so that counting the
-events overlapping a window needs no scan). Long ranges are kept apart so
-that a query for the events crossing a point looks back only as far as the
-longest event of each kind. Filters never rebuild the arrays: the hidden ids
-become prefix sums over them, so counts stay O(log n).
+count and slice a window with ``bisect``) and by end (for the last end of
+the shown events). Long ranges are kept apart so that a query for the
+events crossing a point looks back only as far as the longest event of each
+kind. Filters never rebuild the arrays: the hidden ids become prefix sums
+over the start order, so counts stay O(log n).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import accumulate
 from typing import Literal, NamedTuple
@@ -65,7 +65,6 @@ class _LaneArrays:
     __slots__ = (
         "by_end",
         "by_start",
-        "ends",
         "long",
         "long_max",
         "long_starts",
@@ -77,7 +76,6 @@ class _LaneArrays:
         self.by_start = sorted(items, key=lambda e: e.rank)
         self.starts = [e.start for e in self.by_start]
         self.by_end = sorted(items, key=lambda e: (e.end, e.rank))
-        self.ends = [e.end for e in self.by_end]
         self.long = [e for e in self.by_start if e.end - e.start > LONG_EVENT_DAYS]
         self.long_starts = [e.start for e in self.long]
         self.short_max = max(
@@ -113,14 +111,9 @@ class _Core:
         self.lanes = {lane: _LaneArrays(items) for lane, items in per_lane.items()}
 
 
-class _HiddenCounts:
-    """Prefix sums of hidden events along one lane's start and end orders."""
-
-    __slots__ = ("by_end", "by_start")
-
-    def __init__(self, arrays: _LaneArrays, hidden: Collection[str]) -> None:
-        self.by_start = [0, *accumulate(e.id in hidden for e in arrays.by_start)]
-        self.by_end = [0, *accumulate(e.id in hidden for e in arrays.by_end)]
+def _hidden_prefix(arrays: _LaneArrays, hidden: Collection[str]) -> list[int]:
+    """How many hidden events come before each position of a lane's start order."""
+    return [0, *accumulate(e.event.id in hidden for e in arrays.by_start)]
 
 
 class EventIndex:
@@ -136,7 +129,7 @@ class EventIndex:
     def __init__(self, events: Iterable[Event] = ()) -> None:
         self._core = _Core(events)
         self._hidden: frozenset[str] = frozenset()
-        self._hidden_counts: dict[Lane, _HiddenCounts] | None = None
+        self._hidden_counts: dict[Lane, list[int]] | None = None
 
     def with_hidden(self, hidden_ids: Collection[str]) -> EventIndex:
         """The same events with ``hidden_ids`` filtered out: O(n), no sorting."""
@@ -144,7 +137,7 @@ class EventIndex:
         view._core = self._core
         view._hidden = frozenset(hidden_ids) & self._core.by_id.keys()
         view._hidden_counts = (
-            {lane: _HiddenCounts(a, view._hidden) for lane, a in self._core.lanes.items()}
+            {lane: _hidden_prefix(a, view._hidden) for lane, a in self._core.lanes.items()}
             if view._hidden
             else None
         )
@@ -172,7 +165,7 @@ class EventIndex:
         order = self._core.order
         if not order:
             return None
-        return order[0].start, max(a.ends[-1] for a in self._core.lanes.values() if a.ends)
+        return order[0].start, max(a.by_end[-1].end for a in self._core.lanes.values() if a.by_end)
 
     def shown_span(self, lanes: Collection[Lane] | None = None) -> tuple[float, float] | None:
         """First start and last end over the shown events of ``lanes``."""
@@ -205,7 +198,7 @@ class EventIndex:
         """Shown events among start-order positions ``[lo, hi)``."""
         if self._hidden_counts is None:
             return hi - lo
-        prefix = self._hidden_counts[lane].by_start
+        prefix = self._hidden_counts[lane]
         return (hi - lo) - (prefix[hi] - prefix[lo])
 
     def entries(self, lane: Lane, lo: int, hi: int) -> Iterator[IndexedEvent]:
@@ -226,21 +219,6 @@ class EventIndex:
             return None
         last = next(i for i in range(hi - 1, first - 1, -1) if items[i].event.id not in hidden)
         return items[first].start, items[last].start
-
-    def count_in(self, lane: Lane, t0: float, t1: float) -> int:
-        """Shown events of ``lane`` overlapping ``[t0, t1)``, in O(log n).
-
-        Every event ending by ``t0`` also starts before ``t1``, so the
-        overlap count is (starts before t1) - (ends at or before t0).
-        """
-        a = self._core.lanes[lane]
-        started = bisect_left(a.starts, t1)
-        ended = bisect_right(a.ends, t0)
-        if self._hidden_counts is not None:
-            hidden = self._hidden_counts[lane]
-            started -= hidden.by_start[started]
-            ended -= hidden.by_end[ended]
-        return started - ended
 
     def crossing(self, lane: Lane, t: float) -> list[IndexedEvent]:
         """Shown events that began before ``t`` and are still running at ``t``."""

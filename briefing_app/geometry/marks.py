@@ -31,11 +31,6 @@ class Rect:
     def bottom(self) -> float:
         return self.y + self.h
 
-    def contains(self, px: float, py: float, slop: float = 0.0) -> bool:
-        return (
-            self.x - slop <= px <= self.right + slop and self.y - slop <= py <= self.bottom + slop
-        )
-
     def united(self, other: Rect) -> Rect:
         x, y = min(self.x, other.x), min(self.y, other.y)
         return Rect(x, y, max(self.right, other.right) - x, max(self.bottom, other.bottom) - y)
@@ -101,12 +96,6 @@ class LaneBox:
     rows: int
     first_row_y: float
     row_height: float
-
-    def row_at(self, y: float) -> int | None:
-        if not (self.y0 <= y < self.y1):
-            return None
-        row = int((y - self.first_row_y) // self.row_height)
-        return row if 0 <= row < self.rows else None
 
     def row_top(self, row: int) -> float:
         return self.first_row_y + row * self.row_height
