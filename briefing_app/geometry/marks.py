@@ -55,12 +55,14 @@ class Mark:
     label_rect: Rect
     body: Rect
     badge: Rect | None = None
+    extent: Rect = field(init=False, repr=False, compare=False)
+    """Everything the mark occupies: body, badge and label (worked out once, read per frame)."""
 
-    @property
-    def extent(self) -> Rect:
-        """Everything the mark occupies: body, badge and label."""
+    def __post_init__(self) -> None:
         rect = self.body.united(self.label_rect)
-        return rect.united(self.badge) if self.badge is not None else rect
+        if self.badge is not None:
+            rect = rect.united(self.badge)
+        object.__setattr__(self, "extent", rect)
 
 
 @dataclass(frozen=True, slots=True)
