@@ -234,6 +234,21 @@ def _events_fast(
     return events
 
 
+# An event's live excerpts need only their source's file name, not its text.
+_WITH_EXCERPTS = (
+    selectinload(EventRow.excerpts)
+    .selectinload(ExcerptRow.source)
+    .load_only(SourceRow.pk, SourceRow.file, raiseload=True)
+)
+
+
+def _event_with_excerpts(row: EventRow, st: _Stats) -> Event:
+    excerpts = tuple(excerpt_from_row(x, x.source.file) for x in row.excerpts if not x.retired)
+    return event_from_row(
+        row, excerpts=excerpts, annotation_count=st.count, flagged=st.flagged, tags=st.tags
+    )
+
+
 def list_events(
     db: Database,
     *,
@@ -254,42 +269,16 @@ def list_events(
         query = select(EventRow).order_by(EventRow.first_day, EventRow.last_day, EventRow.id)
         if not include_hidden:
             query = query.where(EventRow.hidden.is_(False), EventRow.retired.is_(False))
-        if with_excerpts:
-            query = query.options(selectinload(EventRow.excerpts).selectinload(ExcerptRow.source))
-        events = []
-        for row in s.scalars(query):
-            excerpts: tuple[Excerpt, ...] = ()
-            if with_excerpts:
-                excerpts = tuple(
-                    excerpt_from_row(x, x.source.file) for x in row.excerpts if not x.retired
-                )
-            st = stats.get(row.pk, _Stats())
-            events.append(
-                event_from_row(
-                    row,
-                    excerpts=excerpts,
-                    annotation_count=st.count,
-                    flagged=st.flagged,
-                    tags=st.tags,
-                )
-            )
-    return events
+        rows = s.scalars(query.options(_WITH_EXCERPTS))
+        return [_event_with_excerpts(row, stats.get(row.pk, _Stats())) for row in rows]
 
 
 def get_event(db: Database, event_id: str) -> Event | None:
     with db.session() as s:
-        row = s.scalar(
-            select(EventRow)
-            .where(EventRow.id == event_id)
-            .options(selectinload(EventRow.excerpts).selectinload(ExcerptRow.source))
-        )
+        row = s.scalar(select(EventRow).where(EventRow.id == event_id).options(_WITH_EXCERPTS))
         if row is None:
             return None
-        excerpts = tuple(excerpt_from_row(x, x.source.file) for x in row.excerpts if not x.retired)
-        st = _annotation_stats(s, row.pk).get(row.pk, _Stats())
-        return event_from_row(
-            row, excerpts=excerpts, annotation_count=st.count, flagged=st.flagged, tags=st.tags
-        )
+        return _event_with_excerpts(row, _annotation_stats(s, row.pk).get(row.pk, _Stats()))
 
 
 def list_sources(db: Database) -> list[Source]:
