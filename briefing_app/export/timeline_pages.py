@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from briefing_app.domain.dates import MONTH_ABBR
+from briefing_app.domain.dates import PartialDate
 from briefing_app.domain.model import Event, Lane, Origin
 from briefing_app.export.mark_shapes import diamond, draw_cluster_pill
 from briefing_app.export.typeset import Fonts, measure_with, metrics_device
@@ -360,8 +360,4 @@ def plan_pages(
 def span_label(start: date, stop: date) -> str:
     """``1 Jan 2004 – 31 Dec 2008`` for the page window ``[start, stop)``."""
     last = stop - timedelta(days=1)
-
-    def fmt(d: date) -> str:
-        return f"{d.day} {MONTH_ABBR[d.month]} {d.year}"
-
-    return f"{fmt(start)} – {fmt(last)}"
+    return f"{PartialDate(start).label()} – {PartialDate(last).label()}"

@@ -46,3 +46,9 @@ def test_add_months_clamps_to_month_end() -> None:
     assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
     assert add_months(date(2023, 11, 30), 3) == date(2024, 2, 29)
     assert add_months(date(2023, 12, 1), 1) == date(2024, 1, 1)
+
+
+def test_a_page_window_is_named_by_its_first_and_last_day() -> None:
+    from briefing_app.export.timeline_pages import span_label
+
+    assert span_label(date(2004, 1, 1), date(2009, 1, 1)) == "1 Jan 2004 – 31 Dec 2008"

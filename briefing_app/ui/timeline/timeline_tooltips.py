@@ -10,7 +10,7 @@ import html
 from datetime import date
 from itertools import islice
 
-from briefing_app.domain.dates import MONTH_ABBR
+from briefing_app.domain.dates import PartialDate
 from briefing_app.domain.model import Event, Origin
 from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.marks import Cluster
@@ -21,8 +21,7 @@ CLUSTER_TITLES_SHOWN = 8
 
 
 def _day_label(t: float) -> str:
-    d = date.fromordinal(max(int(t), 1))
-    return f"{d.day} {MONTH_ABBR[d.month]} {d.year}"
+    return PartialDate(date.fromordinal(max(int(t), 1))).label()
 
 
 def event_tooltip(event: Event) -> str:
