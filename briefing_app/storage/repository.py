@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, String, cast, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from briefing_app.domain.dates import DateSpan, PartialDate, Precision
 from briefing_app.domain.model import Confidence, Event, Excerpt, Lane, Origin, Source
@@ -283,7 +283,11 @@ def get_event(db: Database, event_id: str) -> Event | None:
 
 def list_sources(db: Database) -> list[Source]:
     with db.session() as s:
-        rows = s.scalars(select(SourceRow).order_by(SourceRow.published, SourceRow.file))
+        rows = s.scalars(
+            select(SourceRow)
+            .options(defer(SourceRow.text, raiseload=True))  # the metadata, not the articles
+            .order_by(SourceRow.published, SourceRow.file)
+        )
         return [source_from_row(r) for r in rows]
 
 
