@@ -414,9 +414,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     db = open_library(args.db)
     failed = 0
     try:
+        events = list_events(db)  # for link suggestions (titles and summaries), read once
         for path in args.files:
             try:
-                prepared = importer.prepare(path, overrides=overrides, events=list_events(db))
+                prepared = importer.prepare(path, overrides=overrides, events=events)
                 known = importer.find_imported(db, prepared.article.content_hash)
                 if known is not None:
                     print(f"{path}: already imported as “{known[1]}” ({known[0]}); skipped")
@@ -433,6 +434,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                     urls = {saved.file: prepared.metadata.url}
                     report = importer.accept(db, state.included(), urls)
                     print(f"  accepted {len(report.created)} event(s) with their excerpts")
+                    events = list_events(db)
             except ImportProblem as exc:
                 failed += 1
                 print(f"import: {path}: {exc}", file=sys.stderr)

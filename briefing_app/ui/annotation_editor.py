@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.services.annotations import AnnotationSnapshot, parse_tags
 from briefing_app.ui.edit_controller import EditController, EditFailed
+from briefing_app.ui.plain_text import plain_label
 from briefing_app.ui.safe_markdown import SafeDocument
 
 __all__ = ["AUTOSAVE_MS", "AnnotationEditor"]
@@ -45,13 +45,6 @@ AUTOSAVE_MS = 700
 
 def _local(stamp: datetime) -> datetime:
     return stamp.replace(tzinfo=UTC).astimezone()
-
-
-def _plain(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class _NoteText(QPlainTextEdit):
@@ -87,7 +80,7 @@ class AnnotationEditor(QFrame):
         self._excerpt_uid = snapshot.excerpt_uid if snapshot else excerpt_uid
 
         self._target_label = target_label
-        self.target = _plain(target_label)
+        self.target = plain_label(target_label)
         self.target.setObjectName("noteTarget")
         self.target.setStyleSheet("color: #555;")
         self.flag = QCheckBox("Talking point")
@@ -117,12 +110,12 @@ class AnnotationEditor(QFrame):
         self.tags = QLineEdit()
         self.tags.setObjectName("noteTags")
         self.tags.setPlaceholderText("tags, separated by commas")
-        self.status = _plain()
+        self.status = plain_label()
         self.status.setObjectName("noteStatus")
         self.retry = QPushButton("Retry")
         self.retry.setObjectName("noteRetry")
         self.retry.hide()
-        self.times = _plain()
+        self.times = plain_label()
         self.times.setWordWrap(False)
         self.times.setStyleSheet("color: #777;")
 
@@ -131,7 +124,7 @@ class AnnotationEditor(QFrame):
         head.addWidget(self.flag)
         head.addWidget(self.remove)
         tags_row = QHBoxLayout()
-        tags_row.addWidget(_plain("Tags"))
+        tags_row.addWidget(plain_label("Tags"))
         tags_row.addWidget(self.tags, 1)
         foot = QHBoxLayout()
         foot.addWidget(self.status, 1)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.model import Event, Source
 from briefing_app.ui.briefing_model import event_mime
+from briefing_app.ui.plain_text import plain_label
 
 __all__ = ["EventPanel"]
 
@@ -36,11 +37,8 @@ _ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def _plain_label(text: str = "", *, bold: bool = False) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # never interpret stored text as markup
-    label.setWordWrap(True)
+    label = plain_label(text)  # never interpret stored text as markup
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setText(text)
     if bold:
         font = label.font()
         font.setBold(True)

@@ -593,7 +593,8 @@ class MainWindow(QMainWindow):
 
     def import_articles(self, paths: list[str]) -> bool:
         """Start importing ``paths``; False while another import is still open."""
-        started = self.import_flow.start(paths, self._events)
+        # Link suggestions compare with titles and summaries: the timeline's list has no summaries.
+        started = self.import_flow.start(paths, list_events(self.db))
         if not started:
             self.statusBar().showMessage("Finish the import under way first.", 5000)
         return started

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import html
 
-__all__ = ["plain_tooltip"]
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+__all__ = ["plain_label", "plain_tooltip"]
 
 
 def plain_tooltip(text: str) -> str:
@@ -19,3 +22,11 @@ def plain_tooltip(text: str) -> str:
     if not text:
         return ""
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A word-wrapped label in PlainText: a title such as "<b>x</b>" shows its brackets."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.ingest.review import ReviewError, ReviewItem, ReviewState
-from briefing_app.ui.plain_label import plain_label
+from briefing_app.ui.plain_text import plain_label
 from briefing_app.ui.proposal_model import (
     DATE,
     INCLUDE,

@@ -144,3 +144,14 @@ def test_state_is_restored_on_the_next_start(
     t0, t1 = again.timeline.visible_range()
     assert abs(t0 - 738000.0) < 1 and abs(t1 - 738400.0) < 1
     assert not again.docks["sources"].isVisible()
+
+
+def test_import_compares_with_full_events(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Link suggestions need summaries, which the timeline's own list leaves out."""
+    seen: list[list[object]] = []
+    monkeypatch.setattr(window.import_flow, "start", lambda paths, events: seen.append(events))
+    window.import_articles(["/nonexistent.txt"])
+    (events,) = seen
+    assert all(e.summary for e in events)  # type: ignore[attr-defined]
