@@ -62,6 +62,8 @@ def _reanalyse(
 ) -> PreparedImport:
     if cancelled():
         raise ImportCancelled(str(prepared.path))
+    if metadata == prepared.metadata:
+        return prepared  # dates were found with this metadata already
     return importer.reanalyse(prepared.article, metadata, events)
 
 
