@@ -276,23 +276,25 @@ def remove_user_event(db: Database, event_id: str) -> None:
             _delete_event_rows(s, row)
 
 
-def _delete_event_rows(session: Session, row: EventRow) -> None:
-    # Notes and citations go explicitly (not by cascade) so the full-text triggers see them.
-    excerpt_pks = [x.pk for x in row.excerpts]
-    for a in session.scalars(
-        select(AnnotationRow).where(
-            (AnnotationRow.event_pk == row.pk) | AnnotationRow.excerpt_pk.in_(excerpt_pks)
-        )
-    ):
-        session.delete(a)
-    for c in session.scalars(
-        select(PointCitationRow).where(
-            (PointCitationRow.event_pk == row.pk) | PointCitationRow.excerpt_pk.in_(excerpt_pks)
-        )
-    ):
-        session.delete(c)
+def _delete_with_dependents(
+    session: Session, row: EventRow | ExcerptRow, excerpt_pks: list[int]
+) -> None:
+    """Delete ``row`` after the notes and citations on it or on ``excerpt_pks``.
+
+    They go explicitly (not by cascade) so the full-text triggers see them.
+    """
+    for table in (AnnotationRow, PointCitationRow):
+        on = table.excerpt_pk.in_(excerpt_pks)
+        if isinstance(row, EventRow):
+            on = on | (table.event_pk == row.pk)
+        for dependent in session.scalars(select(table).where(on)):
+            session.delete(dependent)
     session.flush()
     session.delete(row)
+
+
+def _delete_event_rows(session: Session, row: EventRow) -> None:
+    _delete_with_dependents(session, row, [x.pk for x in row.excerpts])
 
 
 def set_event_hidden(db: Database, event_id: str, hidden: bool) -> bool:
@@ -431,12 +433,7 @@ def delete_user_excerpt(db: Database, uid: str) -> ExcerptSnapshot:
     with db.session() as s:
         row = _user_excerpt(s, uid)
         before = _excerpt_snapshot(s, row, full=True)
-        for a in s.scalars(select(AnnotationRow).where(AnnotationRow.excerpt_pk == row.pk)):
-            s.delete(a)
-        for c in s.scalars(select(PointCitationRow).where(PointCitationRow.excerpt_pk == row.pk)):
-            s.delete(c)
-        s.flush()
-        s.delete(row)
+        _delete_with_dependents(s, row, [row.pk])
     return before
 
 
@@ -444,10 +441,7 @@ def remove_user_excerpt(db: Database, uid: str) -> None:
     with db.session() as s:
         row = s.scalar(select(ExcerptRow).where(ExcerptRow.uid == uid))
         if row is not None and row.origin == Origin.USER.value:
-            for a in s.scalars(select(AnnotationRow).where(AnnotationRow.excerpt_pk == row.pk)):
-                s.delete(a)
-            s.flush()
-            s.delete(row)
+            _delete_with_dependents(s, row, [row.pk])
 
 
 def _restore_excerpt_in(session: Session, x: ExcerptSnapshot) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from sqlalchemy import text
 from briefing_app.domain.dates import DateSpan, PartialDate
 from briefing_app.domain.model import Lane, Origin
 from briefing_app.ingest.curated import load_curated, read_chronology
-from briefing_app.services.annotations import create_annotation
+from briefing_app.services.annotations import annotations_of_event, create_annotation
 from briefing_app.services.briefings import add_point, create_briefing, get_briefing
 from briefing_app.services.library import open_library, reload_curated
 from briefing_app.services.lookup import EditRefused
@@ -21,6 +22,7 @@ from briefing_app.services.user_events import (
     delete_user_event,
     delete_user_excerpt,
     get_event_snapshot,
+    remove_user_excerpt,
     restore_event,
     restore_excerpt,
     set_event_hidden,
@@ -115,6 +117,31 @@ def test_a_user_excerpt_on_a_curated_event_can_be_deleted_and_restored(library: 
     assert made.uid not in {x.uid for x in get_event(library, CURATED).excerpts}  # type: ignore[union-attr]
     restore_excerpt(library, gone)
     assert get_event_snapshot(library, CURATED).excerpts[0] == gone
+
+
+@pytest.mark.parametrize("delete", [delete_user_excerpt, remove_user_excerpt])
+def test_deleting_an_excerpt_takes_only_its_own_notes_and_citations(
+    library: Database, delete: Callable[[Database, str], object]
+) -> None:
+    curated = get_event(library, CURATED)
+    assert curated is not None
+    file = curated.excerpts[0].source
+    made = add_user_excerpt(library, CURATED, file, (10, 60))
+    kept = add_user_excerpt(library, CURATED, file, (70, 120))
+    create_annotation(library, excerpt_uid=made.uid, body="goes")
+    others = {
+        create_annotation(library, excerpt_uid=kept.uid, body="on another excerpt").uid,
+        create_annotation(library, excerpt_uid=curated.excerpts[0].uid, body="on a quote").uid,
+        create_annotation(library, event_id=CURATED, body="on the event").uid,
+    }
+    brief = create_briefing(library, "Talking points")
+    add_point(library, brief.uid, "cites both", [(None, made.uid), (None, kept.uid)])
+
+    delete(library, made.uid)
+
+    assert {n.uid for n in annotations_of_event(library, CURATED)} == others
+    [point] = get_briefing(library, brief.uid).points  # type: ignore[union-attr]
+    assert [c.excerpt_uid for c in point.citations] == [kept.uid]
 
 
 def _user_rows(db: Database) -> dict[str, list[tuple[object, ...]]]:
