@@ -492,7 +492,7 @@ class MainWindow(QMainWindow):
             self.overview.set_lane_visible(lane, lane in flt.lanes)
         self._hidden_ids = flt.hidden_ids(self._events)
         self.timeline.set_hidden_ids(self._hidden_ids)
-        self.overview.set_hidden_ids(self._hidden_ids)
+        self.overview.set_hidden_ids(self._hidden_ids, shown=self.timeline.shown_index)
         hidden = 0 if flt.is_default else sum(1 for e in self._events if not flt.matches(e))
         self.filter_bar.set_hidden_count(hidden)
         self._show_counts(hidden)

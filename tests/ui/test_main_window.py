@@ -155,3 +155,11 @@ def test_import_compares_with_full_events(
     window.import_articles(["/nonexistent.txt"])
     (events,) = seen
     assert all(e.summary for e in events)  # type: ignore[attr-defined]
+
+
+def test_a_filter_is_applied_once_for_timeline_and_overview(window: MainWindow) -> None:
+    from dataclasses import replace
+
+    window.apply_filter(replace(window.filter_bar.filter, actor="NATO"))
+    assert window.timeline.shown_index is window.overview._shown  # one filtered index, shared
+    assert len(window._hidden_ids) > 0

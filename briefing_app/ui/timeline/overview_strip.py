@@ -79,11 +79,14 @@ class OverviewStrip(QWidget):
             self._lane_shown[lane] = visible
             self._invalidate()
 
-    def set_hidden_ids(self, ids: set[str] | frozenset[str]) -> None:
+    def set_hidden_ids(
+        self, ids: set[str] | frozenset[str], shown: EventIndex | None = None
+    ) -> None:
+        """Hide ``ids``; ``shown`` is the index already filtered so (the timeline's), if any."""
         hidden = frozenset(ids)
         if hidden != self._hidden:
             self._hidden = hidden
-            self._shown = self._index.with_hidden(hidden)
+            self._shown = shown if shown is not None else self._index.with_hidden(hidden)
             self._invalidate()
 
     def set_window(self, t0: float, t1: float) -> None:

@@ -138,6 +138,11 @@ class TimelineView(QWidget):
         """The events as indexed for drawing (shared read-only, e.g. with the overview)."""
         return self._all
 
+    @property
+    def shown_index(self) -> EventIndex:
+        """The index with the hidden events left out (shared read-only with the overview)."""
+        return self._index
+
     def set_lane_visible(self, lane: Lane, visible: bool) -> None:
         if self._lane_shown[lane] != visible:
             self._lane_shown[lane] = visible
