@@ -215,6 +215,15 @@ class _Importer:
         self.s = session
         self.report = report
 
+    def _beside(self, kind: str, key: Any, derived: str, conflict: str) -> str | None:
+        """``derived`` for the incoming version kept beside the local one, reporting the
+        conflict; None (counted as already here) when an earlier import added it."""
+        if self.s.scalar(select(key).where(key == derived)) is not None:
+            self.report.skipped[kind] += 1
+            return None
+        self.report.conflicts.append(conflict)
+        return derived
+
     # events -------------------------------------------------------------------
     def event(self, e: IncomingEvent) -> None:
         local = self.s.scalar(select(EventRow).where(EventRow.id == e.id))
@@ -224,16 +233,17 @@ class _Importer:
         if local is not None and _row_content(local) == content:
             self.report.skipped["events"] += 1
             return
-        target_id = e.id
+        target_id: str | None = e.id
         if local is not None:
-            target_id = _derived(e.id, content)
-            if self.s.scalar(select(EventRow.pk).where(EventRow.id == target_id)) is not None:
-                self.report.skipped["events"] += 1
-                return
-            self.report.conflicts.append(
+            target_id = self._beside(
+                "events",
+                EventRow.id,
+                _derived(e.id, content),
                 f"event “{_short(local.title)}”: yours is kept; the other version is added "
-                "beside it"
+                "beside it",
             )
+            if target_id is None:
+                return
         row = EventRow(id=target_id, origin=Origin.USER.value)
         apply_draft(row, e.draft)
         row.hidden, row.retired = e.hidden, False
@@ -268,13 +278,15 @@ class _Importer:
             if [local_event, row.source.file, row.start, row.end, row.quote] == content:
                 self.report.skipped["excerpts"] += 1
                 return
-            uid = _derived(x.uid, content)
-            if self.s.scalar(select(ExcerptRow.pk).where(ExcerptRow.uid == uid)) is not None:
-                self.report.skipped["excerpts"] += 1
-                return
-            self.report.conflicts.append(
-                f"excerpt “{_short(x.quote)}”: yours is kept; the other version is added beside it"
+            beside = self._beside(
+                "excerpts",
+                ExcerptRow.uid,
+                _derived(x.uid, content),
+                f"excerpt “{_short(x.quote)}”: yours is kept; the other version is added beside it",
             )
+            if beside is None:
+                return
+            uid = beside
         append_user_excerpt(self.s, event, source, anchor, uid=uid, created_at=x.created_at)
         self.report.added["excerpts"] += 1
 
@@ -301,14 +313,16 @@ class _Importer:
             if mine.content() == content:
                 self.report.skipped["annotations"] += 1
                 return
-            uid, conflict_of = _derived(a.uid, content), a.uid
-            if self.s.scalar(select(AnnotationRow.pk).where(AnnotationRow.uid == uid)):
-                self.report.skipped["annotations"] += 1
-                return
-            self.report.conflicts.append(
+            beside = self._beside(
+                "annotations",
+                AnnotationRow.uid,
+                _derived(a.uid, content),
                 f"note “{_short(mine.body) or '(empty)'}”: yours is kept; the other version "
-                f"(“{_short(a.body) or '(empty)'}”) is added beside it"
+                f"(“{_short(a.body) or '(empty)'}”) is added beside it",
             )
+            if beside is None:
+                return
+            uid, conflict_of = beside, a.uid
         self.s.add(
             AnnotationRow(
                 uid=uid,

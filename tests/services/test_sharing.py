@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from briefing_app.domain.dates import DateSpan, PartialDate
-from briefing_app.domain.model import Lane
+from briefing_app.domain.model import Lane, Origin
 from briefing_app.services.annotations import (
     annotations_of_event,
     create_annotation,
@@ -31,9 +31,14 @@ from briefing_app.services.sharing import (
     import_text,
     write_export,
 )
-from briefing_app.services.user_events import EventDraft, add_user_excerpt, create_user_event
+from briefing_app.services.user_events import (
+    EventDraft,
+    add_user_excerpt,
+    create_user_event,
+    update_user_event,
+)
 from briefing_app.storage.database import Database
-from briefing_app.storage.repository import get_event
+from briefing_app.storage.repository import get_event, get_source_text, list_events
 
 CURATED = "helsinki-headline-goal"
 
@@ -129,6 +134,40 @@ def test_a_conflicting_edit_keeps_both_versions(library: Database, other: Databa
     }
     again = import_text(other, doc)
     assert sum(again.added.values()) == 0 and not again.conflicts
+
+
+def test_a_user_event_and_excerpt_changed_on_both_sides_are_kept_twice(
+    library: Database, other: Database
+) -> None:
+    curated = get_event(library, CURATED)
+    assert curated is not None
+    file = curated.excerpts[0].source
+    mine = create_user_event(
+        library, EventDraft("Ministers meet", DateSpan(PartialDate.parse("2025-03")), Lane.EU)
+    )
+    extra = add_user_excerpt(library, CURATED, file, (0, 40))
+    import_text(other, json.dumps(export_document(library)))
+    when = DateSpan(PartialDate.parse("2025-03"))
+    update_user_event(library, mine.id, EventDraft("Ministers met (A)", when, Lane.EU))
+    update_user_event(other, mine.id, EventDraft("Ministers met (B)", when, Lane.EU))
+    doc = export_document(library)
+    [moved] = [x for x in doc["excerpts"] if x["uid"] == extra.uid]
+    source = get_source_text(library, file)
+    assert source is not None
+    moved["start"], moved["end"] = 50, 90
+    moved["quote"] = source.text[50:90]
+
+    report = import_text(other, json.dumps(doc))
+
+    assert (report.added["events"], report.added["excerpts"]) == (1, 1)
+    assert len(report.conflicts) == 2
+    titles = {e.title for e in list_events(other) if e.origin is Origin.USER}
+    assert titles == {"Ministers met (A)", "Ministers met (B)"}
+    quotes = [x.quote for x in get_event(other, CURATED).excerpts]  # type: ignore[union-attr]
+    assert source.text[0:40].strip() in quotes and source.text[50:90].strip() in quotes
+    again = import_text(other, json.dumps(doc))
+    assert sum(again.added.values()) == 0 and not again.conflicts
+    assert (again.skipped["events"], again.skipped["excerpts"]) == (1, 1)
 
 
 def _doc(library: Database) -> dict[str, Any]:
