@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import select
+
 from briefing_app.ingest.curated import LoadReport, load_curated, read_chronology
 from briefing_app.paths import RESOURCES_DIR, SEEDS_DIR
 from briefing_app.storage.database import Database
-from briefing_app.storage.repository import counts
+from briefing_app.storage.models import SourceRow
 
 __all__ = ["open_library", "reload_curated"]
 
@@ -24,6 +26,8 @@ def open_library(
 ) -> Database:
     """Open ``path``, creating and filling it from seeds/ and resources/ when empty."""
     db = Database.open(path)
-    if counts(db)["sources"] == 0:
+    with db.session() as s:
+        empty = s.scalar(select(SourceRow.pk).limit(1)) is None
+    if empty:
         reload_curated(db, resources, seeds)
     return db
