@@ -7,12 +7,21 @@ the tests can build them by hand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, make_dataclass
 from enum import StrEnum
 
 from briefing_app.domain.dates import DateSpan, PartialDate
 
-__all__ = ["LANES", "Confidence", "Event", "Excerpt", "Lane", "Origin", "Source"]
+__all__ = [
+    "LANES",
+    "Confidence",
+    "Event",
+    "Excerpt",
+    "Lane",
+    "Origin",
+    "Source",
+    "event_from_fields",
+]
 
 
 class Lane(StrEnum):
@@ -119,3 +128,24 @@ class Event:
     @property
     def end(self) -> PartialDate | None:
         return self.when.end
+
+
+# The same slots as Event, without the frozen guard: see event_from_fields.
+_EventDraft = make_dataclass(
+    "_EventDraft", [(f.name, f.type) for f in fields(Event)], slots=True, eq=False, repr=False
+)
+
+
+def event_from_fields(*values: object) -> Event:
+    """The event ``Event(*values)`` would make, with every field given in order.
+
+    For reading many events at once. A frozen dataclass's ``__init__`` sets
+    each field through ``object.__setattr__``, which at 100,000 events costs
+    a tenth of a second of start-up. An unfrozen twin with the same slots is
+    filled with plain stores instead, and then becomes an ``Event``: Python
+    allows that ``__class__`` assignment because the two layouts are the same,
+    and from then on the object is as frozen as any other event.
+    """
+    draft = _EventDraft(*values)
+    draft.__class__ = Event  # type: ignore[assignment]
+    return draft  # type: ignore[return-value]

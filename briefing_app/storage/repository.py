@@ -9,12 +9,22 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import ColumnElement, String, cast, func, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from briefing_app.domain.dates import DateSpan, PartialDate, Precision
-from briefing_app.domain.model import Confidence, Event, Excerpt, Lane, Origin, Source
+from briefing_app.domain.model import (
+    Confidence,
+    Event,
+    Excerpt,
+    Lane,
+    Origin,
+    Source,
+    event_from_fields,
+)
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow, SourceRow
 
@@ -157,6 +167,17 @@ _LANES = {lane.value: lane for lane in Lane}
 _CONFIDENCES = {c.value: c for c in Confidence}
 _ORIGINS = {o.value: o for o in Origin}
 _PRECISIONS = {p.value: p for p in Precision}
+_DAYS = date.max.toordinal() + 1
+
+
+def _sort_by_date(rows: list[Any]) -> None:
+    """Order the fast query's rows by first day, last day, id: what ``list_events`` promises.
+
+    Two stable sorts on plain keys (id, then one integer for both days) take a
+    third of the time of one sort on a tuple of the three.
+    """
+    rows.sort(key=itemgetter(1))
+    rows.sort(key=lambda row: row[3] * _DAYS + row[4])
 
 
 def _events_fast(
@@ -185,52 +206,65 @@ def _events_fast(
     ]
     if not brief:
         columns += [e.summary, cast(e.references, String)]
-    query = select(*columns).order_by(e.first_day, e.last_day, e.id)
+    # Unordered: SQLite sorting 100,000 wide rows takes twice as long as the scan;
+    # Python sorts the fetched tuples on three columns in a fraction of that.
+    query = select(*columns)
     if not include_hidden:
         query = query.where(e.hidden.is_(False), e.retired.is_(False))
-    events: list[Event] = []
-    empty = _Stats()
-    # Many events share a day: one date object per (day, precision), one span per
-    # single-day start, instead of 100,000 of each.
-    dates: dict[tuple[int, str], PartialDate] = {}
-    spans: dict[PartialDate, DateSpan] = {}
-
-    def partial(day: int, precision: str) -> PartialDate:
-        found = dates.get((day, precision))
-        if found is None:
-            found = dates[(day, precision)] = PartialDate(
-                date.fromordinal(day), _PRECISIONS[precision]
-            )
-        return found
-
     sql = str(query.compile(db.engine, compile_kwargs={"literal_binds": True}))
     with db.engine.connect() as conn:
         # The driver's own cursor: no per-row result processing for 100,000 rows.
         cursor = conn.connection.driver_connection.execute(sql)  # type: ignore[union-attr]
-        for row in cursor.fetchall():
-            pk, eid, title, first, last, sp, end, ep, lane, actors, conf, origin = row[:12]
-            start = partial(first, sp)
-            if end:
-                when = DateSpan(start, partial(last, ep))
-            else:
-                when = spans.get(start) or spans.setdefault(start, DateSpan(start))
-            st = stats.get(pk, empty)
-            events.append(
-                Event(
-                    id=eid,
-                    title=title,
-                    when=when,
-                    lane=_LANES.get(lane) or Lane.parse(lane),
-                    summary="" if brief else row[12],
-                    actors=_json_list(actors),
-                    confidence=_CONFIDENCES[conf],
-                    references=() if brief else _json_list(row[13]),
-                    origin=_ORIGINS[origin],
-                    annotation_count=st.count,
-                    flagged=st.flagged,
-                    tags=st.tags,
-                )
+        rows = cursor.fetchall()
+    _sort_by_date(rows)
+    # Many events share their dates, and many their actors: one date span per
+    # distinct (days, precisions) and one tuple per distinct actor list, built
+    # once and shared, instead of 100,000 of each.
+    whens: dict[tuple[int | str, ...], DateSpan] = {}
+    lists: dict[str, tuple[str, ...]] = {}
+
+    def when_of(first: int, sp: str, end: str | None, last: int, ep: str | None) -> DateSpan:
+        start = PartialDate(date.fromordinal(first), _PRECISIONS[sp])
+        if not end:
+            return DateSpan(start)
+        return DateSpan(start, PartialDate(date.fromordinal(last), _PRECISIONS[ep or sp]))
+
+    def list_of(text: str | None) -> tuple[str, ...]:
+        found = lists.get(text or "")
+        if found is None:
+            found = lists[text or ""] = _json_list(text)
+        return found
+
+    no_notes = _Stats()
+    events: list[Event] = []
+    append = events.append
+    for row in rows:
+        pk, eid, title, first, last, sp, end, ep, lane, actors, conf, origin = row[:12]
+        key = (first, sp, last, ep) if end else (first, sp)
+        when = whens.get(key)
+        if when is None:
+            when = whens[key] = when_of(first, sp, end, last, ep)
+        actor_list = lists.get(actors)
+        if actor_list is None:
+            actor_list = list_of(actors)
+        st = stats.get(pk, no_notes)
+        append(
+            event_from_fields(  # Event's fields in order; see event_from_fields for why
+                eid,
+                title,
+                when,
+                _LANES.get(lane) or Lane.parse(lane),
+                "" if brief else row[12],
+                actor_list,
+                _CONFIDENCES[conf],
+                () if brief else _json_list(row[13]),
+                (),
+                _ORIGINS[origin],
+                st.count,
+                st.flagged,
+                st.tags,
             )
+        )
     return events
 
 
