@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import accumulate
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from briefing_app.domain.dates import Precision
@@ -59,6 +60,29 @@ def _indexed(event: Event) -> tuple[float, float, MarkKind]:
     return start, float(last.last_day.toordinal() + 1), "range"
 
 
+def _index_rows(events: Iterable[Event]) -> list[tuple[float, float, str, MarkKind, Event]]:
+    """(start, end, id, kind, event) per event, sorted: the index's time order.
+
+    Events read from storage share one date span object per day, so the
+    times are worked out once per span rather than once per event.
+    """
+    times: dict[int, tuple[float, float, MarkKind]] = {}
+    rows = []
+    for event in events:
+        key = id(event.when)
+        found = times.get(key)
+        if found is None:
+            found = times[key] = _indexed(event)
+        rows.append((found[0], found[1], event.id, found[2], event))
+    # Storage hands events over in this order already, which the sort checks in
+    # linear time; ids are unique, so comparisons stop before the event.
+    rows.sort()
+    return rows
+
+
+_END = attrgetter("end")
+
+
 class _LaneArrays:
     """One lane's events in start order, end order, and its long ranges."""
 
@@ -73,15 +97,15 @@ class _LaneArrays:
     )
 
     def __init__(self, items: list[IndexedEvent]) -> None:
-        self.by_start = sorted(items, key=lambda e: e.rank)
-        self.starts = [e.start for e in self.by_start]
-        self.by_end = sorted(items, key=lambda e: (e.end, e.rank))
-        self.long = [e for e in self.by_start if e.end - e.start > LONG_EVENT_DAYS]
+        """``items`` in rank order."""
+        self.by_start = items
+        self.starts = [e.start for e in items]
+        # A stable sort on the end keeps rank order among equal ends.
+        self.by_end = sorted(items, key=_END)
+        lengths = [e.end - e.start for e in items]
+        self.long = [e for e, n in zip(items, lengths, strict=True) if n > LONG_EVENT_DAYS]
         self.long_starts = [e.start for e in self.long]
-        self.short_max = max(
-            (e.end - e.start for e in self.by_start if e.end - e.start <= LONG_EVENT_DAYS),
-            default=0.0,
-        )
+        self.short_max = max((n for n in lengths if n <= LONG_EVENT_DAYS), default=0.0)
         self.long_max = max((e.end - e.start for e in self.long), default=0.0)
 
 
@@ -91,15 +115,9 @@ class _Core:
     __slots__ = ("by_id", "lanes", "order", "order_starts")
 
     def __init__(self, events: Iterable[Event]) -> None:
-        lane_order = {lane: i for i, lane in enumerate(Lane)}
-        rows = []
-        for event in events:
-            start, end, kind = _indexed(event)
-            rows.append((start, end, lane_order[event.lane], event.id, kind, event))
-        rows.sort()  # ids are unique, so the comparison stops at them
         self.order = [
             IndexedEvent(event, start, end, kind, rank)
-            for rank, (start, end, _, _, kind, event) in enumerate(rows)
+            for rank, (start, end, _, kind, event) in enumerate(_index_rows(events))
         ]
         self.order_starts = [e.start for e in self.order]
         self.by_id = {e.event.id: e for e in self.order}

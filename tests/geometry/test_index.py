@@ -162,3 +162,36 @@ def test_shown_span_covers_shown_lanes_only() -> None:
 def test_duplicate_ids_are_refused() -> None:
     with pytest.raises(ValueError, match="unique"):
         EventIndex([on_day("x", BASE), on_day("x", BASE + timedelta(days=1))])
+
+
+def test_time_order_is_start_then_end_then_id_whatever_the_input_order() -> None:
+    day = date(2020, 1, 1)
+    events = [
+        between("z-long", day, day + timedelta(days=3), Lane.US),
+        on_day("b", day, Lane.EU),
+        on_day("a", day, Lane.NATO),
+        on_day("c", day - timedelta(days=1), Lane.UKRAINE),
+    ]
+    expected = ["c", "a", "b", "z-long"]
+    for given_order in (events, events[::-1]):
+        index = EventIndex(given_order)
+        walked = [index.first_from(float("-inf"))]
+        while (nxt := index.step_from(walked[-1].id, 1)) is not None:  # type: ignore[union-attr]
+            walked.append(nxt)
+        assert [e.id for e in walked] == expected  # type: ignore[union-attr]
+        assert [index.get(i).rank for i in expected] == [0, 1, 2, 3]  # type: ignore[union-attr]
+
+
+def test_events_sharing_one_date_object_get_their_own_entries() -> None:
+    shared = on_day("a", date(2021, 5, 5), Lane.EU).when
+    events = [
+        Event(id=f"e{i}", title="t", when=shared, lane=lane) for i, lane in enumerate(LANES)
+    ] + [in_month("m", 2021, 5, Lane.EU)]
+    index = EventIndex(events)
+    t = float(ordinal(date(2021, 5, 5)))
+    for i, lane in enumerate(LANES):
+        entry = index.get(f"e{i}")
+        assert entry is not None and (entry.start, entry.end, entry.kind) == (t, t + 1, "point")
+        assert [e.id for e in index.visible(lane, t, t + 1) if e.id != "m"] == [f"e{i}"]
+    month = index.get("m")
+    assert month is not None and month.kind == "band" and month.end - month.start == 31
