@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import sys
 import tomllib
-import venv
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +47,9 @@ def _install(reqs: list[str]) -> None:
     wanted = _stamp(reqs)
     if stamp_file.exists() and stamp_file.read_text().strip() == wanted:
         return
+    import subprocess  # only when installing: every launch passes through here
+    import venv
+
     if not _venv_python().exists():
         print("Setting up the app's environment in .venv (first run only)...", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=False).create(VENV_DIR)
@@ -82,6 +83,8 @@ def ensure_environment(argv: list[str]) -> None:
 
 def run_tests(args: list[str]) -> int:
     """The whole test suite, as CI runs it."""
+    import subprocess
+
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     cmd = [sys.executable, "-m", "pytest", *args]
     return subprocess.call(cmd, cwd=PROJECT_ROOT, env=env)

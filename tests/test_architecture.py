@@ -31,11 +31,14 @@ def test_ruff_is_clean() -> None:
 
 
 def test_start_up_does_not_load_import_or_export_libraries() -> None:
-    """dateparser, trafilatura, pypdf and charset-normalizer cost ~0.35 s: load them on use."""
+    """dateparser, trafilatura, pypdf and charset-normalizer cost ~0.35 s, the GUI's import
+    steps (with lxml) and the launcher's venv module another 0.05 s: load them on use."""
     probe = (
-        "import sys; import briefing_app.ui.app, briefing_app.ui.main_window; "
+        "import sys; import briefing_app.bootstrap, briefing_app.ui.app, "
+        "briefing_app.ui.main_window; "
         "print(sorted(m for m in ('dateparser', 'trafilatura', 'pypdf', 'charset_normalizer',"
-        " 'alembic') if m in sys.modules))"
+        " 'alembic', 'lxml', 'briefing_app.ui.import_flow', 'venv')"
+        " if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe],

@@ -7,6 +7,7 @@ routes them (select an event → panel, table and timeline follow).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.filters import EventFilter
 from briefing_app.domain.model import LANES, Event, Source
+from briefing_app.gc_tuning import long_lived_objects
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import (
     counts,
@@ -39,7 +41,6 @@ from briefing_app.ui.edit_controller import EditController
 from briefing_app.ui.event_panel import EventPanel
 from briefing_app.ui.event_table import EventTableModel
 from briefing_app.ui.filter_bar import FilterBar
-from briefing_app.ui.import_flow import ImportFlow
 from briefing_app.ui.search_panel import SearchPanel, SearchResult
 from briefing_app.ui.settings_codec import decode_filter, encode_filter
 from briefing_app.ui.source_reader import SourceReader
@@ -49,6 +50,9 @@ from briefing_app.ui.timeline.palette import LANE_COLORS
 from briefing_app.ui.timeline.timeline_view import TimelineView
 from briefing_app.ui.user_work import UserWork
 
+if TYPE_CHECKING:
+    from briefing_app.ui.import_flow import ImportFlow
+
 __all__ = ["MainWindow"]
 
 
@@ -56,6 +60,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database) -> None:
         super().__init__()
         self.db = db
+        self._import_flow: ImportFlow | None = None
         self.setWindowTitle("Briefing Chronology")
         self.resize(1440, 900)
         self.setDockNestingEnabled(True)
@@ -117,7 +122,6 @@ class MainWindow(QMainWindow):
         )
 
         self._events: list[Event] = []
-        self._by_id: dict[str, Event] = {}
         self._sources: dict[str, Source] = {}
         self._hidden_ids: set[str] = set()
         self._counts: dict[str, int] = {}
@@ -154,9 +158,6 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         # Importing articles: the menu, Ctrl+I, and files dropped onto the window.
-        self.import_flow = ImportFlow(self.db, self)
-        self.import_flow.sourcesSaved.connect(self._sources_imported)
-        self.import_flow.eventsAccepted.connect(self._events_imported)
         self.import_action = self._action(
             "&Import Article…",
             self.choose_articles,
@@ -301,12 +302,12 @@ class MainWindow(QMainWindow):
     # -- data --------------------------------------------------------------------
     def reload(self) -> None:
         """Read events and sources again (after an import or an edit)."""
-        # Excerpts are read per event when shown: 100,000 events must open fast.
-        self._events = list_events(self.db, brief=True)
-        self._by_id = {e.id: e for e in self._events}
+        with long_lived_objects():
+            # Excerpts are read per event when shown: 100,000 events must open fast.
+            self._events = list_events(self.db, brief=True)
+            self.timeline.set_events(self._events)
         self._sources = {s.file: s for s in list_sources(self.db)}
         self._counts = counts(self.db)  # changes only with what makes us reload
-        self.timeline.set_events(self._events)
         self.overview.set_index(self.timeline.event_index)
         self.event_model.set_events(self._events)
         self.sources_list.model.set_sources(list(self._sources.values()))
@@ -319,9 +320,14 @@ class MainWindow(QMainWindow):
     def events(self) -> list[Event]:
         return self._events
 
+    def _event(self, event_id: str | None) -> Event | None:
+        """The loaded event with this id (the timeline's index already maps ids to events)."""
+        found = self.timeline.event_index.get(event_id) if event_id else None
+        return None if found is None else found.event
+
     # -- routing -------------------------------------------------------------------
     def select_event(self, event_id: str, center: bool = False) -> None:
-        event = self._by_id.get(event_id)
+        event = self._event(event_id)
         if event is None:
             return
         self.timeline.set_highlighted(())
@@ -350,7 +356,7 @@ class MainWindow(QMainWindow):
         selected = self.timeline.selected_id()
         self.reload()
         self.timeline.set_visible_range(t0, t1)
-        if selected in self._by_id:
+        if self._event(selected) is not None:
             self.select_event(selected)
         else:
             self.event_panel.show_event(None, self._sources)
@@ -367,7 +373,7 @@ class MainWindow(QMainWindow):
         """
         changed = False
         for event_id in ids:
-            old, new = self._by_id.get(event_id), get_event(self.db, event_id)
+            old, new = self._event(event_id), get_event(self.db, event_id)
             if old is None or new is None:
                 continue
             if (old.annotation_count, old.flagged, old.tags) == (
@@ -380,10 +386,11 @@ class MainWindow(QMainWindow):
                 old, annotation_count=new.annotation_count, flagged=new.flagged, tags=new.tags
             )
             at = next(i for i, e in enumerate(self._events) if e is old)
-            self._events[at] = self._by_id[event_id] = fresh
+            self._events[at] = fresh
             changed = True
         if changed:
-            self.timeline.set_events(self._events)
+            with long_lived_objects():
+                self.timeline.set_events(self._events)
             self.overview.set_index(self.timeline.event_index)
             self.event_model.set_events(self._events)
             self.filter_bar.set_tags({t for e in self._events for t in e.tags})
@@ -395,9 +402,9 @@ class MainWindow(QMainWindow):
 
     def _point_selected(self, event_ids: list[str]) -> None:
         """A talking point was selected: show the events it cites."""
-        shown = [e for e in event_ids if e in self._by_id]
+        events = [e for e in map(self._event, event_ids) if e is not None]
+        shown = [e.id for e in events]
         if shown:
-            events = [self._by_id[e] for e in shown]
             first = min(e.when.first_day for e in events).toordinal()
             last = max(e.when.last_day for e in events).toordinal() + 1
             pad = max((last - first) * 0.15, 15.0)
@@ -465,12 +472,12 @@ class MainWindow(QMainWindow):
         results = [
             SearchResult(
                 event_id=h.event_id,
-                heading=f"{self._by_id[h.event_id].when.label()} · {self._by_id[h.event_id].title}",
+                heading=f"{event.when.label()} · {event.title}",
                 kind=h.kind,
                 snippet=h.snippet,
             )
             for h in visible
-            if h.event_id in self._by_id
+            if (event := self._event(h.event_id)) is not None
         ]
         note = ""
         if len(visible) < len(hits):
@@ -483,7 +490,7 @@ class MainWindow(QMainWindow):
         self.search_panel.set_results(results, note)
 
     def _is_visible(self, event_id: str) -> bool:
-        event = self._by_id.get(event_id)
+        event = self._event(event_id)
         return event is not None and self.filter_bar.filter.matches(event)
 
     def apply_filter(self, flt: EventFilter) -> None:
@@ -591,6 +598,17 @@ class MainWindow(QMainWindow):
         if paths:
             self.import_articles(paths)
 
+    @property
+    def import_flow(self) -> ImportFlow:
+        """The import steps, made on first use: their modules load only when needed."""
+        if self._import_flow is None:
+            from briefing_app.ui.import_flow import ImportFlow
+
+            self._import_flow = ImportFlow(self.db, self)
+            self._import_flow.sourcesSaved.connect(self._sources_imported)
+            self._import_flow.eventsAccepted.connect(self._events_imported)
+        return self._import_flow
+
     def import_articles(self, paths: list[str]) -> bool:
         """Start importing ``paths``; False while another import is still open."""
         # Link suggestions compare with titles and summaries: the timeline's list has no summaries.
@@ -682,8 +700,17 @@ class MainWindow(QMainWindow):
         if not restored:
             self.timeline.fit_all()
 
+    def discard(self) -> None:
+        """Throw the window away unshown, without what closing does (no backup, no saving).
+
+        For a window built on a file that turned out to be damaged.
+        """
+        self.backups.stop()
+        self.deleteLater()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.import_flow.wait()
+        if self._import_flow is not None:
+            self._import_flow.wait()
         self.work.flush()  # what is being typed is stored before anything else
         self.backups.backup_now()
         settings = QSettings()
