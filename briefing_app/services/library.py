@@ -22,12 +22,26 @@ def reload_curated(
 
 
 def open_library(
-    path: str | Path, resources: Path = RESOURCES_DIR, seeds: Path = SEEDS_DIR
+    path: str | Path,
+    resources: Path = RESOURCES_DIR,
+    seeds: Path = SEEDS_DIR,
+    *,
+    check_in_background: bool = False,
 ) -> Database:
-    """Open ``path``, creating and filling it from seeds/ and resources/ when empty."""
-    db = Database.open(path)
-    with db.session() as s:
-        empty = s.scalar(select(SourceRow.pk).limit(1)) is None
-    if empty:
-        reload_curated(db, resources, seeds)
+    """Open ``path``, creating and filling it from seeds/ and resources/ when empty.
+
+    With ``check_in_background`` the caller must call
+    ``db.wait_for_integrity_check()`` before trusting what it reads (see
+    ``Database.open``); filling a new file waits for it here.
+    """
+    db = Database.open(path, check_in_background=check_in_background)
+    try:
+        with db.session() as s:
+            empty = s.scalar(select(SourceRow.pk).limit(1)) is None
+        if empty:
+            db.wait_for_integrity_check()
+            reload_curated(db, resources, seeds)
+    except BaseException:
+        db.close()
+        raise
     return db

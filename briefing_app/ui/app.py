@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -23,6 +24,9 @@ from briefing_app.storage.database import (
     ReadOnlyDatabaseError,
 )
 from briefing_app.ui.startup_probe import install_if_requested
+
+if TYPE_CHECKING:
+    from briefing_app.ui.main_window import MainWindow
 
 APP_NAME = "Briefing Chronology"
 ORG_NAME = "BriefingApp"
@@ -67,7 +71,8 @@ def open_for_gui(db_path: Path) -> tuple[Database, QLockFile | None] | None:
             return None
         return Database.open(db_path, read_only=True), None
     try:
-        return open_library(db_path), lock
+        # The window is built while the file is checked; open_window waits for the check.
+        return open_library(db_path, check_in_background=True), lock
     except ReadOnlyDatabaseError as exc:
         lock.unlock()
         if not _ask(APP_NAME, f"{exc}", "Open Read-Only"):
@@ -103,14 +108,42 @@ def _offer_restore(db_path: Path, message: str) -> bool:
     return True
 
 
+def open_window(db: Database, lock: QLockFile | None) -> MainWindow:
+    """The main window on ``db``, once the file's integrity check has passed.
+
+    Whatever went wrong while the window read a damaged file is reported as
+    the damage it is; on any failure the database is closed and the lock let go.
+    """
+    from briefing_app.ui.main_window import MainWindow
+
+    window: MainWindow | None = None
+    try:
+        try:
+            window = MainWindow(db)
+        finally:
+            db.wait_for_integrity_check()
+    except BaseException:
+        if window is not None:
+            window.discard()
+        db.close()
+        if lock is not None:
+            lock.unlock()
+        raise
+    return window
+
+
 def run_gui(db_path: Path) -> int:
     app = make_application()
     opened = None
     for _attempt in range(2):
         try:
             opened = open_for_gui(db_path)
+            if opened is None:
+                return 1
+            window = open_window(*opened)
             break
         except DamagedDatabaseError as exc:
+            opened = None
             if not _offer_restore(db_path, str(exc)):
                 return 2
         except (DatabaseError, ChronologyError) as exc:
@@ -119,9 +152,6 @@ def run_gui(db_path: Path) -> int:
     if opened is None:
         return 1
     db, lock = opened
-    from briefing_app.ui.main_window import MainWindow
-
-    window = MainWindow(db)
     install_if_requested(window.timeline)
     window.show()
     code = app.exec()

@@ -45,6 +45,11 @@ class BackupController(QObject):
     def enabled(self) -> bool:
         return self.db.path is not None and not self.db.read_only
 
+    def stop(self) -> None:
+        """No more backups from this window (it is being thrown away unopened)."""
+        self.timer.stop()
+        self._first.stop()
+
     def backup_now(self) -> None:
         if not self.enabled:
             return

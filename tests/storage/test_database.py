@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
-from briefing_app.storage.database import Database, DatabaseError, NewerSchemaError, head_revision
+from briefing_app.storage.database import (
+    DamagedDatabaseError,
+    Database,
+    DatabaseError,
+    NewerSchemaError,
+    head_revision,
+)
 
 
 def test_migration_from_an_empty_file(tmp_path: Path) -> None:
@@ -89,8 +95,11 @@ def test_a_read_only_file_is_refused_for_writing_but_opens_read_only(tmp_path: P
         path.chmod(0o644)
 
 
-def test_a_damaged_file_is_reported_with_what_to_do(tmp_path: Path) -> None:
-    path = tmp_path / "damaged.sqlite"
+def make_damaged_database(path: Path, last_pages: int | None = None) -> Path:
+    """A current-schema database whose page headers are scribbled over.
+
+    ``last_pages`` spares the schema: only that many pages at the end are hit.
+    """
     db = Database.open(path)
     with db.engine.begin() as conn:
         conn.execute(text("CREATE TABLE filler (x TEXT)"))
@@ -100,12 +109,37 @@ def test_a_damaged_file_is_reported_with_what_to_do(tmp_path: Path) -> None:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     data = bytearray(path.read_bytes())
-    for offset in range(4096 * 3, len(data) - 100, 4096):
+    first = 3 if last_pages is None else len(data) // 4096 - last_pages
+    for offset in range(4096 * first, len(data) - 100, 4096):
         data[offset : offset + 64] = b"\xff" * 64  # scribble over page headers
     path.write_bytes(bytes(data))
-    with pytest.raises(DatabaseError) as info:
+    return path
+
+
+def test_a_damaged_file_is_reported_with_what_to_do(tmp_path: Path) -> None:
+    path = make_damaged_database(tmp_path / "damaged.sqlite")
+    with pytest.raises(DamagedDatabaseError) as info:
         Database.open(path)
     assert "backup" in str(info.value).lower()
+
+
+def test_a_check_in_the_background_reports_damage_when_waited_for(tmp_path: Path) -> None:
+    path = make_damaged_database(tmp_path / "damaged.sqlite", last_pages=20)
+    db = Database.open(path, check_in_background=True)  # the schema pages are still readable
+    with pytest.raises(DamagedDatabaseError, match=r"damaged\.sqlite is damaged"):
+        db.wait_for_integrity_check()
+    db.close()
+
+
+def test_a_check_in_the_background_passes_a_sound_file(tmp_path: Path) -> None:
+    path = tmp_path / "sound.sqlite"
+    Database.open(path).close()
+    db = Database.open(path, check_in_background=True)
+    db.wait_for_integrity_check()
+    db.wait_for_integrity_check()  # once waited for, nothing is pending
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 0
+    db.close()
 
 
 def test_schema_head_constant_matches_the_migration_scripts() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+import pytest
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -73,3 +74,65 @@ def test_second_window_on_the_same_file_is_offered_read_only(qtbot: QtBot, tmp_p
         db.close()
     finally:
         held.unlock()
+
+
+def _library_damaged_at_the_end(path: Path) -> Path:
+    db = open_library(path)
+    with db.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE filler (x TEXT)"))
+        for i in range(300):
+            conn.execute(text("INSERT INTO filler VALUES (:x)"), {"x": "y" * 500 + str(i)})
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = bytearray(path.read_bytes())
+    for page in range(len(data) // 4096 - 20, len(data) // 4096):
+        data[page * 4096 : page * 4096 + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_damage_found_while_the_window_is_built_is_reported_and_lets_go(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from briefing_app.storage.database import DamagedDatabaseError
+    from briefing_app.ui.app import open_window
+
+    path = _library_damaged_at_the_end(tmp_path / "library.sqlite")
+    opened = open_for_gui(path)  # the file opens: the check runs while the window is built
+    assert opened is not None
+    with pytest.raises(DamagedDatabaseError, match="is damaged"):
+        open_window(*opened)
+
+    def built() -> list[MainWindow]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.db is opened[0]
+        ]
+
+    assert len(built()) == 1
+    # Thrown away: no backup of the damaged file is taken later, and the window goes.
+    backups = built()[0].backups
+    assert not backups.timer.isActive() and not backups._first.isActive()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert built() == []
+    again = lock_for(path)
+    assert again.tryLock(100)  # the lock was let go, so a restore can proceed
+    again.unlock()
+
+
+def test_a_sound_library_opens_its_window_after_the_check(qtbot: QtBot, tmp_path: Path) -> None:
+    from briefing_app.ui.app import open_window
+
+    path = tmp_path / "library.sqlite"
+    open_library(path).close()
+    opened = open_for_gui(path)
+    assert opened is not None
+    window = open_window(*opened)
+    qtbot.addWidget(window)
+    assert len(window.events) > 40
+    window.close()
+    opened[0].close()
+    assert opened[1] is not None
+    opened[1].unlock()
