@@ -223,11 +223,19 @@ def _events_fast(
     whens: dict[tuple[int | str, ...], DateSpan] = {}
     lists: dict[str, tuple[str, ...]] = {}
 
+    dates: dict[tuple[int, str], PartialDate] = {}
+
+    def partial(day: int, precision: str) -> PartialDate:
+        found = dates.get((day, precision))
+        if found is None:
+            found = dates[(day, precision)] = PartialDate(
+                date.fromordinal(day), _PRECISIONS[precision]
+            )
+        return found
+
     def when_of(first: int, sp: str, end: str | None, last: int, ep: str | None) -> DateSpan:
-        start = PartialDate(date.fromordinal(first), _PRECISIONS[sp])
-        if not end:
-            return DateSpan(start)
-        return DateSpan(start, PartialDate(date.fromordinal(last), _PRECISIONS[ep or sp]))
+        start = partial(first, sp)
+        return DateSpan(start, partial(last, ep or sp)) if end else DateSpan(start)
 
     def list_of(text: str | None) -> tuple[str, ...]:
         found = lists.get(text or "")
