@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
@@ -222,6 +222,13 @@ class EventIndex:
             return hi - lo
         prefix = self._hidden_counts[lane]
         return (hi - lo) - (prefix[hi] - prefix[lo])
+
+    def shown_counts(self, lane: Lane, positions: Sequence[int]) -> list[int]:
+        """Shown events between each pair of neighbouring ``positions`` (one per bucket)."""
+        if self._hidden_counts is None:
+            return [hi - lo for lo, hi in pairwise(positions)]
+        prefix = self._hidden_counts[lane]
+        return [(hi - lo) - (prefix[hi] - prefix[lo]) for lo, hi in pairwise(positions)]
 
     def entries(self, lane: Lane, lo: int, hi: int) -> Iterator[IndexedEvent]:
         """Shown events among start-order positions ``[lo, hi)``, in order."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from briefing_app.domain.model import Lane
 from briefing_app.geometry.index import EventIndex, IndexedEvent, MarkKind
@@ -244,23 +245,24 @@ class _Packer:
 def _dense_runs(counts: Sequence[int], window: int, capacity: int) -> list[tuple[int, int]]:
     """Bucket ranges ``[a, b)`` inside some window holding more than ``capacity``.
 
-    Runs are trimmed to buckets that hold events.
+    Runs are trimmed to buckets that hold events. Written as whole-list steps
+    (prefix sums, then a sliding "any dense window covers me"): this runs for
+    every dense lane on every frame.
     """
     n = len(counts)
-    prefix = [0] * (n + 1)
-    for i, c in enumerate(counts):
-        prefix[i + 1] = prefix[i] + c
-    cover = [0] * (n + 1)
-    for i in range(max(n - window, 0) + 1):
-        j = min(i + window, n)
-        if prefix[j] - prefix[i] > capacity:
-            cover[i] += 1
-            cover[j] -= 1
+    prefix = [0, *accumulate(counts)]
+    # Window i covers buckets [i, min(i + window, n)); is it over capacity?
+    dense = [
+        prefix[min(i + window, n)] - prefix[i] > capacity for i in range(max(n - window, 0) + 1)
+    ]
+    seen = [0, *accumulate(dense)]
+    m = len(dense)
+    # Bucket k lies in window i exactly when k - window < i <= k.
+    covered = [seen[min(k + 1, m)] > seen[max(k - window + 1, 0)] for k in range(n)]
     runs: list[tuple[int, int]] = []
-    depth, start, last_full = 0, -1, -1
+    start, last_full = -1, -1
     for i in range(n):
-        depth += cover[i]
-        if depth > 0:
+        if covered[i]:
             if counts[i]:
                 if start < 0:
                     start = i
@@ -312,7 +314,7 @@ def _lane_items(
         return items
     edges = [b * bucket_days for b in range(first_bucket, last_bucket + 1)]
     pos = index.positions(lane, edges)
-    counts = [index.shown_between(lane, pos[i], pos[i + 1]) for i in range(len(pos) - 1)]
+    counts = index.shown_counts(lane, pos)
     window = max(1, round((s.marker_px + s.label_gap_px + s.min_label_px) / s.cell_px))
     chunk = max(1, round(s.cluster_max_px / s.cell_px))
     runs = _split_at_grid(_dense_runs(counts, window, rows), first_bucket, chunk)

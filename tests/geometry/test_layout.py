@@ -198,3 +198,39 @@ def test_layout_of_100k_events_stays_within_a_frame() -> None:
         layout_timeline(index, scale, LANES, approximate_measure, label_cache=cache)
         # 10 ms on a developer machine; generous here so that a busy CI does not flake.
         assert time.perf_counter() - began < 0.05
+
+
+def _dense_runs_by_brute_force(
+    counts: list[int], window: int, capacity: int
+) -> list[tuple[int, int]]:
+    n = len(counts)
+    starts = range(max(n - window, 0) + 1)
+    over = [i for i in starts if sum(counts[i : min(i + window, n)]) > capacity]
+    covered = [any(i <= k < min(i + window, n) for i in over) for k in range(n)]
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < n:
+        if not covered[k]:
+            k += 1
+            continue
+        stretch = []
+        while k < n and covered[k]:
+            stretch.append(k)
+            k += 1
+        full = [b for b in stretch if counts[b]]
+        if full:
+            runs.append((full[0], full[-1] + 1))
+    return runs
+
+
+@given(
+    counts=st.lists(st.integers(0, 6), max_size=60),
+    window=st.integers(1, 8),
+    capacity=st.integers(0, 12),
+)
+def test_dense_runs_match_a_brute_force_scan(counts: list[int], window: int, capacity: int) -> None:
+    from briefing_app.geometry.layout import _dense_runs
+
+    assert _dense_runs(counts, window, capacity) == _dense_runs_by_brute_force(
+        counts, window, capacity
+    )
