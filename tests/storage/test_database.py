@@ -12,6 +12,7 @@ from briefing_app.storage.database import (
     NewerSchemaError,
     head_revision,
 )
+from tests.helpers.damage import damage
 
 
 def test_migration_from_an_empty_file(tmp_path: Path) -> None:
@@ -96,23 +97,7 @@ def test_a_read_only_file_is_refused_for_writing_but_opens_read_only(tmp_path: P
 
 
 def make_damaged_database(path: Path, last_pages: int | None = None) -> Path:
-    """A current-schema database whose page headers are scribbled over.
-
-    ``last_pages`` spares the schema: only that many pages at the end are hit.
-    """
-    db = Database.open(path)
-    with db.engine.begin() as conn:
-        conn.execute(text("CREATE TABLE filler (x TEXT)"))
-        for i in range(300):
-            conn.execute(text("INSERT INTO filler VALUES (:x)"), {"x": "y" * 500 + str(i)})
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    data = bytearray(path.read_bytes())
-    first = 3 if last_pages is None else len(data) // 4096 - last_pages
-    for offset in range(4096 * first, len(data) - 100, 4096):
-        data[offset : offset + 64] = b"\xff" * 64  # scribble over page headers
-    path.write_bytes(bytes(data))
+    damage(Database.open(path), last_pages)
     return path
 
 

@@ -16,6 +16,7 @@ from briefing_app.storage.database import Database
 from briefing_app.ui.app import lock_for, open_for_gui
 from briefing_app.ui.backup_dialog import BackupDialog
 from briefing_app.ui.main_window import MainWindow
+from tests.helpers.damage import damage
 
 
 def _hide_event(db: Database, event_id: str) -> None:
@@ -77,18 +78,7 @@ def test_second_window_on_the_same_file_is_offered_read_only(qtbot: QtBot, tmp_p
 
 
 def _library_damaged_at_the_end(path: Path) -> Path:
-    db = open_library(path)
-    with db.engine.begin() as conn:
-        conn.execute(text("CREATE TABLE filler (x TEXT)"))
-        for i in range(300):
-            conn.execute(text("INSERT INTO filler VALUES (:x)"), {"x": "y" * 500 + str(i)})
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    data = bytearray(path.read_bytes())
-    for page in range(len(data) // 4096 - 20, len(data) // 4096):
-        data[page * 4096 : page * 4096 + 64] = b"\xff" * 64
-    path.write_bytes(bytes(data))
+    damage(open_library(path), last_pages=20)
     return path
 
 
