@@ -55,8 +55,9 @@ PAPER_STYLE = LayoutStyle(
     cell_px=2.5,
     cluster_max_px=36.0,
     cluster_pad_px=4.0,
+    widen_labels_px=420.0,
 )
-"""The screen's layout rules at print sizes (points)."""
+"""The screen's layout rules at print sizes (points); titles use the room there is."""
 
 LABEL_BUDGET = 140.0
 LEFT_PAD = 6.0

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, zip_longest
 
 from briefing_app.domain.model import Lane
 from briefing_app.geometry.index import EventIndex, IndexedEvent, MarkKind
@@ -52,6 +52,10 @@ class LayoutStyle:
     cell_px: float = 4.0
     cluster_max_px: float = 56.0
     cluster_pad_px: float = 6.0
+    widen_labels_px: float = 0.0
+    """Labels cut at the budget may then grow into the free room after them, up to
+    this width (0: never). For paper, where no tooltip shows the rest of a title;
+    packing is unchanged, so no page gains a cluster."""
 
     def rows_for(self, lane_height: float) -> int:
         return max(1, int((lane_height - 2 * self.lane_padding) // self.row_height))
@@ -217,6 +221,21 @@ class _Packer:
                 placed[r][-1] = self.merged(placed[r][-1], item)
                 right[r] = placed[r][-1].right
         return placed
+
+    def widen(self, placed: list[list[_Item]], right_edge: float) -> None:
+        """Let cut labels run on into the room left before the next item (see LayoutStyle)."""
+        gap, most = self.style.item_gap_px, self.style.widen_labels_px
+        for row in placed:
+            for it, after in zip_longest(row, row[1:]):
+                if it.entry is None:
+                    continue
+                full = mark_text(it.entry)
+                limit = right_edge if after is None else after.left - gap
+                room = min(limit - it.label_x, most)
+                if it.label == full or room <= it.label_w:
+                    continue
+                it.label, it.label_w = self.elide(full, room)
+                it.right = max(it.body_x1, it.label_x + it.label_w)
 
     def _shorten_a_label(self, placed: list[list[_Item]], item: _Item) -> int | None:
         """Make room for ``item`` by cutting the label that runs into it, if one may be.
@@ -420,5 +439,8 @@ def layout_timeline(
         )
         boxes.append(box)
         items = _lane_items(index, lane, scale, packer, rows, lead_px)
-        _finish_lane(box, packer.pack(items, rows), style, marks, clusters)
+        placed = packer.pack(items, rows)
+        if style.widen_labels_px > label_px_budget:
+            packer.widen(placed, scale.width_px)
+        _finish_lane(box, placed, style, marks, clusters)
     return TimelineLayout(scale, tuple(boxes), tuple(marks), tuple(clusters))

@@ -59,16 +59,27 @@ def accounted(result: TimelineLayout) -> int:
     first=st.integers(-30, 300),
     span=st.floats(2.0, 500.0),
     lane_height=st.floats(30.0, 140.0),
+    widen=st.booleans(),
 )
 def test_row_packing_never_overlaps_labels(
     events: list[Event],
     first: int,
     span: float,
     lane_height: float,
+    widen: bool,
 ) -> None:
     t0 = ordinal(date(2020, 1, 1)) + first
-    result = layout(events, TimeScale(t0, t0 + span, 900.0), lane_height=lane_height)
+    style = LayoutStyle(widen_labels_px=500.0 if widen else 0.0)
+    result = layout(events, TimeScale(t0, t0 + span, 900.0), lane_height=lane_height, style=style)
     assert_no_collisions(result)
+    if widen:  # same packing; a label only grows, and a grown one stays on the page
+        plain = {m.event_id: m for m in layout(events, result.scale, lane_height=lane_height).marks}
+        assert plain.keys() == {m.event_id for m in result.marks}
+        for m in result.marks:
+            before = plain[m.event_id]
+            assert m.row == before.row and m.label_rect.w >= before.label_rect.w
+            if m.label_rect.w > before.label_rect.w:
+                assert m.label_rect.right <= 900.0
 
 
 def test_a_crowded_week_is_one_cluster_at_full_view_and_splits_in_that_week() -> None:
@@ -151,6 +162,22 @@ def test_long_titles_are_cut_to_the_budget() -> None:
         [on_day("p", date(2022, 2, 10), title=title)], scale, label_px_budget=120.0
     ).marks
     assert mark.label.endswith("…") and mark.label_rect.w <= 120.0
+
+
+def test_cut_titles_run_on_into_free_room_when_the_style_allows() -> None:
+    scale = window(date(2022, 2, 1), date(2022, 3, 1))
+    title = "The Strategic Compass is adopted and endorsed by the European Council"
+    alone = [on_day("p", date(2022, 2, 3), title=title)]
+    wide = LayoutStyle(widen_labels_px=1000.0)
+    (cut,) = layout(alone, scale, (Lane.EU,), label_px_budget=120.0).marks
+    (full,) = layout(alone, scale, (Lane.EU,), label_px_budget=120.0, style=wide).marks
+    assert cut.label.endswith("…") and full.label == title
+    # With a neighbour in the only row, the title stops short of it.
+    crowded = [*alone, on_day("q", date(2022, 2, 12), title="Next")]
+    result = layout(crowded, scale, (Lane.EU,), label_px_budget=120.0, lane_height=30.0, style=wide)
+    first, nxt = sorted(result.marks, key=lambda m: m.x0)
+    assert first.row == nxt.row and first.label.endswith("…")
+    assert cut.label_rect.w < first.label_rect.w and first.label_rect.right <= nxt.extent.x
 
 
 def test_hidden_events_and_hidden_lanes_are_left_out() -> None:
