@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from briefing_app.storage.database import Database
+from briefing_app.storage.database import Database, connect_read_only
 
 __all__ = [
     "Backup",
@@ -52,9 +52,20 @@ def backup_dir_for(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".backups")
 
 
+# The user's own small tables, hashed whole: a point's text, a briefing's name
+# or an order change alters no count.
+_HASHED_WHOLE = ("annotations", "briefings", "briefing_points", "point_citations")
+# Large tables: counts and the last row (above) plus what edits change in place.
+_CHANGE_MARKERS = {
+    "events": "SELECT max(updated_at), group_concat(pk) FROM events WHERE hidden",
+    "excerpts": "SELECT total(start), total(\"end\"), total(anchor_status = 'flagged'), "
+    "total(retired) FROM excerpts",
+}
+
+
 def data_fingerprint(db: Database) -> str:
     """Changes whenever the user's data (or the chronology) changes."""
-    parts: list[str] = []
+    digest = hashlib.sha256()
     with db.engine.connect() as conn:
         tables = [
             r[0]
@@ -68,11 +79,15 @@ def data_fingerprint(db: Database) -> str:
         ]
         for table in tables:
             count, top = conn.execute(text(f'SELECT count(*), max(rowid) FROM "{table}"')).one()
-            parts.append(f"{table}:{count}:{top}")
-        for table, column in (("annotations", "updated_at"), ("events", "updated_at")):
-            if table in tables:
-                parts.append(str(conn.execute(text(f"SELECT max({column}) FROM {table}")).scalar()))
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+            digest.update(f"{table}:{count}:{top}|".encode())
+            if table in _HASHED_WHOLE:
+                for row in conn.execute(text(f'SELECT * FROM "{table}" ORDER BY rowid')):
+                    digest.update(repr(tuple(row)).encode())
+            elif table in _CHANGE_MARKERS:
+                digest.update(
+                    repr(tuple(conn.execute(text(_CHANGE_MARKERS[table])).one())).encode()
+                )
+    return digest.hexdigest()
 
 
 def _read_state(folder: Path) -> dict[str, str]:
@@ -82,8 +97,13 @@ def _read_state(folder: Path) -> dict[str, str]:
         return {}
 
 
-def take_backup(db: Database, *, now: datetime | None = None, force: bool = False) -> Path | None:
-    """Snapshot the database if its data changed since the last snapshot."""
+def take_backup(
+    db: Database, *, now: datetime | None = None, force: bool = False, prune: bool = True
+) -> Path | None:
+    """Snapshot the database if its data changed since the last snapshot.
+
+    ``prune`` thins the older backups afterwards (see ``prune_backups``).
+    """
     assert db.path is not None, "in-memory databases are not backed up"
     folder = backup_dir_for(db.path)
     folder.mkdir(exist_ok=True)
@@ -105,7 +125,8 @@ def take_backup(db: Database, *, now: datetime | None = None, force: bool = Fals
         raw.close()
     partial.replace(target)
     (folder / _STATE).write_text(json.dumps({"fingerprint": fingerprint}), encoding="utf-8")
-    prune_backups(folder, now=moment)
+    if prune:
+        prune_backups(folder, now=moment)
     return target
 
 
@@ -172,27 +193,49 @@ def prune_backups(folder: Path, *, now: datetime | None = None) -> int:
     return removed
 
 
+def _revision_of(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:  # no such table: a file with no schema yet
+        return None
+    return None if row is None else str(row[0])
+
+
 def restore_backup(db: Database, backup: Path) -> Path:
     """Replace the database's contents with ``backup``; the current data is kept aside.
 
     Uses the online backup API into the open database, so the app keeps its
-    connection; returns the path of the safety copy taken first.
+    connection; returns the path of the safety copy taken first. A backup
+    from an older schema is brought up to date after it is copied in; one
+    from a newer version, or one that is damaged, is refused with nothing
+    changed. The safety copy is taken without thinning the backups, which
+    could delete the very file being restored.
     """
     assert db.path is not None
-    safety = take_backup(db, force=True)
-    assert safety is not None
-    check = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
-        ok = check.execute("PRAGMA quick_check").fetchone()[0]
-        if ok != "ok":
-            raise ValueError(f"{backup.name} is damaged ({ok}); choose another backup")
-        raw = db.engine.raw_connection()
+        check = connect_read_only(backup)
         try:
-            check.backup(raw.driver_connection)  # type: ignore[arg-type]
+            ok = check.execute("PRAGMA quick_check").fetchone()[0]
+            if ok != "ok":
+                raise ValueError(f"{backup.name} is damaged ({ok}); choose another backup")
+            revision = _revision_of(check)
+            if revision is None or not db.knows_revision(revision):
+                raise ValueError(
+                    f"{backup.name} is not a backup this version can restore "
+                    f"(schema {revision or 'missing'}); choose another backup"
+                )
+            safety = take_backup(db, force=True, prune=False)
+            assert safety is not None
+            raw = db.engine.raw_connection()
+            try:
+                check.backup(raw.driver_connection)  # type: ignore[arg-type]
+            finally:
+                raw.close()
         finally:
-            raw.close()
-    finally:
-        check.close()
+            check.close()
+    except sqlite3.Error as exc:
+        raise ValueError(f"{backup.name} could not be restored ({exc})") from exc
     db.engine.dispose()
+    db.migrate()  # a backup from before the last upgrade
     (backup_dir_for(db.path) / _STATE).unlink(missing_ok=True)
     return safety

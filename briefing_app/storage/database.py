@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -31,6 +31,7 @@ __all__ = [
     "Database",
     "DatabaseError",
     "NewerSchemaError",
+    "connect_read_only",
 ]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -93,6 +94,15 @@ def _read_only_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read ``path``.
+
+    The path goes into a ``file:`` URI percent-encoded: pasted in raw, a ``#``
+    or ``?`` in a folder name would make SQLite open (and create) another file.
+    """
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
 def _damaged(path: Path | None, report: str) -> DamagedDatabaseError:
     return DamagedDatabaseError(
         f"{path} is damaged (SQLite reports: {report}). "
@@ -117,7 +127,7 @@ class _IntegrityCheck:
 
     def _run(self) -> None:
         try:
-            conn = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=ro", uri=True)
+            conn = connect_read_only(self._path)
             try:
                 conn.execute("PRAGMA busy_timeout=5000")
                 self._report = str(conn.execute("PRAGMA quick_check").fetchone()[0])
@@ -184,7 +194,8 @@ class Database:
                 f"{file} is read-only, so changes could not be saved. "
                 "Open it read-only, or copy it to a folder you can write to."
             )
-        engine = create_engine(f"sqlite:///{file}", future=True)
+        # Built, not parsed: a "?" or "#" in a folder name must stay part of the path.
+        engine = create_engine(URL.create("sqlite", database=str(file)))
         event.listen(engine, "connect", _set_pragmas)
         db = cls(engine, file)
         try:
@@ -212,7 +223,9 @@ class Database:
     def _open_read_only(cls, file: Path) -> Database:
         if not file.exists():
             raise DatabaseError(f"{file} does not exist, so it cannot be opened read-only.")
-        engine = create_engine(f"sqlite:///file:{file}?mode=ro&uri=true", future=True)
+        engine = create_engine(
+            "sqlite://", creator=lambda: connect_read_only(file), poolclass=QueuePool
+        )
         event.listen(engine, "connect", _read_only_pragmas)
         db = cls(engine, file, read_only=True)
         try:
@@ -232,19 +245,6 @@ class Database:
             )
         return db
 
-    @classmethod
-    def in_memory(cls) -> Database:
-        """A throwaway database, migrated, for tests and benchmarks."""
-        from sqlalchemy.pool import StaticPool
-
-        engine = create_engine(
-            "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
-        )
-        event.listen(engine, "connect", _set_pragmas)
-        db = cls(engine, None)
-        db.migrate()
-        return db
-
     # -- schema ------------------------------------------------------------
     def current_revision(self) -> str | None:
         """The schema revision stamped in the file (None for a new, empty file)."""
@@ -253,17 +253,24 @@ class Database:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
+    @staticmethod
+    def knows_revision(revision: str) -> bool:
+        """Whether this version can open a file at ``revision`` (as is, or by upgrading it)."""
+        if revision == SCHEMA_HEAD:
+            return True
+        from alembic.script import ScriptDirectory
+
+        script = ScriptDirectory.from_config(_alembic_config())
+        return revision in {rev.revision for rev in script.walk_revisions()}
+
     def migrate(self) -> None:
         """Bring the schema to the newest revision, backing the file up first."""
         current = self.current_revision()
         if current == SCHEMA_HEAD:
             return
         from alembic import command
-        from alembic.script import ScriptDirectory
 
-        script = ScriptDirectory.from_config(_alembic_config())
-        known = {rev.revision for rev in script.walk_revisions()}
-        if current is not None and current not in known:
+        if current is not None and not self.knows_revision(current):
             raise NewerSchemaError(
                 f"{self.path} was written by a newer version of this app (schema {current}). "
                 "Open it with that version, or choose another file; it has not been changed."
@@ -344,7 +351,3 @@ def _refuse_non_database(file: Path) -> None:
             f"{file} is not a briefing database (it is not an SQLite file). "
             "Choose another file; this one has not been changed."
         )
-
-
-def is_operational_error(exc: BaseException) -> bool:
-    return isinstance(exc, OperationalError)
