@@ -66,6 +66,11 @@ class NewEventDialog(QDialog):
         self.summary.setPlaceholderText("A summary in your own words")
         self.summary.setFixedHeight(80)
         self.summary.setTabChangesFocus(True)
+        self.references = QPlainTextEdit()
+        self.references.setObjectName("eventReferences")
+        self.references.setPlaceholderText("Where this comes from, one per line (e.g. a URL)")
+        self.references.setFixedHeight(48)
+        self.references.setTabChangesFocus(True)
         self.confidence = QComboBox()
         for c in Confidence:
             self.confidence.addItem(c.value, c)
@@ -88,6 +93,7 @@ class NewEventDialog(QDialog):
         form.addRow("Lane", self.lane)
         form.addRow("Actors", self.actors)
         form.addRow("Summary", self.summary)
+        form.addRow("References", self.references)
         form.addRow("Confidence", self.confidence)
         if quote:
             form.addRow("First excerpt", self.quote)
@@ -130,6 +136,7 @@ class NewEventDialog(QDialog):
         self.lane.setCurrentIndex(LANES.index(draft.lane))
         self.actors.setText(", ".join(draft.actors))
         self.summary.setPlainText(draft.summary)
+        self.references.setPlainText("\n".join(draft.references))
         self.confidence.setCurrentIndex(list(Confidence).index(draft.confidence))
         self._check()
 
@@ -153,6 +160,9 @@ class NewEventDialog(QDialog):
             actors=tuple(a.strip() for a in self.actors.text().split(",") if a.strip()),
             summary=self.summary.toPlainText(),
             confidence=Confidence(self.confidence.currentData()),
+            references=tuple(
+                line.strip() for line in self.references.toPlainText().splitlines() if line.strip()
+            ),
         )
 
     def _precision_changed(self, _index: int) -> None:

@@ -179,10 +179,12 @@ def test_edit_your_own_event_and_undo(qtbot: QtBot, work_window: MainWindow) -> 
     assert isinstance(dialog, NewEventDialog)
     dialog.title.setText("Hard talks expected")
     dialog.date.setText("2025-03-06")
+    dialog.references.setPlainText("https://example.org/hard-talks\n\n  ")
     dialog.accept()
     made = work_window.timeline.selected_id()
     assert made is not None
     before = get_event_snapshot(work_window.db, made)
+    assert before.draft.references == ("https://example.org/hard-talks",)
     menu = work_window.work.event_menu(made)
     assert {"deleteEvent"} <= {a.objectName() for a in menu.actions()}
     work_window.work.edit_event(made)
@@ -192,9 +194,10 @@ def test_edit_your_own_event_and_undo(qtbot: QtBot, work_window: MainWindow) -> 
     editor.lane.setCurrentIndex(editor.lane.findText("Ukraine"))
     editor.accept()
     after = get_event(work_window.db, made)
-    assert after is not None and (after.title, after.lane) == (
+    assert after is not None and (after.title, after.lane, after.references) == (
         "Hard talks at the summit",
         Lane.UKRAINE,
+        ("https://example.org/hard-talks",),  # kept through an edit that did not touch them
     )
     work_window.work.undo_action.trigger()
     assert get_event_snapshot(work_window.db, made) == before
