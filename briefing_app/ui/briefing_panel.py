@@ -15,7 +15,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -221,9 +221,14 @@ class BriefingPanel(QWidget):
             action.setEnabled(current is not None and not self.controller.read_only)
         self.new_action.setEnabled(not self.controller.read_only)
         if keep is not None and (row := self.model.row_of(keep)) >= 0:
+            # Putting back the point that was selected is not the user picking it again:
+            # only a new point (select_point) shows its events.
+            blocker = QSignalBlocker(self.points.selectionModel()) if select_point is None else None
             self.points.selectionModel().setCurrentIndex(
                 self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
+            if blocker is not None:
+                blocker.unblock()
 
     def _show_references(self, briefing: BriefingSnapshot | None) -> None:
         self.references.clear()

@@ -126,7 +126,6 @@ class MainWindow(QMainWindow):
         self._hidden_ids: set[str] = set()
         self._counts: dict[str, int] = {}
         self.backups = BackupController(db, self)
-        self.backups.restored.connect(lambda _name: self.reload())
         if db.read_only:
             self.setWindowTitle("Briefing Chronology — read-only")
         self._build_actions()
@@ -297,7 +296,12 @@ class MainWindow(QMainWindow):
         self.work.briefing_panel.eventActivated.connect(
             lambda eid: self.select_event(eid, center=True)
         )
-        self.backups.restored.connect(lambda _name: self.work.database_replaced())
+        self.backups.restored.connect(self._backup_restored)
+
+    def _backup_restored(self, _name: str) -> None:
+        """Everything shown may have changed: the undo history goes, the rest is read again."""
+        self.work.database_replaced()
+        self.refresh_events()
 
     # -- data --------------------------------------------------------------------
     def reload(self) -> None:
@@ -338,17 +342,20 @@ class MainWindow(QMainWindow):
         shown = get_event(self.db, event_id) or event
         self.event_panel.show_event(shown, self._sources)
         self.work.show_event(shown)
-        row = self.event_model.row_of(event_id)
-        if row >= 0 and self.event_table.currentIndex().row() != row:
-            # Follow the selection without re-entering it as if the user had picked the row.
-            blocker = QSignalBlocker(self.event_table.selectionModel())
-            self.event_table.selectRow(row)
-            blocker.unblock()
+        self._follow_in_table(event_id)
         hidden = event_id in self._hidden_ids or event.lane not in self.filter_bar.filter.lanes
         note = "  (hidden by the current filters)" if hidden else ""
         self.statusBar().showMessage(
             f"{event.when.label()} · {event.lane.value} · {event.title}{note}"
         )
+
+    def _follow_in_table(self, event_id: str) -> None:
+        """Select the event's row without re-entering it as if the user had picked the row."""
+        row = self.event_model.row_of(event_id)
+        if row >= 0 and self.event_table.currentIndex().row() != row:
+            blocker = QSignalBlocker(self.event_table.selectionModel())
+            self.event_table.selectRow(row)
+            blocker.unblock()
 
     def refresh_events(self, _ids: list[str] | None = None) -> None:
         """After the user's own edits: show them (badges, new or hidden events) in place."""
@@ -396,9 +403,8 @@ class MainWindow(QMainWindow):
             self.filter_bar.set_tags({t for e in self._events for t in e.tags})
             self.apply_filter(self.filter_bar.filter)
             selected = self.timeline.selected_id()
-            row = self.event_model.row_of(selected) if selected else -1
-            if row >= 0:
-                self.event_table.selectRow(row)
+            if selected is not None:
+                self._follow_in_table(selected)
 
     def _point_selected(self, event_ids: list[str]) -> None:
         """A talking point was selected: show the events it cites."""

@@ -10,8 +10,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from briefing_app.domain.dates import DateSpan, PartialDate
+from briefing_app.domain.model import Lane
 from briefing_app.services.backups import take_backup
 from briefing_app.services.library import open_library
+from briefing_app.services.user_events import EventDraft, create_user_event
 from briefing_app.storage.database import Database
 from briefing_app.ui.app import lock_for, open_for_gui
 from briefing_app.ui.backup_dialog import BackupDialog
@@ -47,9 +50,19 @@ def test_restore_backup_from_the_file_menu(qtbot: QtBot, library: Database) -> N
     qtbot.addWidget(window)
     window.show()
     assert "helsinki-headline-goal" not in {e.id for e in window.events}
+    # An event made after the backup is on show when the backup is restored.
+    made = create_user_event(
+        library, EventDraft("Made after the backup", DateSpan(PartialDate.day(2024, 5, 1)), Lane.EU)
+    )
+    window.refresh_events()
+    window.select_event(made.id)
+    assert window.event_panel.title.text() == "Made after the backup"
     _accept_dialogs(2)
     window.restore_backup_action.trigger()
     assert "helsinki-headline-goal" in {e.id for e in window.events}
+    assert made.id not in {e.id for e in window.events}
+    assert window.event_panel.event_id is None  # the panel does not show what is gone
+    assert window.event_panel.title.text() == "No event selected"
 
 
 def test_second_window_on_the_same_file_is_offered_read_only(qtbot: QtBot, tmp_path: Path) -> None:

@@ -182,3 +182,22 @@ def test_a_point_being_typed_is_kept_when_the_window_closes(
     work_window.close()
     [brief] = list_briefings(work_window.db)
     assert [p.text for p in brief.points] == ["typed, no Enter"]
+
+
+def test_editing_a_point_leaves_the_timeline_where_the_user_put_it(
+    qtbot: QtBot, work_window: MainWindow
+) -> None:
+    panel = work_window.work.briefing_panel
+    brief = create_briefing(work_window.db, "Call")
+    add_point(work_window.db, brief.uid, "cites Helsinki", [(A, None)])
+    panel.refresh()
+    panel.points.setCurrentIndex(panel.model.index(0))  # shows A, the cited event
+    assert work_window.timeline.selected_id() == A
+    work_window.select_event(B, center=True)  # the user moves on
+    work_window.timeline.set_visible_range(735000.0, 736000.0)
+    [point] = list_briefings(work_window.db)[0].points
+    work_window.work.controller.edit_point_text(brief.uid, point.uid, "cites Helsinki, reworded")
+    assert panel.model.index(0).data().startswith("1. cites Helsinki, reworded")
+    assert panel.selected_point() == point.uid  # still selected ...
+    assert work_window.timeline.selected_id() == B  # ... without taking the view back
+    assert work_window.timeline.visible_range() == (735000.0, 736000.0)

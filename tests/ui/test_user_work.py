@@ -29,15 +29,23 @@ def _write_note(qtbot: QtBot, window: MainWindow, event_id: str, text: str, tags
         pass
 
 
+@pytest.mark.parametrize("in_a_cluster", [False, True])
 def test_a_saved_note_shows_as_a_badge_without_moving_the_view(
-    qtbot: QtBot, work_window: MainWindow
+    qtbot: QtBot, work_window: MainWindow, in_a_cluster: bool
 ) -> None:
-    work_window.timeline.set_visible_range(729000.0, 731000.0)
-    before = work_window.timeline.visible_range()
-    _write_note(qtbot, work_window, EVENT, "Remember this", "minister")
-    qtbot.waitUntil(lambda: work_window.timeline.event_index.get(EVENT).event.annotation_count == 1)
-    assert work_window.timeline.visible_range() == before
-    assert work_window.timeline.selected_id() == EVENT
+    timeline = work_window.timeline
+    if in_a_cluster:  # an event the full view counts in a cluster instead of drawing it
+        timeline.fit_all()
+        drawn = set(timeline.visible_marks())
+        event_id = next(e.id for e in work_window.events if e.id not in drawn)
+    else:
+        timeline.set_visible_range(729000.0, 731000.0)
+        event_id = EVENT
+    before = timeline.visible_range()
+    _write_note(qtbot, work_window, event_id, "Remember this", "minister")
+    qtbot.waitUntil(lambda: timeline.event_index.get(event_id).event.annotation_count == 1)
+    assert timeline.visible_range() == before
+    assert timeline.selected_id() == event_id
     assert work_window.work.notes.cards()[0].editor.toPlainText() == "Remember this"
 
 
