@@ -64,10 +64,11 @@ def to_fts_query(user_text: str) -> str:
         if not words:
             continue
         last = i == len(tokens) - 1
-        terms = [_quote(w) for w in words]
+        # "Belarus-Poland" is the phrase of its parts, as the tokenizer indexed it; a
+        # phrase also never needs brackets, after which FTS5 allows no implicit AND.
+        term = _quote(" ".join(words))
         if last and not negate and not user_text.endswith(" "):
-            terms[-1] += "*"
-        term = terms[0] if len(terms) == 1 else "(" + " ".join(terms) + ")"
+            term += "*"
         if negate and parts:
             parts.append("NOT " + term)
         else:

@@ -67,9 +67,24 @@ def test_odd_input_never_raises(library: Database, text: str) -> None:
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=200))
-def test_any_string_is_safe(library: Database, text: str) -> None:
-    hits = search(library, text)
-    assert isinstance(hits, list)
+def test_any_string_becomes_a_valid_query(library: Database, text: str) -> None:
+    """The translation itself must be valid FTS5: the plain fallback hides mistakes."""
+    from briefing_app.storage.search import _run
+
+    query = to_fts_query(text)
+    if query:
+        _run(library, query, 5)  # raises on a syntax error
+
+
+@pytest.mark.parametrize(
+    ("typed", "also"),
+    [("Belarus-Poland bord", "Belarus Poland border"), ("NATO AND", "NATO")],
+)
+def test_hyphens_and_operator_words_find_what_the_plain_words_find(
+    library: Database, typed: str, also: str
+) -> None:
+    found = {h.event_id for h in search(library, typed)}
+    assert found & {h.event_id for h in search(library, also)}
 
 
 @given(st.text(max_size=300))
