@@ -87,6 +87,39 @@ def cold_start(db_path: Path, runs: int, settings_dir: Path) -> tuple[float, flo
     return statistics.median(times), max(rss)
 
 
+def ingest_figures(work: Path, words: int = 5_000) -> dict[str, float]:
+    """Seconds to find the dates in ``words`` words of the seed articles, and to read a
+    saved web page that long (libraries already loaded: a second import in a session)."""
+    import html
+
+    from briefing_app.ingest.dates import extract_dates
+    from briefing_app.ingest.readers import read_article
+    from briefing_app.paths import SEEDS_DIR
+
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt")))
+    pool = seeds.split()
+    chosen = (pool * (words // len(pool) + 1))[:words]
+    extract_dates(" ".join(chosen[:200]), date(2024, 12, 20))  # loads dateparser
+    began = time.perf_counter()
+    extract_dates(" ".join(chosen), date(2024, 12, 19))  # another day: nothing cached
+    dates_s = time.perf_counter() - began
+    paragraphs = "".join(
+        f"<p>{html.escape(' '.join(chosen[i : i + 80]))}</p>" for i in range(0, words, 80)
+    )
+    page = work / "long-article.html"
+    page.write_text(
+        f"<html><head><title>A long article</title></head><body><article><h1>A long "
+        f"article</h1>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    small = work / "short-article.html"
+    small.write_text(page.read_text(encoding="utf-8")[:3000] + "</p></article></body></html>")
+    read_article(small)  # loads trafilatura
+    began = time.perf_counter()
+    read_article(page)
+    return {"dates_s": dates_s, "read_s": time.perf_counter() - began, "words": words}
+
+
 def _in_process(
     db_path: Path, n: int, work: Path, with_reference: bool, full_pdf: bool
 ) -> dict[str, Any]:
@@ -194,6 +227,8 @@ def run_bench(
                 "pdf_s": pdf_s,
                 "pdf_pages": pages,
             }
+            say("import of a long article…")
+            results["ingest"] = ingest_figures(work)
         for n in sizes:
             say(f"{n:,} events: building…")
             path = work / f"bench-{n}.sqlite"
@@ -237,6 +272,11 @@ def print_report(results: dict[str, Any], out: Any = sys.stdout) -> None:
             "≤ 2 s",
             f"{s['pdf_pages']} pages",
         )
+    if "ingest" in results:
+        g = results["ingest"]
+        print(f"\nImport, {g['words']:,} words", file=out)
+        line("dates found in the text", f"{g['dates_s']:.2f} s")
+        line("saved web page read (main text)", f"{g['read_s']:.2f} s")
     for r in results["sizes"]:
         n = r["events"]
         print(f"\n{n:,} events (timeline {r['timeline_px'][0]}×{r['timeline_px'][1]} px)", file=out)

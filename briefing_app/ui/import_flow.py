@@ -301,6 +301,10 @@ class ImportFlow(QObject):
             self.problem_box = box
         self.finished.emit()
 
+    def idle(self) -> bool:
+        """No reading task is still running (a cancelled one may still be finishing)."""
+        return self._pool.activeThreadCount() == 0
+
     def wait(self) -> None:
         """Let running tasks finish (on closing the window)."""
         for task in self._tasks:

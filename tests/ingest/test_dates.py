@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -10,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.domain.dates import PartialDate, Precision
-from briefing_app.ingest import dates as dates_module
 from briefing_app.ingest.date_eval import (
     DEFAULT_LABELS,
     LabelledDocument,
@@ -515,15 +513,13 @@ def _five_thousand_words() -> str:
     return " ".join(words[:5000])
 
 
-def test_five_thousand_words_in_under_a_second() -> None:
+def test_five_thousand_words_of_articles_in_one_go() -> None:
+    """How long it takes is measured by ``main.py bench``; here, that it works at length."""
     text = _five_thousand_words()
     assert len(text.split()) >= 4500
-    dates_module._read.cache_clear()
-    started = time.perf_counter()
     mentions = extract_dates(text, date(2024, 12, 20))
-    elapsed = time.perf_counter() - started
-    assert mentions
-    assert elapsed < 1.0, f"{elapsed:.2f}s for 5,000 words"
+    assert len(mentions) > 30
+    assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
 # -- robustness --------------------------------------------------------------------

@@ -116,14 +116,34 @@ def test_a_check_in_the_background_reports_damage_when_waited_for(tmp_path: Path
     db.close()
 
 
-def test_a_check_in_the_background_passes_a_sound_file(tmp_path: Path) -> None:
+def test_a_check_in_the_background_passes_a_sound_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from briefing_app.storage import database
+
     path = tmp_path / "sound.sqlite"
     Database.open(path).close()
-    db = Database.open(path, check_in_background=True)
-    db.wait_for_integrity_check()
-    db.wait_for_integrity_check()  # once waited for, nothing is pending
-    with db.engine.connect() as conn:
+    release, runs, finished = threading.Event(), [], []
+    real_run = database._IntegrityCheck._run
+
+    def held_run(check: database._IntegrityCheck) -> None:
+        runs.append(1)
+        release.wait(10)
+        real_run(check)
+        finished.append(1)
+
+    monkeypatch.setattr(database._IntegrityCheck, "_run", held_run)
+    db = Database.open(path, check_in_background=True)  # returns while the check is held
+    with db.engine.connect() as conn:  # and the file can be read meanwhile
         assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 0
+    assert finished == []
+    release.set()
+    db.wait_for_integrity_check()
+    assert finished == [1]
+    db.wait_for_integrity_check()  # once waited for, nothing is pending or run again
+    assert runs == [1]
     db.close()
 
 

@@ -130,7 +130,8 @@ def test_cancel_while_reading_leaves_nothing(
         button = flow.progress.findChild(QPushButton)
         assert button is not None and button.text() == "Cancel"
         button.click()
-    qtbot.wait(50)  # let any result still queued from the pool arrive, and be ignored
+    qtbot.waitUntil(flow.idle)  # the cancelled reads have ended ...
+    QApplication.processEvents()  # ... and what they sent back has arrived, to be ignored
     assert flow.metadata_dialog is None and flow.review_dialog is None
     assert database_state(library) == before
     assert not flow.running

@@ -114,16 +114,15 @@ def test_a_read_only_database_refuses_edits_and_says_so(
 def test_typing_in_a_note_does_not_redraw_the_timeline(
     qtbot: QtBot, work_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _write_note(qtbot, work_window, EVENT, "first", "")
-    qtbot.wait(10)  # the badge appears once
+    announced = work_window.work.notesChanged  # the window updates badges when this arrives
+    with qtbot.waitSignal(announced, timeout=AUTOSAVE_MS * 5):
+        _write_note(qtbot, work_window, EVENT, "first", "")  # the badge appears once
     calls: list[int] = []
     monkeypatch.setattr(work_window.timeline, "set_events", lambda events: calls.append(1))
     card = work_window.work.notes.cards()[0]
     for words in (" second", " third"):
-        qtbot.keyClicks(card.editor, words)
-        with qtbot.waitSignal(card.saved, timeout=AUTOSAVE_MS * 5):
-            pass
-        qtbot.wait(10)
+        with qtbot.waitSignal(announced, timeout=AUTOSAVE_MS * 5):
+            qtbot.keyClicks(card.editor, words)
     assert calls == []  # the badge did not change: nothing to redraw
     card.flag.click()
     qtbot.waitUntil(lambda: calls == [1])  # the flag changes the badge
