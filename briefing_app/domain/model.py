@@ -20,6 +20,7 @@ __all__ = [
     "Lane",
     "Origin",
     "Source",
+    "UNVERIFIED_QUOTE",
     "event_from_fields",
 ]
 
@@ -86,6 +87,13 @@ class Source:
     notes: str | None = None
 
 
+UNVERIFIED_QUOTE = (
+    "Unverified: the source was corrected and this passage could not be found again "
+    "with confidence. Check it against the source before quoting it."
+)
+"""What every view and export says beside an excerpt whose ``needs_check`` is set."""
+
+
 @dataclass(frozen=True, slots=True)
 class Excerpt:
     """A verbatim span of a source, anchored by offsets and by its quote."""
@@ -99,6 +107,8 @@ class Excerpt:
     uid: str = ""
     origin: Origin = Origin.CURATED
     needs_check: bool = False
+    """The source was corrected and the passage could not be found again with
+    confidence: it must not be presented as a checked quotation."""
     """The source changed and this passage could not be found again with confidence."""
 
 

@@ -64,7 +64,9 @@ def write_csv(sel: ExportSelection, out: TextIO) -> int:
             ev.confidence.value,
             ev.summary,
             ev.origin.value,
-            " | ".join(x.quote for x in ev.excerpts),
+            " | ".join(
+                f"[unverified] {x.quote}" if x.needs_check else x.quote for x in ev.excerpts
+            ),
             " | ".join(sources),
             " | ".join(n.body for n in notes),
             " | ".join(sorted({t for n in notes for t in n.tags}, key=str.casefold)),

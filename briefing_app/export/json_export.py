@@ -47,7 +47,14 @@ def _event(db: Database, ev: Event) -> dict[str, Any]:
         "references": list(ev.references),
         "origin": ev.origin.value,
         "excerpts": [
-            {"source": x.source, "text": x.quote, "start": x.start, "end": x.end, "uid": x.uid}
+            {
+                "source": x.source,
+                "text": x.quote,
+                "start": x.start,
+                "end": x.end,
+                "uid": x.uid,
+                "needs_check": x.needs_check,
+            }
             for x in ev.excerpts
         ],
         "annotations": [

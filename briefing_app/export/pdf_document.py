@@ -24,7 +24,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from briefing_app.domain.dates import PartialDate
-from briefing_app.domain.model import Event, Source
+from briefing_app.domain.model import UNVERIFIED_QUOTE, Event, Source
 from briefing_app.export.pdf_outline import Anchor, PdfMarks, apply_marks
 from briefing_app.export.pdf_sinks import ImageSink, PdfSink, page_size_points
 from briefing_app.export.timeline_pages import TimelinePainter, plan_pages, rgb, span_label
@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 GREY = QColor(95, 95, 100)
+WARNING = QColor(160, 64, 0)
 NOTE_BOX = QColor(255, 243, 205)
 NOTE_INK = QColor(122, 78, 0)
 
@@ -384,6 +385,11 @@ class PdfBuilder:
                         space_before=5,
                     ),
                     Para(cite, f.small, color=GREY, indent=22, space_before=1, on_place=cited),
+                    *(
+                        [Para(UNVERIFIED_QUOTE, f.small, color=WARNING, indent=22, space_before=1)]
+                        if x.needs_check
+                        else []
+                    ),
                 ]
             )
         for note in self.sel.annotations_of(ev.id):

@@ -15,7 +15,7 @@ from html import escape
 from typing import Any, TextIO
 
 from briefing_app.domain.dates import PartialDate, Precision
-from briefing_app.domain.model import Event
+from briefing_app.domain.model import UNVERIFIED_QUOTE, Event, Excerpt
 from briefing_app.services.export_selection import ExportSelection
 
 __all__ = ["timelinejs_date", "timelinejs_document", "write_timelinejs"]
@@ -38,6 +38,10 @@ def timelinejs_date(when: PartialDate, *, end: bool = False) -> dict[str, Any]:
     return out
 
 
+def _unverified(x: Excerpt) -> str:
+    return f"<p><small>{escape(UNVERIFIED_QUOTE)}</small></p>" if x.needs_check else ""
+
+
 def _text(sel: ExportSelection, ev: Event) -> str:
     parts = [f"<p>{escape(ev.summary)}</p>"] if ev.summary else []
     facts = []
@@ -48,7 +52,7 @@ def _text(sel: ExportSelection, ev: Event) -> str:
     for x in ev.excerpts[1:]:
         src = sel.sources.get(x.source)
         cite = f" <cite>{escape(src.outlet)}</cite>" if src else ""
-        parts.append(f"<blockquote>{escape(x.quote)}{cite}</blockquote>")
+        parts.append(f"<blockquote>{escape(x.quote)}{cite}</blockquote>{_unverified(x)}")
     for note in sel.annotations_of(ev.id):
         tags = f" <small>({escape(', '.join(note.tags))})</small>" if note.tags else ""
         parts.append(f"<p><em>Note:</em> {escape(note.body)}{tags}</p>")
@@ -61,7 +65,7 @@ def _media(sel: ExportSelection, ev: Event) -> dict[str, Any] | None:
         return None
     x = ev.excerpts[0]
     src = sel.sources.get(x.source)
-    media: dict[str, Any] = {"url": f"<blockquote>{escape(x.quote)}</blockquote>"}
+    media: dict[str, Any] = {"url": f"<blockquote>{escape(x.quote)}</blockquote>{_unverified(x)}"}
     if src is not None:
         when = src.published.label() if src.published else "undated"
         media["credit"] = escape(f"{src.outlet}, {when}")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.domain.model import Event, Source
+from briefing_app.domain.model import UNVERIFIED_QUOTE, Event, Source
 from briefing_app.ui.briefing_model import event_mime
 from briefing_app.ui.plain_text import plain_label
 
@@ -146,12 +146,7 @@ class EventPanel(QWidget):
                 if src
                 else excerpt.source
             )
-            warning = (
-                "⚠ The source was corrected and this passage could not be found again "
-                "with confidence: check it in the reader.\n"
-                if excerpt.needs_check
-                else ""
-            )
+            warning = f"⚠ {UNVERIFIED_QUOTE}\n" if excerpt.needs_check else ""
             item = QListWidgetItem(f"{warning}“{excerpt.quote}”\n— {cite}")
             item.setData(_UID_ROLE, excerpt.uid)
             item.setData(_SOURCE_ROLE, excerpt.source)
