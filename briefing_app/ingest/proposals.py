@@ -287,10 +287,14 @@ def link_suggestions(
 
 
 # -- proposals -----------------------------------------------------------------------
+# Words that join the two ends of one period ("10–11 March", "from May to June").
 _RANGE_LINK = re.compile(
-    r"^\s*(?:[-–—]|to|and|until|till|through|au|à|et|al|a|y|hasta|bis|und|e)\s*$",
-    re.IGNORECASE,
+    r"^\s*(?:[-–—]|to|until|till|through|au|à|al|a|hasta|bis|по|до)\s*$", re.IGNORECASE
 )
+# "And" joins a list ("in 2004 and 2009", "March, May and June") unless the
+# first date follows "between" ("between 2004 and 2007").
+_AND_LINK = re.compile(r"^\s*(?:and|et|y|e|und|и)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:between|entre|zwischen|tra|fra|между)\s+$", re.IGNORECASE)
 
 
 def _sentence_of(spans: list[tuple[int, int]], ends: list[int], pos: int) -> tuple[int, int]:
@@ -307,7 +311,11 @@ def _paired(text: str, mentions: list[DateMention]) -> list[tuple[DateMention, D
         span = DateSpan(m.date)
         if i + 1 < len(mentions):
             n = mentions[i + 1]
-            if _RANGE_LINK.match(text[m.end : n.start]) and n.date.first_day >= m.date.first_day:
+            gap = text[m.end : n.start]
+            joined = _RANGE_LINK.match(gap) or (
+                _AND_LINK.match(gap) and _BETWEEN.search(text[max(0, m.start - 12) : m.start])
+            )
+            if joined and n.date.first_day >= m.date.first_day:
                 try:
                     span = DateSpan(m.date, n.date)
                     m = DateMention(text[m.start : n.end], m.start, n.end, m.date, m.sentence)

@@ -156,6 +156,23 @@ def test_a_range_is_one_proposal() -> None:
     assert helsinki[0].when == DateSpan.parse("1999-12-10", "1999-12-11")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "labels"),
+    [
+        ("The alliance expanded in 2004 and 2009, officials said.", ["2004", "2009"]),
+        (
+            "Ministers met on 3 March 2022 and 10 March 2022 in Brussels.",
+            ["3 Mar 2022", "10 Mar 2022"],
+        ),
+        ("Membership grew between 2004 and 2007, officials said.", ["2004 – 2007"]),
+        ("The mission ran from May 2021 to June 2021 off Somalia.", ["May–Jun 2021"]),
+    ],
+)
+def test_dates_joined_by_and_are_a_list_unless_between(sentence: str, labels: list[str]) -> None:
+    mentions = extract_dates(sentence, date(2024, 12, 20))
+    assert [p.when.label() for p in propose_events(sentence, mentions)] == labels
+
+
 def test_furniture_and_text_outside_the_body_propose_nothing() -> None:
     text = (
         "A picture taken on November 8, 2021 shows migrants at the border.\n\n"
