@@ -41,6 +41,7 @@ from briefing_app.export.options import (
     parse_bound,
 )
 from briefing_app.export.pdf_document import PdfExport, Progress, render_preview
+from briefing_app.services.briefings import BriefingSnapshot, get_briefing, list_briefings
 from briefing_app.services.export_selection import select_for_export
 from briefing_app.storage.database import Database
 
@@ -145,9 +146,15 @@ class PdfExportDialog(QDialog):
         self.page_size.addItems([size.value for size in PageSize])
         self.page_size.currentIndexChanged.connect(self.form.changed)
         self.form.layout().addRow("Paper:", self.page_size)  # type: ignore[attr-defined]
-        briefing = QLabel("Briefing: none yet (briefings arrive in a later version)")
-        briefing.setEnabled(False)
-        self.form.layout().addRow("", briefing)  # type: ignore[attr-defined]
+        self.briefing_box = QComboBox()
+        self.briefing_box.setObjectName("exportBriefing")
+        self.briefing_box.addItem("No briefing section", None)
+        for brief in list_briefings(db):
+            n = len(brief.points)
+            self.briefing_box.addItem(f"{brief.name} ({n} point{'' if n == 1 else 's'})", brief.uid)
+        self.briefing_box.setEnabled(self.briefing_box.count() > 1)
+        self.briefing_box.currentIndexChanged.connect(self.form.changed)
+        self.form.layout().addRow("Briefing:", self.briefing_box)  # type: ignore[attr-defined]
 
         self.path_edit = QLineEdit(str(Path.home() / "briefing-chronology.pdf"))
         browse = QPushButton("Choose…")
@@ -204,6 +211,15 @@ class PdfExportDialog(QDialog):
     def options(self) -> ExportOptions:
         return self.form.options(page_size=PageSize(self.page_size.currentText()))
 
+    def choose_briefing(self, uid: str | None) -> None:
+        """Preselect a briefing (the one the window shows); unknown uids leave none chosen."""
+        self.briefing_box.setCurrentIndex(max(self.briefing_box.findData(uid), 0))
+
+    def briefing(self) -> BriefingSnapshot | None:
+        """The briefing to print after the chronology, read afresh."""
+        uid = self.briefing_box.currentData()
+        return get_briefing(self.db, uid) if uid else None
+
     def _choose_path(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, "Export PDF", self.path_edit.text(), "PDF (*.pdf)"
@@ -221,7 +237,9 @@ class PdfExportDialog(QDialog):
         self.message.setText(
             f"{len(selection.events)} events, {len(selection.cited_sources())} sources cited"
         )
-        images = render_preview(selection, pages=len(self.previews), dpi=30)
+        images = render_preview(
+            selection, pages=len(self.previews), dpi=30, briefing=self.briefing()
+        )
         for label, image in zip(self.previews, [*images, None, None, None], strict=False):
             if image is None:
                 label.clear()
@@ -249,7 +267,7 @@ class PdfExportDialog(QDialog):
             self.message.setText(str(exc))
             self.failed.emit(str(exc))
             return
-        self._export = PdfExport(selection, path)
+        self._export = PdfExport(selection, path, self.briefing())
         self._steps = self._export.steps()
         self.progress.setRange(0, 0)
         self.progress.show()

@@ -555,11 +555,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported the chronology to {path}", 5000)
 
     def _export_pdf(self) -> None:
-        """Export PDF… with the lanes the filter bar shows preselected."""
+        """Export PDF… with the lanes the filter bar shows and the briefing on show preselected."""
         from briefing_app.ui.export_dialog import PdfExportDialog
 
         dialog = PdfExportDialog(self.db, self)
         dialog.form.set_lanes(self.filter_bar.filter.lanes)
+        shown = self.work.briefing_panel.briefing
+        dialog.choose_briefing(shown.uid if shown else None)
         dialog.exported.connect(
             lambda path, pages: self.statusBar().showMessage(f"Wrote {path} ({pages} pages)", 8000)
         )

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.storage.database import Database
 from briefing_app.ui.export_dialog import PdfExportDialog
 from briefing_app.ui.image_export_dialog import DataExportDialog, ImageExportDialog
+from tests.export.conftest import body_text
 
 
 def test_pdf_dialog_previews_and_exports(
@@ -76,3 +77,32 @@ def test_image_and_data_dialogs_write_files(
     assert data.export(), data.message.text()
     doc = json.loads((tmp_path / "web.json").read_text(encoding="utf-8"))
     assert doc["events"] and all(e["group"] != "EU" for e in doc["events"])
+
+
+def test_pdf_dialog_prints_the_chosen_briefing(
+    qtbot: QtBot, library: Database, tmp_path: Path
+) -> None:
+    from briefing_app.services.briefings import add_point, create_briefing
+
+    brief = create_briefing(library, "Monday call")
+    add_point(
+        library, brief.uid, "Headline Goal never met in full", [("helsinki-headline-goal", None)]
+    )
+    dialog = PdfExportDialog(library)
+    qtbot.addWidget(dialog)
+    box = dialog.briefing_box
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "No briefing section",
+        "Monday call (1 point)",
+    ]
+    dialog.choose_briefing(brief.uid)
+    out = tmp_path / "with-briefing.pdf"
+    dialog.path_edit.setText(str(out))
+    with qtbot.wait_signal(dialog.exported, timeout=20_000):
+        dialog.export_button.click()
+    text = body_text(out)
+    assert "Monday call" in text and "Headline Goal never met in full" in text
+    box.setCurrentIndex(0)  # none: no briefing section
+    with qtbot.wait_signal(dialog.exported, timeout=20_000):
+        dialog.export_button.click()
+    assert "Headline Goal never met in full" not in body_text(out)
