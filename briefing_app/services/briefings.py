@@ -229,12 +229,23 @@ def get_briefing(db: Database, uid: str) -> BriefingSnapshot | None:
             return None
 
 
+def _uid_named(session: Session, name: str) -> str | None:
+    """The briefing called ``name``, ignoring case in any script.
+
+    Compared in Python: SQLite's lower() folds only ASCII, so "Élysée" would
+    differ from "élysée" there. A user has a handful of briefings.
+    """
+    wanted = " ".join(name.split()).casefold()
+    for uid, stored in session.execute(select(BriefingRow.uid, BriefingRow.name)):
+        if stored.casefold() == wanted:
+            return str(uid)
+    return None
+
+
 def find_briefing_by_name(db: Database, name: str) -> BriefingSnapshot | None:
     """The briefing called ``name`` (ignoring case), e.g. for the PDF export."""
     with db.session() as s:
-        uid = s.scalar(
-            select(BriefingRow.uid).where(func.lower(BriefingRow.name) == name.strip().lower())
-        )
+        uid = _uid_named(s, name)
     return get_briefing(db, uid) if uid else None
 
 
@@ -258,18 +269,16 @@ def _clean_name(name: str) -> str:
 
 
 def _check_free(session: Session, name: str, uid: str | None) -> None:
-    other = session.scalar(
-        select(BriefingRow.uid).where(func.lower(BriefingRow.name) == name.lower())
-    )
+    other = _uid_named(session, name)
     if other is not None and other != uid:
         raise EditRefused(f"there is already a briefing called “{name}”")
 
 
 def free_name(session: Session, wanted: str) -> str:
     """``wanted``, or ``wanted (2)``, ``(3)``... whichever no briefing has yet."""
-    taken = {n.lower() for n in session.scalars(select(BriefingRow.name))}
+    taken = {n.casefold() for n in session.scalars(select(BriefingRow.name))}
     name, n = wanted, 2
-    while name.lower() in taken:
+    while name.casefold() in taken:
         name, n = f"{wanted} ({n})", n + 1
     return name
 

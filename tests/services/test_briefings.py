@@ -92,3 +92,15 @@ def test_a_cited_range_shows_both_ends(library: Database) -> None:
     brief = add_point(library, brief.uid, "Helsinki", [("helsinki-headline-goal", None)])
     (citation,) = brief.points[0].citations
     assert citation.when == "10–11 Dec 1999"
+
+
+def test_names_match_ignoring_case_in_any_script(library: Database) -> None:
+    from briefing_app.services.briefings import find_briefing_by_name
+
+    made = create_briefing(library, "Élysée call")
+    found = find_briefing_by_name(library, "  élysée   CALL ")
+    assert found is not None and found.uid == made.uid
+    with pytest.raises(EditRefused, match="already a briefing"):
+        create_briefing(library, "Élysée call")
+    with pytest.raises(EditRefused, match="already a briefing"):
+        create_briefing(library, "ÉLYSÉE CALL")
