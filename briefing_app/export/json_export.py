@@ -11,8 +11,9 @@ import json
 from typing import Any, TextIO
 
 from briefing_app.domain.model import Event, Source
+from briefing_app.services.export_selection import annotations_by_event
 from briefing_app.storage.database import Database
-from briefing_app.storage.repository import event_annotations, list_events, list_sources
+from briefing_app.storage.repository import AnnotationView, list_events, list_sources
 
 __all__ = ["chronology_document", "write_chronology_json"]
 
@@ -31,8 +32,7 @@ def _source(src: Source) -> dict[str, Any]:
     }
 
 
-def _event(db: Database, ev: Event) -> dict[str, Any]:
-    annotations = event_annotations(db, ev.id) if ev.annotation_count else []
+def _event(ev: Event, annotations: list[AnnotationView]) -> dict[str, Any]:
     return {
         "id": ev.id,
         "title": ev.title,
@@ -74,9 +74,10 @@ def _event(db: Database, ev: Event) -> dict[str, Any]:
 
 
 def chronology_document(db: Database) -> dict[str, Any]:
+    notes = annotations_by_event(db)  # one query, not one per annotated event
     return {
         "sources": [_source(s) for s in list_sources(db)],
-        "events": [_event(db, e) for e in list_events(db, with_excerpts=True)],
+        "events": [_event(e, notes.get(e.id, [])) for e in list_events(db, with_excerpts=True)],
     }
 
 

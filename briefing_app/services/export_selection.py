@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -71,13 +71,13 @@ def annotations_by_event(db: Database) -> dict[str, list[AnnotationView]]:
             .join(EventRow, EventRow.pk == ExcerptRow.event_pk)
             .where(AnnotationRow.event_pk.is_(None))
         )
-        grouped: dict[str, list[AnnotationView]] = defaultdict(list)
+        keyed: dict[str, list[tuple[datetime, int, AnnotationView]]] = defaultdict(list)
         for query in (direct, via_excerpt):
             for a, event_id, excerpt_uid in s.execute(query):
-                grouped[event_id].append(annotation_view(a, event_id, excerpt_uid))
-    for views in grouped.values():
-        views.sort(key=lambda v: (v.created_at, v.uid))
-    return dict(grouped)
+                view = annotation_view(a, event_id, excerpt_uid)
+                keyed[event_id].append((a.created_at, a.pk, view))
+    # Oldest first, in the order written (the shown times stop at the second).
+    return {eid: [v for *_, v in sorted(rows, key=lambda r: r[:2])] for eid, rows in keyed.items()}
 
 
 def _tagged(views: list[AnnotationView], wanted: frozenset[str]) -> bool:

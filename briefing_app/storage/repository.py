@@ -33,7 +33,6 @@ __all__ = [
     "SourceText",
     "annotations_on_event",
     "counts",
-    "event_annotations",
     "event_when",
     "excerpts_of_source",
     "get_event",
@@ -410,21 +409,6 @@ def annotations_on_event(event_pk: int) -> ColumnElement[bool]:
     return (AnnotationRow.event_pk == event_pk) | AnnotationRow.excerpt_pk.in_(
         select(ExcerptRow.pk).where(ExcerptRow.event_pk == event_pk)
     )
-
-
-def event_annotations(db: Database, event_id: str) -> list[AnnotationView]:
-    """Annotations on an event and on its excerpts, oldest first."""
-    with db.session() as s:
-        event_pk = s.scalar(select(EventRow.pk).where(EventRow.id == event_id))
-        if event_pk is None:
-            return []
-        rows = s.execute(
-            select(AnnotationRow, ExcerptRow.uid)
-            .outerjoin(ExcerptRow, ExcerptRow.pk == AnnotationRow.excerpt_pk)
-            .where(annotations_on_event(event_pk))
-            .order_by(AnnotationRow.created_at, AnnotationRow.pk)
-        ).all()
-        return [annotation_view(a, event_id, x_uid) for a, x_uid in rows]
 
 
 def counts(db: Database) -> dict[str, int]:

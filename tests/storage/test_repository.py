@@ -9,7 +9,7 @@ from sqlalchemy import event as sa_event
 
 from briefing_app.services.annotations import annotations_of_event, create_annotation
 from briefing_app.storage.database import Database
-from briefing_app.storage.repository import event_annotations, get_event
+from briefing_app.storage.repository import get_event
 
 EVENT = "helsinki-headline-goal"
 
@@ -39,7 +39,7 @@ def _plans(db: Database, call: Callable[[], object]) -> list[str]:
         raw.close()
 
 
-@pytest.mark.parametrize("read", [event_annotations, annotations_of_event])
+@pytest.mark.parametrize("read", [annotations_of_event])
 def test_one_events_notes_are_read_through_the_indexes(
     library: Database, read: Callable[[Database, str], list[object]]
 ) -> None:
@@ -55,3 +55,11 @@ def test_one_events_notes_are_read_through_the_indexes(
     plan = _plans(library, lambda: read(library, EVENT))
     scans = [step for step in plan if step.startswith("SCAN")]
     assert scans == [], plan
+
+
+def test_exported_notes_keep_the_order_they_were_written_in(library: Database) -> None:
+    from briefing_app.services.export_selection import annotations_by_event
+
+    made = [create_annotation(library, event_id=EVENT, body=f"note {i}") for i in range(6)]
+    # All within one second: the times shown cannot order them, the writing order must.
+    assert [n.uid for n in annotations_by_event(library)[EVENT]] == [n.uid for n in made]
