@@ -16,6 +16,9 @@ from contextlib import contextmanager
 
 __all__ = ["long_lived_objects"]
 
+_froze_before = False
+"""Whether a previous use froze objects (gc.get_freeze_count() walks them all to say)."""
+
 
 @contextmanager
 def long_lived_objects() -> Iterator[None]:
@@ -25,8 +28,9 @@ def long_lived_objects() -> Iterator[None]:
     so cycles left since then (closed dialogs and the like) are still freed;
     the first use skips that walk, which would only delay the first paint.
     """
+    global _froze_before
     enabled = gc.isenabled()
-    if gc.get_freeze_count():
+    if _froze_before:
         gc.unfreeze()
         gc.collect()
     gc.disable()
@@ -34,5 +38,6 @@ def long_lived_objects() -> Iterator[None]:
         yield
     finally:
         gc.freeze()
+        _froze_before = True
         if enabled:
             gc.enable()

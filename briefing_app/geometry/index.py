@@ -223,6 +223,12 @@ class EventIndex:
         prefix = self._hidden_counts[lane]
         return (hi - lo) - (prefix[hi] - prefix[lo])
 
+    def shown_count(self, lanes: Collection[Lane]) -> int:
+        """How many events of ``lanes`` are shown: O(1) per lane."""
+        return sum(
+            self.shown_between(lane, 0, len(self._core.lanes[lane].starts)) for lane in lanes
+        )
+
     def shown_counts(self, lane: Lane, positions: Sequence[int]) -> list[int]:
         """Shown events between each pair of neighbouring ``positions`` (one per bucket)."""
         if self._hidden_counts is None:

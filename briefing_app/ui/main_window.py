@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self._events: list[Event] = []
         self._sources: dict[str, Source] = {}
         self._hidden_ids: set[str] = set()
+        self._hidden_count = 0
         self._counts: dict[str, int] = {}
         self.backups = BackupController(db, self)
         if db.read_only:
@@ -310,15 +311,19 @@ class MainWindow(QMainWindow):
             # Excerpts are read per event when shown: 100,000 events must open fast.
             self._events = list_events(self.db, brief=True)
             self.timeline.set_events(self._events)
-        self._sources = {s.file: s for s in list_sources(self.db)}
-        self._counts = counts(self.db)  # changes only with what makes us reload
-        self.overview.set_index(self.timeline.event_index)
+        self._reload_sources()
+        self.overview.set_index(self.timeline.event_index, shown=self.timeline.shown_index)
         self.event_model.set_events(self._events)
-        self.sources_list.model.set_sources(list(self._sources.values()))
         actors = {a for e in self._events for a in e.actors}
         self.filter_bar.set_actors(actors)
         self.filter_bar.set_tags({t for e in self._events for t in e.tags})
         self.apply_filter(self.filter_bar.filter)
+
+    def _reload_sources(self) -> None:
+        """Sources and counts only: what saving an imported article changes."""
+        self._sources = {s.file: s for s in list_sources(self.db)}
+        self._counts = counts(self.db)
+        self.sources_list.model.set_sources(list(self._sources.values()))
 
     @property
     def events(self) -> list[Event]:
@@ -398,7 +403,7 @@ class MainWindow(QMainWindow):
         if changed:
             with long_lived_objects():
                 self.timeline.set_events(self._events)
-            self.overview.set_index(self.timeline.event_index)
+            self.overview.set_index(self.timeline.event_index, shown=self.timeline.shown_index)
             self.event_model.set_events(self._events)
             self.filter_bar.set_tags({t for e in self._events for t in e.tags})
             self.apply_filter(self.filter_bar.filter)
@@ -506,14 +511,15 @@ class MainWindow(QMainWindow):
         self._hidden_ids = flt.hidden_ids(self._events)
         self.timeline.set_hidden_ids(self._hidden_ids)
         self.overview.set_hidden_ids(self._hidden_ids, shown=self.timeline.shown_index)
-        hidden = 0 if flt.is_default else sum(1 for e in self._events if not flt.matches(e))
+        hidden = len(self._events) - self.timeline.shown_index.shown_count(flt.lanes)
+        self._hidden_count = hidden
         self.filter_bar.set_hidden_count(hidden)
-        self._show_counts(hidden)
+        self._show_counts()
         if self.search_panel.box.text().strip():
             self.run_search(self.search_panel.box.text())
 
-    def _show_counts(self, hidden: int = 0) -> None:
-        n = self._counts
+    def _show_counts(self) -> None:
+        n, hidden = self._counts, self._hidden_count
         shown = len(self._events) - hidden
         tail = f" · {hidden} hidden by filters" if hidden else ""
         self.statusBar().showMessage(
@@ -641,7 +647,8 @@ class MainWindow(QMainWindow):
         self.import_articles(paths)
 
     def _sources_imported(self, files: list[str]) -> None:
-        self.reload()
+        self._reload_sources()  # the events come with _events_imported, after review
+        self._show_counts()
         if files:
             self.open_source(files[0])
         n = len(files)

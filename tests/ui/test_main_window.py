@@ -105,7 +105,10 @@ def test_legend_hides_a_lane(qtbot: QtBot, window: MainWindow) -> None:
     window.filter_bar.lane_boxes[Lane.NATO].click()
     assert not any(i in window.timeline.visible_marks() for i in nato)
     assert "Filters hide" in window.filter_bar.indicator.text()
-    assert "hidden by filters" in window.statusBar().currentMessage()
+    assert f" · {len(nato)} hidden by filters" in window.statusBar().currentMessage()
+    assert f"{len(window.events) - len(nato)} of {len(window.events)} events shown" in (
+        window.statusBar().currentMessage()
+    )
 
 
 def test_search_for_pesco_finds_its_events(qtbot: QtBot, window: MainWindow) -> None:
@@ -168,3 +171,5 @@ def test_a_filter_is_applied_once_for_timeline_and_overview(window: MainWindow) 
     window.apply_filter(replace(window.filter_bar.filter, actor="NATO"))
     assert window.timeline.shown_index is window.overview._shown  # one filtered index, shared
     assert len(window._hidden_ids) > 0
+    window.reload()  # after an edit or import, still one
+    assert window.timeline.shown_index is window.overview._shown

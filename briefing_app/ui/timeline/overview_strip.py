@@ -68,10 +68,15 @@ class OverviewStrip(QWidget):
     def set_events(self, events: Sequence[Event]) -> None:
         self.set_index(EventIndex(events))
 
-    def set_index(self, index: EventIndex) -> None:
-        """Share an index already built (the timeline's) instead of building one."""
+    def set_index(self, index: EventIndex, shown: EventIndex | None = None) -> None:
+        """Share an index already built (the timeline's) instead of building one.
+
+        ``shown``: the same index with the current hidden events left out, when
+        the caller has it already (the timeline's), so it is not filtered twice.
+        """
         self._index = index
-        self._shown = index.with_hidden(self._hidden)
+        self._hidden = shown.hidden_ids if shown is not None else self._hidden
+        self._shown = shown if shown is not None else index.with_hidden(self._hidden)
         self._invalidate()
 
     def set_lane_visible(self, lane: Lane, visible: bool) -> None:
