@@ -236,12 +236,6 @@ def _events_fast(
         start = partial(first, sp)
         return DateSpan(start, partial(last, ep or sp)) if end else DateSpan(start)
 
-    def list_of(text: str | None) -> tuple[str, ...]:
-        found = lists.get(text or "")
-        if found is None:
-            found = lists[text or ""] = _json_list(text)
-        return found
-
     no_notes = _Stats()
     events: list[Event] = []
     append = events.append
@@ -251,9 +245,9 @@ def _events_fast(
         when = whens.get(key)
         if when is None:
             when = whens[key] = when_of(first, sp, end, last, ep)
-        actor_list = lists.get(actors)
+        actor_list = lists.get(actors or "")
         if actor_list is None:
-            actor_list = list_of(actors)
+            actor_list = lists[actors or ""] = _json_list(actors)
         st = stats.get(pk, no_notes)
         append(
             event_from_fields(  # Event's fields in order; see event_from_fields for why

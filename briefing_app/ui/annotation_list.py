@@ -17,7 +17,6 @@ from briefing_app.domain.model import Event
 from briefing_app.services.annotations import (
     AnnotationSnapshot,
     annotations_of_event,
-    annotations_of_excerpt,
 )
 from briefing_app.ui.annotation_editor import AnnotationEditor
 from briefing_app.ui.edit_controller import EditController
@@ -38,7 +37,6 @@ class AnnotationList(QWidget):
         self.setObjectName("annotationList")
         self.controller = controller
         self._event_id: str | None = None
-        self._excerpt_uid: str | None = None
         self._quotes: dict[str, str] = {}
         self._cards: dict[str, AnnotationEditor] = {}
         self._drafts: list[AnnotationEditor] = []
@@ -90,28 +88,20 @@ class AnnotationList(QWidget):
     def show_event(self, event: Event | None) -> None:
         """Show the notes of ``event`` (kept as they are when it is already shown)."""
         quotes = {x.uid: x.quote for x in event.excerpts} if event else {}
-        if event is not None and event.id == self._event_id and self._excerpt_uid is None:
+        if event is not None and event.id == self._event_id:
             self._quotes = quotes
             self.reconcile()
             return
-        self._switch(event.id if event else None, None, quotes)
+        self._switch(event.id if event else None, quotes)
 
-    def show_excerpt(self, event_id: str, excerpt_uid: str, quote: str) -> None:
-        """Show only the notes on one excerpt (the reader's Annotate Excerpt)."""
-        self._switch(event_id, excerpt_uid, {excerpt_uid: quote})
-        self.heading.setText("Notes on this excerpt")
-        self.add_button.setToolTip("Write a note on this excerpt (saved as you type)")
-
-    def _switch(
-        self, event_id: str | None, excerpt_uid: str | None, quotes: dict[str, str]
-    ) -> None:
+    def _switch(self, event_id: str | None, quotes: dict[str, str]) -> None:
         self.flush()
         for card in self.cards():
             card.hide()
             card.deleteLater()
         self._cards.clear()
         self._drafts.clear()
-        self._event_id, self._excerpt_uid, self._quotes = event_id, excerpt_uid, quotes
+        self._event_id, self._quotes = event_id, quotes
         self.setEnabled(event_id is not None)
         self.reconcile()
 
@@ -120,8 +110,7 @@ class AnnotationList(QWidget):
         """A new, empty note ready for typing; stored once something is written."""
         if self._event_id is None:
             return None
-        target = excerpt_uid or self._excerpt_uid
-        card = self._make_card(None, target)
+        card = self._make_card(None, excerpt_uid)
         self._drafts.append(card)
         self.cards_box.addWidget(card)
         self.empty.hide()
@@ -176,10 +165,7 @@ class AnnotationList(QWidget):
         if self._event_id is None:
             self.empty.show()
             return
-        if self._excerpt_uid is not None:
-            stored = annotations_of_excerpt(self.controller.db, self._excerpt_uid)
-        else:
-            stored = annotations_of_event(self.controller.db, self._event_id)
+        stored = annotations_of_event(self.controller.db, self._event_id)
         wanted = {s.uid: s for s in stored}
         for uid in [u for u in self._cards if u not in wanted]:
             card = self._cards.pop(uid)

@@ -170,7 +170,7 @@ class EventPanel(QWidget):
                 if moved >= QApplication.startDragDistance():
                     self._press = None
                     drag = QDrag(self.title)
-                    drag.setMimeData(event_mime([self._event.id]))
+                    drag.setMimeData(self.drag_data())
                     drag.exec(Qt.DropAction.CopyAction)
                     return True
             elif kind == QEvent.Type.MouseButtonRelease:

@@ -8,7 +8,6 @@ owns both connects the two.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -26,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from briefing_app.domain.model import Event, Lane
+from briefing_app.domain.model import Lane
 from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.ticks import axis_ticks
 from briefing_app.geometry.timescale import TimeScale, padded_domain
@@ -65,9 +64,6 @@ class OverviewStrip(QWidget):
         self._histogram: QPixmap | None = None
 
     # -- public API --------------------------------------------------------
-    def set_events(self, events: Sequence[Event]) -> None:
-        self.set_index(EventIndex(events))
-
     def set_index(self, index: EventIndex, shown: EventIndex | None = None) -> None:
         """Share an index already built (the timeline's) instead of building one.
 
