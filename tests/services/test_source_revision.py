@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from briefing_app.domain.model import UNVERIFIED_QUOTE
 from briefing_app.services.checks import database_problems
 from briefing_app.services.source_revision import revise_source
 from briefing_app.storage.database import Database
@@ -81,4 +82,4 @@ def test_the_event_panel_warns_about_a_flagged_passage(qtbot: QtBot, library: Da
     qtbot.addWidget(panel)
     panel.show_event(event, {s.file: s for s in list_sources(library)})
     texts = [panel.excerpts.item(i).text() for i in range(panel.excerpts.count())]
-    assert any(t.startswith("⚠ The source was corrected") for t in texts)
+    assert any(t.startswith(f"⚠ {UNVERIFIED_QUOTE}") for t in texts)
