@@ -9,6 +9,7 @@ slots here and listens for what changed.
 Signals:
     selectEventRequested(str): show this event (a new one, a reference's event).
     eventsChanged(list): event ids whose data, excerpts or visibility changed.
+    allEventsChanged(): any event may have changed or appeared (an import of notes).
     notesChanged(list): event ids whose notes changed (badges and tags may differ).
     statusMessage(str): a short message for the status bar.
 """
@@ -39,6 +40,7 @@ __all__ = ["UserWork"]
 class UserWork(QObject):
     selectEventRequested = Signal(str)
     eventsChanged = Signal(list)
+    allEventsChanged = Signal()
     notesChanged = Signal(list)
     statusMessage = Signal(str)
 
@@ -324,5 +326,5 @@ class UserWork(QObject):
         self.briefing_panel.refresh()
         if self.notes.event_id:
             self.notes.reconcile()
-        self.eventsChanged.emit([e.id for e in self._events()])
+        self.allEventsChanged.emit()  # the file may bring events the window has not seen
         QMessageBox.information(self._window, "Imported", "\n".join(report.lines()))

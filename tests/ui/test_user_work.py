@@ -12,6 +12,7 @@ from briefing_app.services.annotations import annotations_of_event
 from briefing_app.services.briefings import list_briefings
 from briefing_app.services.library import open_library
 from briefing_app.storage.database import Database
+from briefing_app.storage.repository import list_events
 from briefing_app.ui.annotation_editor import AUTOSAVE_MS
 from briefing_app.ui.main_window import MainWindow
 from tests.ui.conftest import open_window
@@ -162,3 +163,57 @@ def test_delete_only_your_own_excerpts_from_the_event_panel(
     next(a for a in menus[-1].actions() if a.objectName() == "deleteThisExcerpt").trigger()
     assert get_event(work_window.db, EVENT) == curated
     qtbot.waitUntil(lambda: items.count() == len(curated.excerpts))
+
+
+def test_events_brought_by_an_import_of_notes_reach_the_timeline(
+    qtbot: QtBot, work_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.domain.dates import DateSpan, PartialDate
+    from briefing_app.domain.model import Lane
+    from briefing_app.services.user_events import EventDraft
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
+    made = work_window.work.controller.create_event(
+        EventDraft("Brought along", DateSpan(PartialDate.day(2023, 6, 1)), Lane.EU)
+    )
+    assert made is not None
+    path = tmp_path / "work.json"
+    work_window.work.export_work(str(path))
+    other_db = open_library(tmp_path / "other.sqlite")
+    try:
+        other = open_window(qtbot, other_db)
+        other.work.import_work(str(path))
+        assert made.id in other.timeline.event_index
+        assert [e.id for e in other.events] == [e.id for e in list_events(other_db, brief=True)]
+        other.close()
+    finally:
+        other_db.close()
+
+
+def test_edits_keep_the_window_s_events_as_a_full_read_would(
+    qtbot: QtBot, work_window: MainWindow
+) -> None:
+    from briefing_app.domain.dates import DateSpan, PartialDate
+    from briefing_app.domain.model import Lane
+    from briefing_app.services.user_events import EventDraft
+
+    controller = work_window.work.controller
+    made = [
+        controller.create_event(
+            EventDraft(f"Mine {i}", DateSpan(PartialDate.day(2014, 3, i)), lane)
+        )
+        for i, lane in ((18, Lane.EU), (1, Lane.US), (18, Lane.NATO))
+    ]
+    controller.set_hidden(EVENT, True)
+    assert made[1] is not None
+    controller.delete_event(made[1].id)
+    work_window.work._emit_changed()  # the batch the window waits for, sent now
+
+    def ids() -> list[str]:
+        return [e.id for e in work_window.events]
+
+    assert ids() == [e.id for e in list_events(work_window.db, brief=True)]
+    assert EVENT not in ids() and made[1].id not in ids() and made[0].id in ids()
+    assert [e.id for e in work_window.timeline.event_index.visible(Lane.EU, 0, 1e7)] == [
+        i for i in ids() if work_window.timeline.event_index.get(i).lane is Lane.EU
+    ]
