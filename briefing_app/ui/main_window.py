@@ -700,20 +700,9 @@ class MainWindow(QMainWindow):
         self.timeline.fit_all()
 
     def _shortcuts(self) -> None:
-        QMessageBox.information(
-            self,
-            "Keyboard Shortcuts",
-            "Timeline (Ctrl+1 to focus it)\n"
-            "  + / −        zoom in / out around the centre\n"
-            "  0 or Home    fit everything\n"
-            "  ← / →        previous / next event in time (Tab / Shift+Tab too)\n"
-            "  Shift+← / →  pan\n"
-            "  Enter        open the selected event's excerpt\n\n"
-            "Ctrl+F  search · Ctrl+Shift+L  clear filters\n"
-            "Ctrl+2  event panel · Ctrl+3  source reader · Ctrl+4  sources\n"
-            "Mouse: wheel zooms around the pointer, drag pans, click selects, "
-            "click a cluster to zoom into it.",
-        )
+        from briefing_app.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.menuBar(), self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(

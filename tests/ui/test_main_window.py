@@ -173,3 +173,22 @@ def test_a_filter_is_applied_once_for_timeline_and_overview(window: MainWindow) 
     assert len(window._hidden_ids) > 0
     window.reload()  # after an edit or import, still one
     assert window.timeline.shown_index is window.overview._shown
+
+
+def test_keyboard_shortcuts_help_lists_the_menus_commands(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    from briefing_app.ui.shortcuts_dialog import ShortcutsDialog
+
+    extra = QAction("Brand New Command", window)
+    extra.setShortcut("Ctrl+Alt+J")
+    window.menuBar().actions()[0].menu().addAction(extra)  # type: ignore[union-attr]
+    dialog = ShortcutsDialog(window.menuBar(), window)
+    rows = {
+        (dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text())
+        for r in range(dialog.table.rowCount())
+    }
+    assert {("Ctrl+Z", "Edit › Undo"), ("Ctrl+I", "File › Import Article")} <= rows
+    assert ("Ctrl+Alt+J", "File › Brand New Command") in rows  # a new command needs no doc edit
+    assert any(keys.startswith("+ / −") for keys, _ in rows)  # the timeline's own keys too
+    dialog.close()
