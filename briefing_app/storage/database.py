@@ -278,9 +278,25 @@ class Database:
         if current is not None and self.path is not None:
             self.backup_before_migration(current)
         cfg = _alembic_config()
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with self.engine.connect() as conn:
+            # A migration that rebuilds a table (batch mode) drops the old one: with
+            # foreign keys on, that would cascade and delete the notes and excerpts
+            # hanging on it. They are off while migrating and checked before commit.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+            try:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseError(
+                            f"Upgrading {self.path} would leave {len(broken)} broken links "
+                            "between records; it has not been changed."
+                        )
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
 
     def backup_before_migration(self, revision: str) -> Path:
         assert self.path is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, inspect, text
@@ -110,5 +111,35 @@ def test_upgrade_from_0001_keeps_every_annotation(tmp_path: Path) -> None:
         update_annotation(db, created.uid, body="quokka")
         assert search(db, "zanzibar") == []
         assert [h.kind for h in search(db, "quokka")] == ["annotation"]
+    finally:
+        db.close()
+
+
+def test_a_table_rebuilt_by_a_migration_takes_no_notes_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batch migrations drop and re-create tables: with foreign keys on, dropping
+    events would cascade to every note. A migration that does so must lose nothing."""
+    path = tmp_path / "old.sqlite"
+    _make_0001(path)
+    real_upgrade = command.upgrade
+
+    def upgrade_then_rebuild_events(cfg: Config, revision: str) -> None:
+        real_upgrade(cfg, revision)
+        conn = cfg.attributes["connection"]  # what a batch rebuild does:
+        create = conn.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'"
+        ).scalar()
+        conn.exec_driver_sql(create.replace("CREATE TABLE events", "CREATE TABLE _events_new", 1))
+        conn.exec_driver_sql("INSERT INTO _events_new SELECT * FROM events")
+        conn.exec_driver_sql("DROP TABLE events")
+        conn.exec_driver_sql("ALTER TABLE _events_new RENAME TO events")
+
+    monkeypatch.setattr(command, "upgrade", upgrade_then_rebuild_events)
+    db = Database.open(path)
+    try:
+        assert _annotations(db) == [tuple(r) for r in _ROWS]
+        with db.engine.connect() as conn:  # and the connection keeps enforcing them after
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         db.close()
