@@ -93,7 +93,12 @@ class PdfBuilder:
         sink: PageSink,
         briefing: BriefingLike | None = None,
         fonts: Fonts | None = None,
+        page_limit: int | None = None,
     ) -> None:
+        """``page_limit``: only that many pages will be looked at (a preview), so the
+        timeline is planned no further than they need."""
+        self.page_limit = page_limit
+        self._timeline_total: int | None = None
         self.sel = selection
         self.opts = selection.options
         self.sink = sink
@@ -236,13 +241,21 @@ class PdfBuilder:
         self._tl_rect = QRectF(28, 52, size.width() - 56, size.height() - 52 - 48)
         first, last = self.sel.first_day, self.sel.last_day
         windows = plan_pages(
-            self._tl_painter, self._tl_index, self.opts.ordered_lanes, first, last, self._tl_rect
+            self._tl_painter,
+            self._tl_index,
+            self.opts.ordered_lanes,
+            first,
+            last,
+            self._tl_rect,
+            limit=self.page_limit,
         )
+        cut_short = windows[-1][1] <= last if windows else False
         pages: list[tuple[str, date, date, bool]] = []
-        if len(windows) > 1:
+        if len(windows) > 1 or cut_short:
             stop = date.fromordinal(last.toordinal() + 1)
             pages.append((f"Overview: {span_label(first, stop)}", first, stop, False))
         pages.extend((span_label(a, b), a, b, True) for a, b in windows)
+        self._timeline_total = None if cut_short else len(pages)  # unknown when cut short
         return pages
 
     def _timeline_pages(self, plan: list[tuple[str, date, date, bool]]) -> Iterator[int]:
@@ -267,7 +280,7 @@ class PdfBuilder:
                 own_events=detailed,
                 continued=continued,
             )
-            self._timeline_header(p, self.landscape, label, n, len(plan))
+            self._timeline_header(p, self.landscape, label, n, self._timeline_total)
             painter.paint_legend(p, 28, self.landscape.height() - 44, continued)
             for event_id, box in painter.paint(p, frame):
                 self._mark_links.append((page, box, event_id))
@@ -276,7 +289,9 @@ class PdfBuilder:
                     self.event_page.setdefault(event_id, page)
             yield n
 
-    def _timeline_header(self, p: QPainter, size: QSizeF, label: str, n: int, count: int) -> None:
+    def _timeline_header(
+        self, p: QPainter, size: QSizeF, label: str, n: int, count: int | None
+    ) -> None:
         p.save()
         p.setPen(QColor(15, 15, 20))
         p.setFont(self.fonts.entry_title)
@@ -286,7 +301,7 @@ class PdfBuilder:
         p.drawText(
             QRectF(28, 26, size.width() - 56, 12),
             Qt.AlignmentFlag.AlignRight,
-            f"timeline page {n} of {count}",
+            f"timeline page {n} of {count}" if count else f"timeline page {n}",
         )
         p.restore()
 
@@ -582,7 +597,7 @@ def render_preview(
 ) -> list[QImage]:
     """The document's first ``pages`` pages as images, drawn by the same code as the PDF."""
     sink = ImageSink(pages, dpi)
-    builder = PdfBuilder(selection, sink, briefing)
+    builder = PdfBuilder(selection, sink, briefing, page_limit=pages)
     for _ in builder.steps():
         if builder.stopped or len(sink.images) > pages:
             break

@@ -353,9 +353,13 @@ def plan_pages(
     first: date,
     last: date,
     rect: QRectF,
+    limit: int | None = None,
 ) -> list[tuple[date, date]]:
-    """Windows ``[start, stop)`` covering ``first``..``last``, each legible on one page."""
-    return split_period(first, last, lambda a, b: painter.fits(index, lanes, a, b, rect))
+    """Windows ``[start, stop)`` covering ``first``..``last``, each legible on one page
+    (only the first ``limit`` of them when given)."""
+    return split_period(
+        first, last, lambda a, b: painter.fits(index, lanes, a, b, rect), limit=limit
+    )
 
 
 def span_label(start: date, stop: date) -> str:

@@ -49,18 +49,20 @@ def split_period(
     last: date,
     fits: Callable[[date, date], bool],
     spans: Sequence[int] = PAGE_SPANS_MONTHS,
+    limit: int | None = None,
 ) -> list[tuple[date, date]]:
     """Consecutive windows ``[start, stop)`` covering ``first``..``last`` (inclusive).
 
     ``fits(start, stop)`` is asked for candidate windows longest first; the
-    shortest candidate is used without asking when none fits.
+    shortest candidate is used without asking when none fits. ``limit`` stops
+    after that many windows (a preview needs only the first pages).
     """
     if last < first:
         first, last = last, first
     end = last + timedelta(days=1)
     pages: list[tuple[date, date]] = []
     cursor = first
-    while cursor < end:
+    while cursor < end and (limit is None or len(pages) < limit):
         tried: set[date] = set()
         chosen: date | None = None
         for i, months in enumerate(spans):

@@ -52,3 +52,17 @@ def test_a_page_window_is_named_by_its_first_and_last_day() -> None:
     from briefing_app.export.timeline_pages import span_label
 
     assert span_label(date(2004, 1, 1), date(2009, 1, 1)) == "1 Jan 2004 – 31 Dec 2008"
+
+
+def test_a_limit_plans_only_the_first_windows_and_asks_no_further() -> None:
+    asked: list[date] = []
+
+    def fits(start: date, stop: date) -> bool:
+        asked.append(start)
+        return (stop - start).days <= 40  # about one month per page
+
+    whole = split_period(date(2000, 1, 1), date(2010, 12, 31), fits)
+    asked.clear()
+    first = split_period(date(2000, 1, 1), date(2010, 12, 31), fits, limit=3)
+    assert first == whole[:3] and len(whole) > 100
+    assert max(asked) < whole[3][0]  # nothing past the third window was looked at
