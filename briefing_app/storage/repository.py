@@ -186,6 +186,7 @@ def _events_fast(
     stats: dict[int, _Stats],
     brief: bool,
     ids: Collection[str] | None = None,
+    excerpts: dict[int, tuple[Excerpt, ...]] | None = None,
 ) -> list[Event]:
     """Events without excerpts, read as plain columns.
 
@@ -266,7 +267,7 @@ def _events_fast(
                 actor_list,
                 _CONFIDENCES[conf],
                 () if brief else _json_list(row[13]),
-                (),
+                excerpts.get(pk, ()) if excerpts else (),
                 _ORIGINS[origin],
                 st.count,
                 st.flagged,
@@ -307,16 +308,51 @@ def list_events(
     """
     with db.session() as s:
         stats = _annotation_stats(s)
-    if not with_excerpts:
-        return _events_fast(db, include_hidden, stats, brief, ids)
-    if ids is not None:
+    if with_excerpts and ids is not None:
         raise ValueError("ids are for brief lists")
-    with db.session() as s:
-        query = select(EventRow).order_by(EventRow.first_day, EventRow.last_day, EventRow.id)
-        if not include_hidden:
-            query = query.where(EventRow.hidden.is_(False), EventRow.retired.is_(False))
-        rows = s.scalars(query.options(_WITH_EXCERPTS))
-        return [_event_with_excerpts(row, stats.get(row.pk, _Stats())) for row in rows]
+    excerpts = _live_excerpts_by_event(db) if with_excerpts else None
+    return _events_fast(db, include_hidden, stats, brief, ids, excerpts)
+
+
+def _live_excerpts_by_event(db: Database) -> dict[int, tuple[Excerpt, ...]]:
+    """Every live excerpt, grouped by event pk in the event's own order, in one query."""
+    x, src = ExcerptRow.__table__.c, SourceRow.__table__.c
+    query = (
+        select(
+            x.event_pk,
+            src.file,
+            x.start,
+            x.end,
+            x.quote,
+            x.prefix,
+            x.suffix,
+            x.uid,
+            x.origin,
+            x.anchor_status,
+        )
+        .join_from(ExcerptRow.__table__, SourceRow.__table__, src.pk == x.source_pk)
+        .where(x.retired.is_(False))
+        .order_by(x.event_pk, x.position, x.pk)
+    )
+    grouped: dict[int, list[Excerpt]] = {}
+    with db.engine.connect() as conn:
+        for event_pk, file, start, end, quote, prefix, suffix, uid, origin, status in conn.execute(
+            query
+        ):
+            grouped.setdefault(event_pk, []).append(
+                Excerpt(
+                    source=file,
+                    start=start,
+                    end=end,
+                    quote=quote,
+                    prefix=prefix,
+                    suffix=suffix,
+                    uid=uid,
+                    origin=_ORIGINS[origin],
+                    needs_check=status == "flagged",
+                )
+            )
+    return {pk: tuple(found) for pk, found in grouped.items()}
 
 
 def get_event(db: Database, event_id: str) -> Event | None:
