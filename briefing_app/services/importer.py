@@ -29,13 +29,7 @@ from briefing_app.ingest.proposals import Proposal, propose_events
 from briefing_app.ingest.readers import ReadArticle, read_article
 from briefing_app.ingest.review import ReviewItem
 from briefing_app.services.lookup import EditRefused
-from briefing_app.services.user_events import (
-    EventDraft,
-    add_user_excerpt,
-    create_user_event,
-    remove_user_event,
-    remove_user_excerpt,
-)
+from briefing_app.services.user_events import EventDraft, add_excerpt_in, new_user_event_in
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import FurnitureRow, SourceRow
 from briefing_app.storage.repository import list_events
@@ -268,46 +262,33 @@ def accept(
 ) -> AcceptReport:
     """Make the accepted items the user's events (or excerpts of the events they link to).
 
-    Each item goes through the user-events service; if any fails, what this
-    call already made is removed again, so an acceptance lands whole or not
-    at all. ``urls`` (source file → address) fills the new events' references.
+    One transaction: if any item fails, nothing is added. ``urls`` (source
+    file → address) fills the new events' references.
     """
     report = AcceptReport()
     urls = urls or {}
     try:
-        for item in items:
-            spans = list(item.spans)
-            if item.link_to is not None:
-                event_id = item.link_to
-                report.linked.append(event_id)
-            else:
-                first = spans.pop(0)
-                snap = create_user_event(
-                    db,
-                    _draft(item, urls.get(first.source_file)),
-                    source_file=first.source_file,
-                    span=(first.start, first.end),
-                )
-                event_id = snap.id
-                report.created.append(event_id)
-                report.excerpts += [(x.source_file, x.uid) for x in snap.excerpts]
-            for span in spans:
-                x = add_user_excerpt(db, event_id, span.source_file, (span.start, span.end))
-                report.excerpts.append((x.source_file, x.uid))
+        with db.session() as s:
+            for item in items:
+                spans = list(item.spans)
+                if item.link_to is not None:
+                    event_id = item.link_to
+                    report.linked.append(event_id)
+                else:
+                    first = spans.pop(0)
+                    row, excerpt = new_user_event_in(
+                        s,
+                        _draft(item, urls.get(first.source_file)),
+                        source_file=first.source_file,
+                        span=(first.start, first.end),
+                    )
+                    event_id = row.id
+                    report.created.append(event_id)
+                    if excerpt is not None:
+                        report.excerpts.append((first.source_file, excerpt.uid))
+                for span in spans:
+                    x = add_excerpt_in(s, event_id, span.source_file, (span.start, span.end))
+                    report.excerpts.append((span.source_file, x.uid))
     except (EditRefused, ImportProblem, ValueError) as exc:
-        _undo(db, report)
         raise ImportProblem(f"The events could not be saved ({exc}); nothing was added.") from exc
-    except BaseException:
-        _undo(db, report)
-        raise
     return report
-
-
-def _undo(db: Database, report: AcceptReport) -> None:
-    for _file, uid in reversed(report.excerpts):
-        remove_user_excerpt(db, uid)
-    for event_id in reversed(report.created):
-        remove_user_event(db, event_id)
-    report.created.clear()
-    report.linked.clear()
-    report.excerpts.clear()

@@ -220,6 +220,34 @@ def _user_event(session: Session, event_id: str) -> EventRow:
     return row
 
 
+def new_user_event_in(
+    session: Session,
+    draft: EventDraft,
+    *,
+    source_file: str | None = None,
+    span: tuple[int, int] | None = None,
+) -> tuple[EventRow, ExcerptRow | None]:
+    """Within ``session``: a new event of the user's, and its first excerpt if given."""
+    clean = draft.checked()
+    stamp = now()
+    row = EventRow(
+        id=_new_event_id(clean.title),
+        origin=Origin.USER.value,
+        hidden=False,
+        retired=False,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    apply_draft(row, clean)
+    session.add(row)
+    session.flush()
+    first = None
+    if source_file is not None and span is not None:
+        first = _add_excerpt(session, row, source_file, span)
+    session.flush()
+    return row, first
+
+
 def create_user_event(
     db: Database,
     draft: EventDraft,
@@ -228,23 +256,8 @@ def create_user_event(
     span: tuple[int, int] | None = None,
 ) -> EventSnapshot:
     """A new event of the user's, with ``span`` of ``source_file`` as its first excerpt."""
-    clean = draft.checked()
-    stamp = now()
     with db.session() as s:
-        row = EventRow(
-            id=_new_event_id(clean.title),
-            origin=Origin.USER.value,
-            hidden=False,
-            retired=False,
-            created_at=stamp,
-            updated_at=stamp,
-        )
-        apply_draft(row, clean)
-        s.add(row)
-        s.flush()
-        if source_file is not None and span is not None:
-            _add_excerpt(s, row, source_file, span)
-        s.flush()
+        row, _first = new_user_event_in(s, draft, source_file=source_file, span=span)
         return _event_snapshot(s, row)
 
 
@@ -412,13 +425,19 @@ def append_user_excerpt(
     return row
 
 
+def add_excerpt_in(
+    session: Session, event_id: str, source_file: str, span: tuple[int, int]
+) -> ExcerptRow:
+    """Within ``session``: quote ``span`` of a source as a new excerpt of any event."""
+    return _add_excerpt(session, event_row(session, event_id), source_file, span)
+
+
 def add_user_excerpt(
     db: Database, event_id: str, source_file: str, span: tuple[int, int]
 ) -> ExcerptSnapshot:
     """Quote ``span`` of a source as a new excerpt of any event (curated ones too)."""
     with db.session() as s:
-        row = _add_excerpt(s, event_row(s, event_id), source_file, span)
-        return _excerpt_snapshot(s, row, full=True)
+        return _excerpt_snapshot(s, add_excerpt_in(s, event_id, source_file, span), full=True)
 
 
 def _user_excerpt(session: Session, uid: str) -> ExcerptRow:
