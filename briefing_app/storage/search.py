@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
@@ -131,7 +132,7 @@ class SearchOutcome:
 
 
 def _run(db: Database, query: str, limit: int) -> SearchOutcome:
-    hits: list[SearchHit] = []
+    per_table: list[list[SearchHit]] = []
     with db.engine.connect() as conn:
         counts = [
             conn.execute(
@@ -145,8 +146,11 @@ def _run(db: Database, query: str, limit: int) -> SearchOutcome:
             if count:
                 sql = _table_sql(fts, kind, weights, join, ranked)
                 rows = conn.execute(text(sql), {"q": query, "fetch": limit * 2}).all()
-                hits.extend(SearchHit(r[0], r[1], r[2] or "", float(r[3])) for r in rows)
-    hits.sort(key=lambda h: h.rank)
+                per_table.append([SearchHit(r[0], r[1], r[2] or "", float(r[3])) for r in rows])
+    if ranked:
+        hits = sorted((h for found in per_table for h in found), key=lambda h: h.rank)
+    else:  # no ranks to merge by: take the newest of each kind in turn
+        hits = [h for turn in zip_longest(*per_table) for h in turn if h is not None]
     return SearchOutcome(hits[:limit], sum(counts), ranked)
 
 

@@ -105,3 +105,16 @@ def test_too_many_matches_come_unranked_and_say_so(
     assert not unranked.ranked
     assert unranked.matches == ranked.matches
     assert {h.event_id for h in unranked.hits} == {h.event_id for h in ranked.hits}
+
+
+def test_unranked_results_keep_every_kind_of_hit_within_the_limit(
+    library: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.storage import search as search_module
+
+    kinds = {h.kind for h in search_module.search_outcome(library, "NATO").hits}
+    assert {"event", "excerpt"} <= kinds
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 5)
+    few = search_module.search_outcome(library, "NATO", limit=6)
+    assert not few.ranked and len(few.hits) == 6
+    assert {"event", "excerpt"} <= {h.kind for h in few.hits}  # not six events and no quote
