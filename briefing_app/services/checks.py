@@ -6,25 +6,31 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from briefing_app.storage.database import Database
+from briefing_app.storage.database import Database, DatabaseError
 from briefing_app.storage.models import EventRow, ExcerptRow, SourceRow
 
 __all__ = ["database_problems"]
 
 
 def database_problems(path: Path) -> list[str]:
-    db = Database.open(path)
+    """What is wrong in the database at ``path``; it is opened read-only and never changed."""
+    try:
+        db = Database.open(path, read_only=True)
+    except DatabaseError as exc:
+        return [str(exc)]
     problems: list[str] = []
     try:
         with db.session() as s:
+            # Each article once, not once per excerpt.
+            texts = {pk: t for pk, t in s.execute(select(SourceRow.pk, SourceRow.text))}
             rows = s.execute(
-                select(ExcerptRow, EventRow.id, SourceRow.file, SourceRow.text)
+                select(ExcerptRow, EventRow.id, SourceRow.file)
                 .join(EventRow, EventRow.pk == ExcerptRow.event_pk)
                 .join(SourceRow, SourceRow.pk == ExcerptRow.source_pk)
                 .where(ExcerptRow.retired.is_(False))
             ).all()
-            for ex, event_id, file, text in rows:
-                if text[ex.start : ex.end] != ex.quote:
+            for ex, event_id, file in rows:
+                if texts[ex.source_pk][ex.start : ex.end] != ex.quote:
                     problems.append(
                         f"event {event_id!r}, source {file}: excerpt {ex.uid} no longer "
                         f"matches its text at {ex.start}..{ex.end}: {ex.quote[:60]!r}"

@@ -143,3 +143,14 @@ def test_a_table_rebuilt_by_a_migration_takes_no_notes_with_it(
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         db.close()
+
+
+def test_checking_an_old_file_reports_it_and_changes_nothing(tmp_path: Path) -> None:
+    from briefing_app.services.checks import database_problems
+
+    path = tmp_path / "old.sqlite"
+    _make_0001(path)
+    before = path.read_bytes()
+    [problem] = database_problems(path)
+    assert "needs an upgrade" in problem
+    assert path.read_bytes() == before and not list(tmp_path.glob("*.bak"))
