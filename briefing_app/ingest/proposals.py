@@ -95,11 +95,11 @@ _DATELINE = re.compile(
 )
 
 
-def _clauses(sentence: str, protect: tuple[int, int]) -> list[tuple[int, int]]:
-    """Clause spans of ``sentence``; a mark inside the date ("Nov. 16, 2021") is no break."""
+def _clauses(sentence: str, protect: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clause spans of ``sentence``; a mark inside a date ("Nov. 16, 2021") is no break."""
     bounds = [0]
     for match in _CLAUSE_MARK.finditer(sentence):
-        if protect[0] <= match.start() < protect[1]:
+        if any(a <= match.start() < b for a, b in protect):
             continue
         bounds += [match.start(), match.end()]
     bounds.append(len(sentence))
@@ -139,7 +139,12 @@ def suggest_title(sentence: str, date_start: int, date_end: int) -> str:
     return _title_and_clause(sentence, date_start, date_end)[0]
 
 
-def _title_and_clause(sentence: str, date_start: int, date_end: int) -> tuple[str, tuple[int, int]]:
+def _title_and_clause(
+    sentence: str,
+    date_start: int,
+    date_end: int,
+    other_dates: Sequence[tuple[int, int]] = (),
+) -> tuple[str, tuple[int, int]]:
     """The title, and the span of ``sentence`` it was cut from.
 
     The clause holding the date, without the date, cut to about 80 characters.
@@ -154,7 +159,8 @@ def _title_and_clause(sentence: str, date_start: int, date_end: int) -> tuple[st
     skip = dateline.end() if dateline else 0
     if date_start < skip:
         date_start = date_end = skip  # the report's own date: the title is the news
-    clauses = [(a, b) for a, b in _clauses(sentence, (date_start, date_end)) if b > skip]
+    protect = [(date_start, date_end), *other_dates]  # no date is cut at its own comma
+    clauses = [(a, b) for a, b in _clauses(sentence, protect) if b > skip]
     clauses = [(max(a, skip), b) for a, b in clauses] or [(skip, len(sentence))]
     index = next((i for i, (a, b) in enumerate(clauses) if a <= date_start < b), len(clauses) - 1)
     first = last = index
@@ -360,7 +366,8 @@ def propose_events(
             continue
         seen.add(key)
         sentence = text[s:e]
-        title, focus = _title_and_clause(sentence, mention.start - s, mention.end - s)
+        others = [(m.start - s, m.end - s) for m in kept if s <= m.start < e and m is not mention]
+        title, focus = _title_and_clause(sentence, mention.start - s, mention.end - s, others)
         proposals.append(
             Proposal(
                 date_start=mention.start,

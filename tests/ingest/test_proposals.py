@@ -246,3 +246,10 @@ def test_reject_and_tick() -> None:
     assert [state.at(row) for row in range(len(state))] == state.items
     state.set_all_included(True)
     assert len(state.included()) == n - 2
+
+
+def test_a_comma_inside_another_date_of_the_sentence_does_not_cut_the_title() -> None:
+    sentence = "The EU held talks on Nov. 16, 2021 and on Dec. 2, 2021 in Brussels."
+    proposals = propose_events(sentence, extract_dates(sentence, date(2022, 1, 1)))
+    assert [p.when.label() for p in proposals] == ["16 Nov 2021", "2 Dec 2021"]
+    assert all(p.title.startswith("The EU held talks") for p in proposals)
