@@ -274,22 +274,30 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
     for i in range(last_article, len(lines)):
         kinds[i] = "sidebar"
 
+    # The next non-blank line after each line, found in one backward pass.
+    following: list[Line | None] = [None] * last_article
+    upcoming: Line | None = None
+    for i in range(last_article - 1, -1, -1):
+        following[i] = upcoming
+        if not lines[i].blank:
+            upcoming = lines[i]
     previous: Line | None = None
     for i in range(last_article):
-        nxt = next((ln for ln in lines[i + 1 : last_article] if not ln.blank), None)
-        kinds[i] = _line_kind(lines[i], previous, nxt, doc_lang)
+        kinds[i] = _line_kind(lines[i], previous, following[i], doc_lang)
         if not lines[i].blank:
             previous = lines[i]
 
     # A video promo: a leading block of lines that contains a "12:34 - Source" marker.
     block: list[int] = []
+    prose_seen = False  # a paragraph of article prose has gone by: no promo after it
     for i in range(last_article):
         if lines[i].blank:
             if any(_VIDEO_MARKER.match(lines[j].stripped) for j in block):
                 for j in block:
                     kinds[j] = "promo"
+            prose_seen = prose_seen or any(_is_prose(lines[j]) and kinds[j] is None for j in block)
             block = []
-            if any(_is_prose(lines[j]) and kinds[j] is None for j in range(i)):
+            if prose_seen:
                 break
         else:
             block.append(i)

@@ -11,6 +11,7 @@ the page is parsed from the bytes on disk and no URL is followed.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 from dataclasses import dataclass
@@ -223,8 +224,11 @@ def _furniture(
     first = body[0][0] if headline_at is None else min(headline_at, body[0][0])
     last = body[-1][1]
     spans: list[FurnitureSpan] = []
-    for line in lines:
-        if any(a < line.end and line.start < b for a, b in body) or line.start == headline_at:
+    body_ends = [b for _a, b in body]  # body spans come in order and do not overlap
+    last_added = -2
+    for i, line in enumerate(lines):
+        k = bisect.bisect_right(body_ends, line.start)  # the first body span ending after it
+        if (k < len(body) and body[k][0] < line.end) or line.start == headline_at:
             continue
         under_headline = headline_at is not None and headline_at < line.start < body[0][0]
         if under_headline and line.region in (None, "navigation"):
@@ -237,15 +241,13 @@ def _furniture(
             kind = "footer"
         else:
             kind = "sidebar"
-        if spans and spans[-1].kind == kind and _only_space_between(lines, spans[-1], line):
+        # Lines of one kind merge when no other line (of the body, say) comes between.
+        if spans and spans[-1].kind == kind and last_added == i - 1:
             spans[-1] = FurnitureSpan(spans[-1].start, line.end, kind)
         else:
             spans.append(FurnitureSpan(line.start, line.end, kind))
+        last_added = i
     return spans, first, last
-
-
-def _only_space_between(lines: list[_Line], span: FurnitureSpan, line: _Line) -> bool:
-    return not any(span.end < other.start < line.start for other in lines)
 
 
 # -- metadata -----------------------------------------------------------------------
