@@ -28,20 +28,22 @@ class EventTableModel(QAbstractTableModel):
     def __init__(self, events: Sequence[Event] = ()) -> None:
         super().__init__()
         self._events: list[Event] = list(events)
+        self._rows: dict[str, int] | None = None
 
     def set_events(self, events: Sequence[Event]) -> None:
         self.beginResetModel()
         self._events = list(events)
+        self._rows = None  # made when first asked for
         self.endResetModel()
 
     def event_at(self, row: int) -> Event:
         return self._events[row]
 
     def row_of(self, event_id: str) -> int:
-        for row, ev in enumerate(self._events):
-            if ev.id == event_id:
-                return row
-        return -1
+        """The row showing ``event_id``, or -1: asked on every selection, so a lookup."""
+        if self._rows is None:
+            self._rows = {ev.id: row for row, ev in enumerate(self._events)}
+        return self._rows.get(event_id, -1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._events)
