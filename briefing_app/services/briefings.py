@@ -29,6 +29,7 @@ from briefing_app.storage.models import (
     EventRow,
     ExcerptRow,
     PointCitationRow,
+    SourceRow,
 )
 from briefing_app.storage.repository import event_when
 
@@ -194,12 +195,20 @@ def _snapshot(row: BriefingRow) -> BriefingSnapshot:
     )
 
 
+# Everything a snapshot shows, in a few queries: without it each citation read its
+# excerpt, event and source one at a time, the source with its whole article text.
+_CITATIONS = selectinload(BriefingRow.points).selectinload(BriefingPointRow.citations)
+_WITH_CITED = (
+    _CITATIONS.selectinload(PointCitationRow.event),
+    _CITATIONS.selectinload(PointCitationRow.excerpt).selectinload(ExcerptRow.event),
+    _CITATIONS.selectinload(PointCitationRow.excerpt)
+    .selectinload(ExcerptRow.source)
+    .load_only(SourceRow.pk, SourceRow.file, raiseload=True),
+)
+
+
 def _load(session: Session, uid: str) -> BriefingRow:
-    row = session.scalar(
-        select(BriefingRow)
-        .where(BriefingRow.uid == uid)
-        .options(selectinload(BriefingRow.points).selectinload(BriefingPointRow.citations))
-    )
+    row = session.scalar(select(BriefingRow).where(BriefingRow.uid == uid).options(*_WITH_CITED))
     if row is None:
         raise NotFound("this briefing no longer exists")
     return row
@@ -216,7 +225,7 @@ def list_briefings(db: Database) -> list[BriefingSnapshot]:
         rows = s.scalars(
             select(BriefingRow)
             .order_by(BriefingRow.position, BriefingRow.created_at)
-            .options(selectinload(BriefingRow.points).selectinload(BriefingPointRow.citations))
+            .options(*_WITH_CITED)
         ).all()
         return [_snapshot(r) for r in rows]
 

@@ -104,3 +104,20 @@ def test_names_match_ignoring_case_in_any_script(library: Database) -> None:
         create_briefing(library, "Élysée call")
     with pytest.raises(EditRefused, match="already a briefing"):
         create_briefing(library, "ÉLYSÉE CALL")
+
+
+def test_reading_briefings_costs_a_few_queries_whatever_their_size(library: Database) -> None:
+    from sqlalchemy import event as sa_event
+
+    from briefing_app.storage.repository import list_events
+
+    brief = create_briefing(library, "Big")
+    for i, ev in enumerate(list_events(library, with_excerpts=True)[:12]):
+        cites = [(ev.id, None), *((None, x.uid) for x in ev.excerpts[:2])]
+        add_point(library, brief.uid, f"point {i}", cites)
+    statements: list[str] = []
+    sa_event.listen(library.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    [shown] = list_briefings(library)
+    assert len(shown.points) == 12 and sum(len(p.citations) for p in shown.points) > 20
+    assert len(statements) <= 8, statements  # not one or three per citation
+    assert not any("sources.text" in s for s in statements)  # articles stay on disk
