@@ -272,18 +272,46 @@ def _gap(when: DateSpan, other: DateSpan) -> int:
     return 0
 
 
+class LinkCandidates:
+    """Events sorted by date, to find those near a date without reading them all.
+
+    An article's proposals each ask; at 100,000 events a full scan per
+    proposal (re-reading each event's words) took 0.2 s.
+    """
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self._events = sorted(events, key=lambda e: e.when.first_day)
+        self._starts = [e.when.first_day.toordinal() for e in self._events]
+        self._longest = max(((e.when.last_day - e.when.first_day).days for e in events), default=0)
+        self._words: dict[str, frozenset[str]] = {}
+
+    def near(self, when: DateSpan) -> list[Event]:
+        """Every event that could lie within the widest link window of ``when``."""
+        reach = max(_WINDOW_DAYS.values())
+        lo = bisect.bisect_left(self._starts, when.first_day.toordinal() - reach - self._longest)
+        hi = bisect.bisect_right(self._starts, when.last_day.toordinal() + reach)
+        return self._events[lo:hi]
+
+    def words_of(self, event: Event) -> frozenset[str]:
+        found = self._words.get(event.id)
+        if found is None:
+            text = f"{event.title} {event.summary} {' '.join(event.actors)}"
+            found = self._words[event.id] = content_words(text)
+        return found
+
+
 def link_suggestions(
-    when: DateSpan, words: frozenset[str], events: Sequence[Event]
+    when: DateSpan, words: frozenset[str], events: Sequence[Event] | LinkCandidates
 ) -> tuple[LinkSuggestion, ...]:
     """Existing events dated close to ``when`` that share at least two content words."""
+    candidates = events if isinstance(events, LinkCandidates) else LinkCandidates(events)
     found: list[LinkSuggestion] = []
-    for event in events:
+    for event in candidates.near(when):
         coarser = max(when.precision, event.when.precision, key=lambda p: p.rank)
         gap = _gap(when, event.when)
         if gap > _WINDOW_DAYS[coarser]:
             continue
-        theirs = content_words(f"{event.title} {event.summary} {' '.join(event.actors)}")
-        shared = sorted(words & theirs)
+        shared = sorted(words & candidates.words_of(event))
         if len(shared) >= _MIN_SHARED:
             found.append(
                 LinkSuggestion(event.id, event.title, event.when.label(), tuple(shared), gap)
@@ -358,6 +386,7 @@ def propose_events(
         if lo <= m.start < hi and not any(a <= m.start < b for a, b in furniture)
     ]
     proposals: list[Proposal] = []
+    candidates = LinkCandidates(events)
     seen: set[tuple[int, str]] = set()
     for mention, when in _paired(text, kept):
         s, e = _sentence_of(spans, ends, mention.start)
@@ -379,7 +408,7 @@ def propose_events(
                 when=when,
                 title=title,
                 lane=suggest_lane(sentence, focus),
-                links=link_suggestions(when, content_words(sentence), events),
+                links=link_suggestions(when, content_words(sentence), candidates),
             )
         )
     return proposals
