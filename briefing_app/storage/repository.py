@@ -63,17 +63,42 @@ def source_from_row(row: SourceRow) -> Source:
     )
 
 
-def excerpt_from_row(row: ExcerptRow, source_file: str) -> Excerpt:
+def _excerpt(
+    file: str,
+    start: int,
+    end: int,
+    quote: str,
+    prefix: str,
+    suffix: str,
+    uid: str,
+    origin: str,
+    anchor_status: str,
+) -> Excerpt:
+    """An excerpt from its stored columns, in the order the tables hold them."""
     return Excerpt(
-        source=source_file,
-        start=row.start,
-        end=row.end,
-        quote=row.quote,
-        prefix=row.prefix,
-        suffix=row.suffix,
-        uid=row.uid,
-        origin=Origin(row.origin),
-        needs_check=row.anchor_status == "flagged",
+        source=file,
+        start=start,
+        end=end,
+        quote=quote,
+        prefix=prefix,
+        suffix=suffix,
+        uid=uid,
+        origin=_ORIGINS[origin],
+        needs_check=anchor_status == "flagged",
+    )
+
+
+def excerpt_from_row(row: ExcerptRow, source_file: str) -> Excerpt:
+    return _excerpt(
+        source_file,
+        row.start,
+        row.end,
+        row.quote,
+        row.prefix,
+        row.suffix,
+        row.uid,
+        row.origin,
+        row.anchor_status,
     )
 
 
@@ -336,22 +361,8 @@ def _live_excerpts_by_event(db: Database) -> dict[int, tuple[Excerpt, ...]]:
     )
     grouped: dict[int, list[Excerpt]] = {}
     with db.engine.connect() as conn:
-        for event_pk, file, start, end, quote, prefix, suffix, uid, origin, status in conn.execute(
-            query
-        ):
-            grouped.setdefault(event_pk, []).append(
-                Excerpt(
-                    source=file,
-                    start=start,
-                    end=end,
-                    quote=quote,
-                    prefix=prefix,
-                    suffix=suffix,
-                    uid=uid,
-                    origin=_ORIGINS[origin],
-                    needs_check=status == "flagged",
-                )
-            )
+        for event_pk, *columns in conn.execute(query):
+            grouped.setdefault(event_pk, []).append(_excerpt(*columns))
     return {pk: tuple(found) for pk, found in grouped.items()}
 
 

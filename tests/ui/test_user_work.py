@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,6 +69,23 @@ def test_annotated_and_tag_filters(qtbot: QtBot, work_window: MainWindow) -> Non
     assert results.model.rowCount() == 1
 
 
+@contextmanager
+def _carried_to_another_library(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> Iterator[tuple[MainWindow, Database]]:
+    """Export the window's work, open another library in a window and import it there."""
+    path = tmp_path / "work.json"
+    window.work.export_work(str(path))
+    other_db = open_library(tmp_path / "other.sqlite")
+    try:
+        other = open_window(qtbot, other_db)
+        other.work.import_work(str(path))
+        yield other, other_db
+        other.close()
+    finally:
+        other_db.close()
+
+
 def test_export_then_import_in_the_window(
     qtbot: QtBot, work_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -75,22 +94,14 @@ def test_export_then_import_in_the_window(
     _write_note(qtbot, work_window, EVENT, "carried over", "x")
     work_window.work.briefing_panel.new_briefing("Carry")
     work_window.work.briefing_panel.add_event(EVENT, edit=False)
-    path = tmp_path / "notes.json"
-    work_window.work.export_work(str(path))
-    other_db = open_library(tmp_path / "other.sqlite")
-    try:
-        other = open_window(qtbot, other_db)
-        other.work.import_work(str(path))
+    with _carried_to_another_library(qtbot, work_window, tmp_path) as (other, other_db):
         assert "added: 0 events, 0 excerpts, 1 annotations, 1 briefings" in shown[-1]
         assert [n.body for n in annotations_of_event(other_db, EVENT)] == ["carried over"]
         assert other.work.briefing_panel.chooser.currentText() == "Carry"
         assert other.timeline.event_index.get(EVENT).event.annotation_count == 1
-        other.work.import_work(str(path))
+        other.work.import_work(str(tmp_path / "work.json"))
         assert "added: 0 events, 0 excerpts, 0 annotations, 0 briefings" in shown[-1]
         assert len(list_briefings(other_db)) == 1
-        other.close()
-    finally:
-        other_db.close()
 
 
 def test_a_read_only_database_refuses_edits_and_says_so(
@@ -177,17 +188,9 @@ def test_events_brought_by_an_import_of_notes_reach_the_timeline(
         EventDraft("Brought along", DateSpan(PartialDate.day(2023, 6, 1)), Lane.EU)
     )
     assert made is not None
-    path = tmp_path / "work.json"
-    work_window.work.export_work(str(path))
-    other_db = open_library(tmp_path / "other.sqlite")
-    try:
-        other = open_window(qtbot, other_db)
-        other.work.import_work(str(path))
+    with _carried_to_another_library(qtbot, work_window, tmp_path) as (other, other_db):
         assert made.id in other.timeline.event_index
         assert [e.id for e in other.events] == [e.id for e in list_events(other_db, brief=True)]
-        other.close()
-    finally:
-        other_db.close()
 
 
 def test_edits_keep_the_window_s_events_as_a_full_read_would(
