@@ -1,0 +1,135 @@
+"""The regular expressions, compiled once per language from its table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from briefing_app.domain.dates import Precision
+from briefing_app.ingest.dates.tables import tables
+
+__all__ = ["Patterns", "patterns"]
+
+DAY = r"(?<![0-9.,:/])(?:0?[1-9]|[12][0-9]|3[01])"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
+FLAGS = re.IGNORECASE
+
+ISO = re.compile(r"(?<![0-9.\-/])(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9]|-[0-9])")
+NUMERIC = re.compile(
+    r"(?<![0-9.,/])(?P<a>[0-9]{1,2})(?P<sep>[./])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})"
+    r"(?![0-9]|[./][0-9])"
+)
+DOTTED = re.compile(r"(?<![0-9.,/:])(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{2})(?![0-9]|\.?[0-9]|:[0-9])")
+YEAR_RE = re.compile(
+    rf"(?<![0-9.,'’/:])(?P<y>{YEAR})(?![0-9]|[.,][0-9]|\s*%|s\b)"  # not "the 1990s"
+)
+YEAR_RANGE = re.compile(
+    rf"(?<![0-9.,/:])(?P<y>{YEAR})\s*(?:–|—|-)\s*(?P<y2>{YEAR}|[0-9]{{2}})(?![0-9]|[.,][0-9])"
+)
+YEAR_LINK = re.compile(
+    r"^\s*(?:,|and|or|to|until|till|through|y|o|a|hasta|et|ou|und|bis|"
+    r"oder|e|и|по|–|—|-)\s*$",
+    re.IGNORECASE,
+)
+POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+WORD_RE = re.compile(r"[^\W\d_]+")
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _named(words: Iterable[str], capitalised: bool) -> str:
+    """An alternation that, for English, only takes capitalised names."""
+    body = _alternation(w[0].upper() + w[1:] for w in words) if capitalised else _alternation(words)
+    return f"(?-i:{body})" if capitalised else f"(?:{body})"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """One language's compiled patterns."""
+
+    dmy: re.Pattern[str]
+    mdy: re.Pattern[str] | None
+    month_range: re.Pattern[str]
+    month_year: re.Pattern[str]
+    month: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative: tuple[tuple[re.Pattern[str], Precision | None, int], ...]
+    ago: re.Pattern[str]
+    year_context: re.Pattern[str]
+    year_weak: re.Pattern[str]
+    year_blockers: re.Pattern[str]
+    count_after: re.Pattern[str]
+    month_context: re.Pattern[str]
+    dot_context: re.Pattern[str]
+    recurring: re.Pattern[str]
+    past: re.Pattern[str]
+    future: re.Pattern[str]
+    past_right_after: re.Pattern[str]
+
+
+@cache
+def patterns(code: str) -> Patterns:
+    """The compiled patterns of language ``code`` (built on first use)."""
+    t = tables()[code]
+    cap = t.capitalised
+    full = _named(t.months, cap)
+    abbr = _named(t.month_abbr, cap) + r"\.?"
+    month = f"(?:{full}|{abbr})(?![^\\W\\d_])"
+    wd = _named(t.weekdays, cap) + r"(?![^\W\d_])"
+    ordinal = t.ordinal + r"(?![^\W\d_])"
+    year = f"(?P<y>{YEAR})(?![0-9]|[.,][0-9]){t.year_suffix}"
+    dmy = (
+        f"(?:(?P<wd>{wd})\\s*,?\\s+(?:the\\s+)?)?"
+        f"(?P<d1>{DAY}){ordinal}"
+        f"(?:(?P<join>{t.day_join})(?P<d2>{DAY}){ordinal})?"
+        f"{t.day_month}(?P<mon>{month})"
+        f"(?:{t.month_year}{year})?"
+    )
+    mdy = None
+    if t.month_first:
+        mdy = re.compile(
+            f"(?:(?P<wd>{wd})\\s*,?\\s+)?(?P<mon>{month})\\s+"
+            f"(?P<d1>{DAY}){ordinal}(?![0-9]|[.,:][0-9])"
+            f"(?:(?P<join>\\s*(?:–|—|-)\\s*)(?P<d2>{DAY}){ordinal}(?![0-9]|[.,:][0-9]))?"
+            f"(?:,?\\s+{year})?",
+            FLAGS,
+        )
+    month_range = f"(?P<mon1>{full})(?P<join>{t.month_join})(?P<mon>{full}){t.month_year}{year}"
+    mods_before = _alternation(t.before_mod)
+    mods_after = _alternation(t.after_mod) if t.after_mod else "(?!)"
+    single_month = (
+        f"(?:(?P<mod>{mods_before})\\s+)?(?P<mon>{full})(?![^\\W\\d_])"
+        f"(?:\\s+(?P<after>{mods_after})(?![^\\W\\d_]))?"
+    )
+    weekday = (
+        f"(?:(?P<mod>{mods_before})\\s+)?(?P<wd>{wd})(?P<plural>s)?(?![^\\W\\d_])"
+        f"(?:\\s+(?P<after>{mods_after})(?![^\\W\\d_]))?"
+    )
+    return Patterns(
+        dmy=re.compile(dmy, FLAGS),
+        mdy=mdy,
+        month_range=re.compile(month_range, FLAGS),
+        month_year=re.compile(f"(?P<mon>{month}){t.month_year}{year}", FLAGS),
+        month=re.compile(single_month, FLAGS),
+        weekday=re.compile(weekday, FLAGS),
+        relative=tuple(
+            (re.compile(rf"(?<![^\W\d_])(?:{p})(?![^\W\d_])", FLAGS), unit, off)
+            for p, unit, off in t.relative
+        ),
+        ago=re.compile(rf"(?<![^\W\d_]){t.ago}(?![^\W\d_])", FLAGS),
+        year_context=re.compile(f"(?:{t.year_context})", FLAGS),
+        year_weak=re.compile(f"(?:{t.year_weak_context})", FLAGS),
+        year_blockers=re.compile(f"(?:{t.year_blockers})", FLAGS),
+        count_after=re.compile(rf"^\s*-?\s*(?:%|(?:{t.count_nouns})(?![^\W\d_]))", FLAGS),
+        month_context=re.compile(f"(?:{t.month_context})", FLAGS),
+        dot_context=re.compile(f"(?:{t.dot_context})", FLAGS),
+        recurring=re.compile(f"(?:{t.recurring})", FLAGS),
+        past=re.compile(t.past_cues, FLAGS),
+        future=re.compile(t.future_cues, FLAGS),
+        past_right_after=re.compile(t.past_right_after, FLAGS),
+    )

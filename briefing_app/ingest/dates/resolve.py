@@ -1,0 +1,174 @@
+"""Resolution: a candidate's date, read by dateparser against the publication date.
+
+dateparser reads each candidate in the document's language (cached), with
+the publication date as its base and a past/future preference taken from the
+clause's tense; the result is kept only when it agrees with what the pattern
+saw, and never finer than what is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from briefing_app.domain.dates import PartialDate, Precision
+from briefing_app.ingest.dates.model import Direction, Kind, Piece, Tense
+from briefing_app.ingest.dates.tables import Lang
+
+__all__ = ["resolve"]
+
+_REFERENCE = date(2000, 1, 1)  # base for absolute dates: every part is written anyway
+
+
+@lru_cache(maxsize=8192)
+def _read(query: str, lang: str, base: date, prefer: str, parts: tuple[str, ...]) -> date | None:
+    """dateparser on one candidate, cached per (candidate, base)."""
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": prefer,
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    if parts:
+        settings["REQUIRE_PARTS"] = list(parts)
+    import dateparser  # loaded on first use: it costs 80 ms at start-up
+
+    try:
+        result = dateparser.parse(query, languages=[lang], settings=settings)
+    except (ValueError, OverflowError, TypeError, KeyError, AttributeError):
+        return None  # a candidate dateparser cannot read is simply not a date
+    return result.date() if result is not None else None
+
+
+def _english_relative(unit: Precision, offset: int) -> str:
+    name = unit.value
+    if offset == 0:
+        return "today" if unit is Precision.DAY else f"this {name}"
+    if unit is Precision.DAY and abs(offset) == 1:
+        return "yesterday" if offset < 0 else "tomorrow"
+    if abs(offset) == 1:
+        return f"{'last' if offset < 0 else 'next'} {name}"
+    return f"{abs(offset)} {name}s {'ago' if offset < 0 else 'from now'}"
+
+
+def _shift(base: date, days: int) -> date:
+    try:
+        return base + timedelta(days=days)
+    except OverflowError:
+        return base
+
+
+def _relative(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate | None:
+    assert piece.query is not None and piece.unit is not None
+    value = _read(piece.query, t.code, p, "past", ())
+    if value is None:  # dateparser lacks some idioms ("el año que viene"); the pattern
+        # already says what it means, so read that in dateparser's English
+        value = _read(_english_relative(piece.unit, piece.offset), "en", p, "past", ())
+    if value is None:
+        return None
+    return PartialDate(value, piece.precision)
+
+
+def _day_month(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate | None:
+    assert piece.month is not None and piece.day is not None
+    query = f"{piece.day} {t.canon_months[piece.month - 1]}"
+    if tense is Tense.FUTURE:
+        value = _read(query, t.code, _shift(p, -1), "future", ("day", "month"))
+    else:
+        value = _read(query, t.code, _shift(p, 1), "past", ("day", "month"))
+    if value is None or (value.month, value.day) != (piece.month, piece.day):
+        return None
+    return PartialDate(value, Precision.DAY)
+
+
+def _month(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate | None:
+    """A month alone: the one named by "last"/"next"/"this", else by the tense, else the
+    latest one on or before publication."""
+    assert piece.month is not None
+    query = t.canon_months[piece.month - 1]
+    month_before = _shift(p.replace(day=1), -1)
+    if piece.direction is Direction.PREV:
+        base, prefer = month_before, "past"
+    elif piece.direction is Direction.NEXT:
+        base, prefer = p, "future"
+    elif piece.direction is Direction.THIS:
+        base, prefer = p, "current_period"
+    elif tense is Tense.FUTURE:
+        base, prefer = month_before, "future"
+    else:
+        base, prefer = p, "past"
+    value = _read(query, t.code, base, prefer, ("month",))
+    if value is None or value.month != piece.month:
+        return None
+    return PartialDate(value, Precision.MONTH)
+
+
+def _weekday(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate | None:
+    assert piece.weekday is not None
+    query = t.canon_weekdays[piece.weekday]
+    on_or_before = _read(query, t.code, _shift(p, 1), "past", ())
+    on_or_after = _read(query, t.code, _shift(p, -1), "future", ())
+    if piece.direction is Direction.PREV:
+        value = _read(query, t.code, p, "past", ())
+    elif piece.direction is Direction.NEXT:
+        value = _read(query, t.code, p, "future", ())
+    elif piece.direction is Direction.THIS or tense is Tense.FUTURE:
+        value = on_or_after
+    elif tense is Tense.PAST:
+        value = on_or_before
+    elif on_or_before is None or on_or_after is None:
+        value = on_or_before or on_or_after
+    else:  # no hint: the nearest such day, as news reports use them
+        value = min((on_or_before, on_or_after), key=lambda d: abs((d - p).days))
+    if value is None or value.weekday() != piece.weekday:
+        return None
+    return PartialDate(value, Precision.DAY)
+
+
+def _absolute(piece: Piece, t: Lang) -> PartialDate | None:
+    assert piece.year is not None
+    y, mo, d = piece.year, piece.month, piece.day
+    if piece.precision is Precision.YEAR:
+        value = _read(str(y), t.code, _REFERENCE, "past", ("year",))
+        ok = value is not None and value.year == y
+        return PartialDate.year(y) if ok else None
+    assert mo is not None
+    if not 1 <= mo <= 12 or (d is not None and not 1 <= d <= 31):
+        return None
+    if piece.precision is Precision.MONTH:
+        value = _read(
+            f"{t.canon_months[mo - 1]} {y}", t.code, _REFERENCE, "past", ("month", "year")
+        )
+        ok = value is not None and (value.year, value.month) == (y, mo)
+        return PartialDate.month(y, mo) if ok else None
+    assert d is not None
+    value = _read(
+        f"{d} {t.canon_months[mo - 1]} {y}", t.code, _REFERENCE, "past", ("day", "month", "year")
+    )
+    if value is None or (value.year, value.month, value.day) != (y, mo, d):
+        return None
+    return PartialDate.day(y, mo, d)
+
+
+_Resolver = Callable[[Piece, Lang, date, "Tense | None"], "PartialDate | None"]
+_RELATIVE_TO_PUBLICATION: dict[Kind, _Resolver] = {
+    Kind.RELATIVE: _relative,
+    Kind.DAY_MONTH: _day_month,
+    Kind.MONTH: _month,
+    Kind.WEEKDAY: _weekday,
+}
+
+NEEDS_TENSE = frozenset({Kind.DAY_MONTH, Kind.MONTH, Kind.WEEKDAY})
+
+
+def resolve(
+    piece: Piece, t: Lang, published: date | None, tense: Tense | None
+) -> PartialDate | None:
+    """The date ``piece`` stands for, or None (no publication date for a relative one,
+    or dateparser disagrees with what the pattern saw)."""
+    if piece.kind is Kind.ABSOLUTE:
+        return _absolute(piece, t)
+    if published is None:
+        return None
+    return _RELATIVE_TO_PUBLICATION[piece.kind](piece, t, published, tense)
