@@ -596,3 +596,31 @@ def test_arbitrary_text_never_raises(
         assert text[m.start : m.end] == m.text
         assert isinstance(m.date, PartialDate)
         m.to_json()
+
+
+def test_every_language_table_is_package_data() -> None:
+    """The tables are data files: each must load, be complete, and ship in the wheel."""
+    import tomllib
+
+    from briefing_app.ingest.dates.tables import tables
+    from briefing_app.paths import PROJECT_ROOT
+
+    loaded = tables()
+    assert set(loaded) == set(LANGUAGES)
+    for code, table in loaded.items():
+        assert table.code == code
+        assert sorted(set(table.months.values())) == list(range(1, 13))
+        assert sorted(set(table.weekdays.values())) == list(range(7))
+        assert len(table.canon_months) == 12 and len(table.canon_weekdays) == 7
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = project["tool"]["setuptools"]["package-data"]["briefing_app"]
+    assert "ingest/dates/languages/*.toml" in shipped
+
+
+@pytest.mark.parametrize(
+    ("weekday", "expected"),
+    [("понедельник", "2024-03-11"), ("пятницу", "2024-03-08"), ("воскресенье", "2024-03-10")],
+)
+def test_russian_weekdays_are_the_days_they_name(weekday: str, expected: str) -> None:
+    text = f"В {weekday} министр заявил, что договор подписан."
+    assert _one(text, date(2024, 3, 13), language="ru") == (weekday, expected, "day")
