@@ -2,7 +2,7 @@
 
 python main.py [--db PATH]               open the app
 python main.py [--db PATH] check         validate the chronology and sources
-python main.py [--db PATH] export --format json|pdf|png|svg|timelinejs|csv [-o FILE] [filters]
+python main.py [--db PATH] export --format json|pdf|png|svg|timelinejs|csv|xlsx|ics|docx [-o FILE]
 python main.py [--db PATH] reload        re-load resources/ (user data untouched)
 python main.py [--db PATH] annotations export -o FILE | import FILE
 """
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 __all__ = ["build_parser", "main"]
 
-EXPORT_FORMATS = ["json", "pdf", "png", "svg", "timelinejs", "csv"]
+EXPORT_FORMATS = ["json", "pdf", "png", "svg", "timelinejs", "csv", "xlsx", "ics", "docx"]
+BINARY_FORMATS = ("xlsx", "ics", "docx")
+"""Written whole to a file (-o), never to the terminal."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,17 +91,19 @@ def build_parser() -> argparse.ArgumentParser:
     dates.add_argument("--format", choices=["json", "text"], default="text")
     export = sub.add_parser(
         "export",
-        help="write the chronology as JSON, PDF, PNG, SVG, TimelineJS or CSV",
+        help="write the chronology as JSON, PDF, PNG, SVG, TimelineJS, CSV, Excel, iCalendar "
+        "or a Word briefing note",
         description="Write the chronology to a file. DATE is YYYY, YYYY-MM or YYYY-MM-DD; "
-        "the filters apply to pdf, png, svg, timelinejs and csv (json is always the "
-        "whole chronology).",
+        "the filters apply to every format but json (always the whole chronology). "
+        "docx writes a briefing (--briefing NAME) as a Word briefing note.",
     )
     export.add_argument("--format", choices=EXPORT_FORMATS, default="json")
     export.add_argument(
         "-o",
         "--output",
         type=Path,
-        help="file to write (required for pdf, png and svg; otherwise stdout by default)",
+        help="file to write (required for pdf, png, svg, xlsx, ics and docx; "
+        "otherwise stdout by default)",
     )
     export.add_argument("--from", dest="first", metavar="DATE", help="first day of the period")
     export.add_argument("--to", dest="last", metavar="DATE", help="last day of the period")
@@ -117,7 +121,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TAG",
         help="only events with an annotation carrying one of these tags",
     )
-    export.add_argument("--briefing", metavar="NAME", help="add this briefing (pdf only)")
+    export.add_argument(
+        "--briefing",
+        metavar="NAME",
+        help="add this briefing (pdf), or the briefing to write (docx)",
+    )
+    export.add_argument(
+        "--no-bom",
+        action="store_true",
+        help="csv: no UTF-8 byte-order mark (spreadsheets need it to read accents right)",
+    )
+    export.add_argument(
+        "--no-chronology",
+        action="store_true",
+        help="docx: the talking points and timeline only, without the period's chronology",
+    )
     export.add_argument("--page-size", default="A4", metavar="A4|Letter", help="paper (pdf)")
     export.add_argument("--no-annotations", action="store_true", help="leave your notes out")
     export.add_argument("--no-excerpts", action="store_true", help="leave the quotations out")
@@ -195,11 +213,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
                     "for a filtered export"
                 )
             return _export_json(args)
-        if args.briefing and args.format != "pdf":
-            raise OptionsError("--briefing applies to --format pdf only")
+        if args.briefing and args.format not in ("pdf", "docx"):
+            raise OptionsError("--briefing applies to --format pdf and docx only")
+        if args.format == "docx" and not args.briefing:
+            raise OptionsError("--format docx writes a briefing: give --briefing NAME")
+        if args.no_bom and args.format != "csv":
+            raise OptionsError("--no-bom applies to --format csv only")
+        if args.no_chronology and args.format != "docx":
+            raise OptionsError("--no-chronology applies to --format docx only")
         if args.width is not None and args.format not in ("png", "svg"):
             raise OptionsError("--width applies to --format png and svg only")
-        if args.format in ("pdf", "png", "svg") and args.output is None:
+        if args.format in ("pdf", "png", "svg", *BINARY_FORMATS) and args.output is None:
             raise OptionsError(f"--format {args.format} needs -o FILE")
         options = _export_options(args)
     except OptionsError as exc:
@@ -251,6 +275,8 @@ def _export_filtered(args: argparse.Namespace, options: ExportOptions) -> int:
         selection = select_for_export(db, options)
         if args.format in ("timelinejs", "csv"):
             _write_text(args, selection)
+        elif args.format in BINARY_FORMATS:
+            _write_document(args, selection, briefing)
         else:
             _write_drawn(args, selection, briefing)
     except OptionsError as exc:
@@ -268,21 +294,47 @@ def _write_text(args: argparse.Namespace, selection: ExportSelection) -> None:
     from briefing_app.export.csv_export import write_csv
     from briefing_app.export.timelinejs import write_timelinejs
 
-    write = write_timelinejs if args.format == "timelinejs" else write_csv
     if args.output is None:
-        write(selection, sys.stdout)
+        if args.format == "timelinejs":
+            write_timelinejs(selection, sys.stdout)
+        else:
+            write_csv(selection, sys.stdout)
         return
     with args.output.open("w", encoding="utf-8", newline="") as fh:
-        write(selection, fh)
+        if args.format == "timelinejs":
+            write_timelinejs(selection, fh)
+        else:
+            write_csv(selection, fh, bom=not args.no_bom)
     print(f"wrote {args.output}: {len(selection.events)} events", file=sys.stderr)
+
+
+def _write_document(args: argparse.Namespace, selection: ExportSelection, briefing: object) -> None:
+    """xlsx, ics or docx: built in memory, then written beside the target and renamed."""
+    from briefing_app.export.document_formats import document_bytes
+
+    app = _gui_application() if args.format == "docx" else None  # the timeline picture
+    data = document_bytes(args.format, selection, briefing, chronology=not args.no_chronology)
+    tmp = args.output.with_name(f".{args.output.name}.partial")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(args.output)
+    finally:
+        tmp.unlink(missing_ok=True)
+    print(f"wrote {args.output}: {len(selection.events)} events", file=sys.stderr)
+    del app
+
+
+def _gui_application() -> object:
+    """Qt's application object, offscreen: fonts and painting need one."""
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
 
 
 def _write_drawn(args: argparse.Namespace, selection: ExportSelection, briefing: object) -> None:
     """PDF, PNG or SVG: Qt draws them, offscreen, without a window."""
-    from PySide6.QtGui import QGuiApplication
-
     # Held until the function returns: fonts and painting need the application object.
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
+    app = _gui_application()
     assert app is not None
     if args.format == "pdf":
         from briefing_app.export.pdf_document import write_pdf

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
@@ -26,6 +26,7 @@ __all__ = [
     "ImageError",
     "image_size",
     "paint_timeline_image",
+    "png_bytes",
     "write_png",
     "write_svg",
 ]
@@ -78,8 +79,7 @@ def paint_timeline_image(p: QPainter, selection: ExportSelection, width_px: int)
     p.restore()
 
 
-def write_png(selection: ExportSelection, path: Path, width_px: int = 2000) -> QSize:
-    """Write the picture as PNG; returns its size in pixels."""
+def _render_png(selection: ExportSelection, width_px: int) -> QImage:
     size = image_size(selection, width_px)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDotsPerMeterX(_DOTS_PER_METRE_72DPI)
@@ -92,9 +92,24 @@ def write_png(selection: ExportSelection, path: Path, width_px: int = 2000) -> Q
         paint_timeline_image(painter, selection, width_px)
     finally:
         painter.end()
+    return image
+
+
+def png_bytes(selection: ExportSelection, width_px: int = 2000) -> bytes:
+    """The picture as PNG bytes, for documents that embed it (Word)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not _render_png(selection, width_px).save(buffer, "PNG"):
+        raise OSError("the timeline picture could not be encoded as PNG")
+    return bytes(buffer.data().data())
+
+
+def write_png(selection: ExportSelection, path: Path, width_px: int = 2000) -> QSize:
+    """Write the picture as PNG; returns its size in pixels."""
+    image = _render_png(selection, width_px)
     if not image.save(str(path), "PNG"):
         raise OSError("the PNG could not be saved (is the folder writable?)")
-    return size
+    return image.size()
 
 
 def write_svg(selection: ExportSelection, path: Path, width_px: int = 1600) -> QSize:

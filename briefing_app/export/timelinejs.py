@@ -4,8 +4,11 @@ TimelineJS3 reads ``{"title": ..., "events": [...]}`` where each event has a
 ``start_date`` (``year`` required; ``month`` and ``day`` only when known),
 optional ``end_date``, ``text`` (``headline`` and ``text``, both rendered as
 HTML), ``group`` (its row) and ``media``. A month- or year-dated event gets
-no invented day; a week gives its Monday with a ``display_date`` saying so.
-Every string from the data is HTML-escaped, since TimelineJS renders it.
+no invented day: it spans its whole month or year (an ``end_date`` on the
+period's last day, so TimelineJS draws a band rather than a point on the 1st)
+while its ``display_date`` still says "Nov 2021" or "2008"; a week spans its
+seven days the same way. Every string from the data is HTML-escaped, since
+TimelineJS renders it.
 """
 
 from __future__ import annotations
@@ -36,6 +39,12 @@ def timelinejs_date(when: PartialDate, *, end: bool = False) -> dict[str, Any]:
     if when.precision is Precision.WEEK:
         out["display_date"] = when.label()
     return out
+
+
+def _period_end(when: PartialDate) -> dict[str, Any]:
+    """The last day of a month, week or year, so the event is drawn over its whole period."""
+    last = when.last_day
+    return {"year": last.year, "month": last.month, "day": last.day}
 
 
 def _unverified(x: Excerpt) -> str:
@@ -86,6 +95,8 @@ def timelinejs_document(sel: ExportSelection) -> dict[str, Any]:
         }
         if ev.when.end is not None and ev.when.is_range:
             item["end_date"] = timelinejs_date(ev.when.end, end=True)
+        elif ev.when.precision is not Precision.DAY:
+            item["end_date"] = _period_end(ev.when.start)
         if ev.when.precision is not Precision.DAY:
             item["display_date"] = ev.when.label()
         media = _media(sel, ev)

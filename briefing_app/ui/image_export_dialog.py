@@ -1,8 +1,10 @@
-"""File › Export Image… (PNG or SVG of a period) and File › Export Data… (TimelineJS, CSV).
+"""File › Export Image… (PNG, SVG), Export Data… (TimelineJS, CSV, Excel, iCalendar)
+and Export Word Briefing… (a briefing note as .docx).
 
-Both are quick, so they run at once on Export; the options are the same as
+All are quick, so they run at once on Export; the options are the same as
 the PDF's (period and lanes; tags and sections for data), and the period
-starts as the window the timeline shows.
+starts as the window the timeline shows. Every file is written beside its
+target and renamed when complete, so a failed export leaves the old file.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -27,14 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.export.csv_export import write_csv
+from briefing_app.export.document_formats import document_bytes
 from briefing_app.export.images import MAX_PIXELS, ImageError, write_png, write_svg
 from briefing_app.export.options import OptionsError
 from briefing_app.export.timelinejs import write_timelinejs
+from briefing_app.services.briefings import BriefingSnapshot, get_briefing, list_briefings
 from briefing_app.services.export_selection import ExportSelection, select_for_export
 from briefing_app.storage.database import Database
 from briefing_app.ui.export_dialog import ExportOptionsForm
 
-__all__ = ["DataExportDialog", "ImageExportDialog"]
+__all__ = ["DataExportDialog", "ImageExportDialog", "WordExportDialog"]
 
 
 class _FileExportDialog(QDialog):
@@ -136,18 +141,88 @@ class ImageExportDialog(_FileExportDialog):
         return f"{size.width()} × {size.height()} px"
 
 
-class DataExportDialog(_FileExportDialog):
-    """The chronology as TimelineJS3 JSON (for the web) or CSV (for spreadsheets)."""
+def _write_beside(path: Path, data: bytes) -> None:
+    """Write ``data`` beside ``path`` and rename it into place once complete."""
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
-    FORMATS: ClassVar[dict[str, str]] = {"TimelineJS JSON": ".json", "CSV": ".csv"}
+
+class DataExportDialog(_FileExportDialog):
+    """The chronology as TimelineJS3 JSON (web), CSV or Excel (spreadsheets), or iCalendar."""
+
+    FORMATS: ClassVar[dict[str, str]] = {
+        "TimelineJS JSON": ".json",
+        "CSV": ".csv",
+        "Excel workbook": ".xlsx",
+        "iCalendar": ".ics",
+    }
+    _DOCUMENTS: ClassVar[dict[str, str]] = {"Excel workbook": "xlsx", "iCalendar": "ics"}
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, "Export Data", ExportOptionsForm(), parent)
+        self.bom_box = QCheckBox("Start with a byte-order mark (lets Excel read accents right)")
+        self.bom_box.setChecked(True)
+        self.extra.addRow("", self.bom_box)
+        self.format_box.currentTextChanged.connect(self._format_changed)
+        self._format_changed(self.format_box.currentText())
+
+    def _format_changed(self, name: str) -> None:
+        self.bom_box.setVisible(name == "CSV")
 
     def write(self, selection: ExportSelection, path: Path) -> str:
+        name = self.format_box.currentText()
+        if name in self._DOCUMENTS:
+            _write_beside(path, document_bytes(self._DOCUMENTS[name], selection))
+            return f"{len(selection.events)} events"
         with path.open("w", encoding="utf-8", newline="") as fh:
-            if self.format_box.currentText().startswith("Timeline"):
+            if name.startswith("Timeline"):
                 write_timelinejs(selection, fh)
             else:
-                write_csv(selection, fh)
+                write_csv(selection, fh, bom=self.bom_box.isChecked())
         return f"{len(selection.events)} events"
+
+
+class WordExportDialog(_FileExportDialog):
+    """A briefing as a Word briefing note: points with footnotes, its timeline and chronology."""
+
+    FORMATS: ClassVar[dict[str, str]] = {"Word document": ".docx"}
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, "Export Word Briefing", ExportOptionsForm(sections=True), parent)
+        self.briefing_box = QComboBox()
+        self.briefing_box.setObjectName("wordBriefing")
+        for brief in list_briefings(db):
+            n = len(brief.points)
+            self.briefing_box.addItem(f"{brief.name} ({n} point{'' if n == 1 else 's'})", brief.uid)
+        self.chronology_box = QCheckBox("Add the chronology of the briefing's period")
+        self.chronology_box.setChecked(True)
+        self.extra.insertRow(0, "Briefing:", self.briefing_box)
+        self.extra.addRow("", self.chronology_box)
+        if self.briefing_box.count() == 0:
+            self.briefing_box.setEnabled(False)
+            self.message.setText(
+                "There is no briefing yet: make one in the Briefing panel (New Briefing…) first."
+            )
+
+    def choose_briefing(self, uid: str | None) -> None:
+        self.briefing_box.setCurrentIndex(max(self.briefing_box.findData(uid), 0))
+
+    def _briefing(self) -> BriefingSnapshot:
+        uid = self.briefing_box.currentData()
+        briefing = get_briefing(self.db, uid) if uid else None
+        if briefing is None:
+            raise OptionsError("choose a briefing to write")
+        return briefing
+
+    def write(self, selection: ExportSelection, path: Path) -> str:
+        briefing = self._briefing()
+        data = document_bytes(
+            "docx", selection, briefing, chronology=self.chronology_box.isChecked()
+        )
+        _write_beside(path, data)
+        n = len(briefing.points)
+        return f"“{briefing.name}”, {n} talking point{'' if n == 1 else 's'}"

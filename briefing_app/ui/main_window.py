@@ -203,9 +203,21 @@ class MainWindow(QMainWindow):
             "Export &Data…",
             self._export_data,
             None,
-            "The chronology as TimelineJS JSON for the web or CSV for spreadsheets",
+            "The chronology as TimelineJS JSON for the web, CSV or Excel for spreadsheets, "
+            "or iCalendar for calendars",
         )
-        for action in (self.export_pdf_action, self.export_image_action, self.export_data_action):
+        self.export_word_action = self._action(
+            "Export &Word Briefing…",
+            self._export_word,
+            None,
+            "A briefing as a Word document: talking points with footnotes, timeline, chronology",
+        )
+        for action in (
+            self.export_pdf_action,
+            self.export_word_action,
+            self.export_image_action,
+            self.export_data_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.work.export_action)
@@ -623,8 +635,19 @@ class MainWindow(QMainWindow):
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Wrote {path}", 8000))
         dialog.exec()
 
+    def _export_word(self) -> None:
+        """Export Word Briefing… with the briefing on show preselected."""
+        from briefing_app.ui.image_export_dialog import WordExportDialog
+
+        dialog = WordExportDialog(self.db, self)
+        dialog.form.set_lanes(self.filter_bar.filter.lanes)
+        shown = self.work.briefing_panel.briefing
+        dialog.choose_briefing(shown.uid if shown else None)
+        dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Wrote {path}", 8000))
+        dialog.exec()
+
     def _export_data(self) -> None:
-        """Export Data… as TimelineJS JSON or CSV."""
+        """Export Data… as TimelineJS JSON, CSV, Excel or iCalendar."""
         from briefing_app.ui.image_export_dialog import DataExportDialog
 
         dialog = DataExportDialog(self.db, self)

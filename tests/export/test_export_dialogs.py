@@ -106,3 +106,72 @@ def test_pdf_dialog_prints_the_chosen_briefing(
     with qtbot.wait_signal(dialog.exported, timeout=20_000):
         dialog.export_button.click()
     assert "Headline Goal never met in full" not in body_text(out)
+
+
+def test_data_dialog_writes_excel_and_calendar_and_csv_bom(
+    qtbot: QtBot, annotated_db: Database, tmp_path: Path
+) -> None:
+    from briefing_app.ui.image_export_dialog import DataExportDialog
+
+    dialog = DataExportDialog(annotated_db)
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentText("CSV")
+    assert dialog.bom_box.isVisibleTo(dialog) and dialog.bom_box.isChecked()
+    dialog.bom_box.setChecked(False)
+    dialog.path_edit.setText(str(tmp_path / "plain.csv"))
+    assert dialog.export()
+    assert (tmp_path / "plain.csv").read_bytes().startswith(b"id,")
+    dialog.format_box.setCurrentText("Excel workbook")
+    assert not dialog.bom_box.isVisibleTo(dialog)
+    assert dialog.path_edit.text().endswith("plain.xlsx")
+    assert dialog.export()
+    assert (tmp_path / "plain.xlsx").read_bytes()[:2] == b"PK"
+    dialog.format_box.setCurrentText("iCalendar")
+    assert dialog.export()
+    assert (tmp_path / "plain.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert "Wrote" in dialog.message.text()
+
+
+def test_word_dialog_writes_the_chosen_briefing(
+    qtbot: QtBot, annotated_db: Database, tmp_path: Path
+) -> None:
+    import docx
+
+    from briefing_app.services import briefings
+    from briefing_app.ui.image_export_dialog import WordExportDialog
+
+    made = briefings.create_briefing(annotated_db, "Word dialog briefing")
+    briefings.add_point(
+        annotated_db, made.uid, "Allies met in Wales.", [("nato-wales-summit", None)]
+    )
+    dialog = WordExportDialog(annotated_db)
+    qtbot.addWidget(dialog)
+    dialog.choose_briefing(made.uid)
+    assert dialog.briefing_box.currentText() == "Word dialog briefing (1 point)"
+    dialog.chronology_box.setChecked(False)
+    dialog.path_edit.setText(str(tmp_path / "note.docx"))
+    assert dialog.export()
+    assert "“Word dialog briefing”, 1 talking point" in dialog.message.text()
+    paragraphs = [
+        (p.style.name, p.text) for p in docx.Document(str(tmp_path / "note.docx")).paragraphs
+    ]
+    assert ("List Number", "Allies met in Wales.") in paragraphs
+    assert not any(text == "Chronology" for _, text in paragraphs)
+
+
+def test_word_dialog_says_when_there_is_no_briefing(qtbot: QtBot, tmp_path: Path) -> None:
+    from briefing_app.services.library import open_library
+    from briefing_app.ui.image_export_dialog import WordExportDialog
+
+    db = open_library(tmp_path / "fresh.sqlite")
+    try:
+        dialog = WordExportDialog(db)
+        qtbot.addWidget(dialog)
+        assert dialog.briefing_box.count() == 0
+        assert "no briefing yet" in dialog.message.text()
+        dialog.path_edit.setText(str(tmp_path / "none.docx"))
+        assert not dialog.export()
+        assert "choose a briefing" in dialog.message.text()
+        assert not (tmp_path / "none.docx").exists()
+    finally:
+        db.close()
