@@ -167,7 +167,7 @@ def test_csv_rows_follow_the_filters(
         annotated_db_path, "--format", "csv", "-o", str(out), "--from", "2014", "--to", "2014"
     )
     assert result.returncode == 0, result.stderr
-    with out.open(encoding="utf-8", newline="") as fh:
+    with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     expected = [
         e.id
