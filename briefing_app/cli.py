@@ -543,8 +543,10 @@ def _print_import(name: str, prepared: PreparedImport, *, saved: bool) -> None:
     for note in article.notes:
         print(f"  note: {note}")
     for p in prepared.proposals:
-        link = f"  [same as {p.links[0].event_id}?]" if p.links else ""
-        print(f"  {p.when.label():<20} {p.lane.value:<8} {p.title}{link}")
+        print(f"  {p.when.label():<20} {p.lane.value:<8} {p.title}")
+        for s in p.links[:1]:
+            verb = "same as" if s.event_id == p.same_as else "perhaps"
+            print(f"  {'':<20} {'':<8} {verb}: “{s.title}” ({s.when}; {s.reason})")
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:

@@ -18,14 +18,19 @@ from dataclasses import dataclass
 from briefing_app.domain.dates import DateFormatError, DateSpan, Precision
 from briefing_app.domain.model import Event, Lane
 from briefing_app.ingest.dates import DateMention, split_sentences
+from briefing_app.ingest.link_terms import LinkTerms, TermMatch, fold, shipped_link_terms
 
 __all__ = [
     "TITLE_CHARS",
+    "LinkCandidates",
     "LinkSuggestion",
+    "Passage",
     "Proposal",
     "content_words",
+    "headline_problems",
     "link_suggestions",
     "propose_events",
+    "same_as",
     "suggest_lane",
     "suggest_title",
 ]
@@ -35,6 +40,8 @@ _MAX_LINKS = 3
 _MIN_SHARED = 2
 _WINDOW_DAYS = {Precision.DAY: 3, Precision.WEEK: 7, Precision.MONTH: 31, Precision.YEAR: 183}
 """How far apart two dates may be and still be the same event, by the coarser precision."""
+_NAMED_WINDOW_DAYS = 10
+"""A passage that names the happening may be a few days off (a decision, then its endorsement)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +53,20 @@ class LinkSuggestion:
     when: str
     shared: tuple[str, ...]
     gap_days: int
+    reason: str = ""
+    """Why, in words a user reads: the date, the name or actors the passage shares."""
+    named: bool = False
+    """The passage names the happening (in any language)."""
+    actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence of the article that reports a proposal's happening."""
+
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +83,14 @@ class Proposal:
     title: str
     lane: Lane
     links: tuple[LinkSuggestion, ...] = ()
+    excerpts: tuple[Passage, ...] = ()
+    """Every passage that reports the happening, in text order; the first is ``start:end``."""
+    same_as: str | None = None
+    """The existing event this plainly is (the user may still choose otherwise)."""
+
+    @property
+    def passages(self) -> tuple[Passage, ...]:
+        return self.excerpts or (Passage(self.start, self.end, self.sentence),)
 
 
 # -- title -------------------------------------------------------------------------
@@ -119,7 +148,60 @@ def _without_date(clause: str, a: int, b: int) -> str:
     return (" ".join(words) + " " + after).strip()
 
 
+_CLOCK_LEAD = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|Uhr|h|CET|GMT|UTC))?\s*")
+_DEICTIC = re.compile(
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow|"
+    r"aujourd[’']hui|ce (?:matin|soir)|demain|heute|gestern|hoy|ayer|mañana|"
+    r"oggi|ieri|domani|stamattina)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_START = re.compile(
+    r"^(?:it|he|she|they|we|i|you|this|these|those|that|there|here|"
+    r"il|elle|ils|elles|nous|on|je|er|sie|es|wir|ich|él|ella|ellos|nosotros|lui|lei|loro|noi)\b",
+    re.IGNORECASE,
+)
+_DANGLING = re.compile(
+    r"\b(?:and|or|to|of|the|a|an|on|in|at|by|for|from|with|between|than|as|that|"
+    r"et|de|du|des|le|la|les|und|der|die|das|y|el|e|il)$",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = '"“”«»„'
+
+
+def headline_problems(title: str) -> list[str]:
+    """What keeps ``title`` from reading as a short headline (empty when it does).
+
+    The rules a briefer applies: a subject first (no leading pronoun or quote
+    fragment), no "today" or clock time, not cut in the middle of a phrase,
+    short, no "…".
+    """
+    problems: list[str] = []
+    words = title.split()
+    if len(words) < 3:
+        problems.append("too short")
+    if not title[:1].isupper() and not title[:1].isdigit():
+        problems.append("no capital first")
+    if _PRONOUN_START.match(title):
+        problems.append("opens with a pronoun")
+    quotes = sum(title.count(q) for q in _QUOTE_MARKS)
+    if title[:1] in _QUOTE_MARKS or quotes % 2:
+        problems.append("quote fragment")
+    if _DEICTIC.search(title):
+        problems.append("says today")
+    if re.search(r"\b\d{1,2}[:.]\d{2}\b", title):
+        problems.append("clock time")
+    if "…" in title or title.endswith("..."):
+        problems.append("cut short")
+    if _DANGLING.search(title.rstrip(" .,;:")):
+        problems.append("ends mid-phrase")
+    if len(title) > TITLE_CHARS:
+        problems.append("too long")
+    return problems
+
+
 def _tidy(text: str) -> str:
+    text = _CLOCK_LEAD.sub("", text)
+    text = _DEICTIC.sub("", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text))
     text = re.sub(r"([,;:])[,;:]+", r"\1", text).strip(" ,;:–—-")
     text = _LEADING_LINKS.sub("", text)
@@ -253,15 +335,25 @@ _STOP = frozenset(
 _WORDS = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 
 
+def _key(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def _surface_words(text: str) -> dict[str, str]:
+    """Content word key -> the word as ``text`` first writes it."""
+    out: dict[str, str] = {}
+    for word in _WORDS.findall(text):
+        lower = word.lower()
+        if lower in _STOP:
+            continue
+        out.setdefault(_key(lower), word)
+    return out
+
+
 def content_words(text: str) -> frozenset[str]:
     """Words that say what a sentence is about: four letters or more, no stop words,
     a plural's final s dropped so "troops" meets "troop"."""
-    words = set()
-    for word in _WORDS.findall(text.lower()):
-        if word in _STOP:
-            continue
-        words.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
-    return frozenset(words)
+    return frozenset(_surface_words(text))
 
 
 def _gap(when: DateSpan, other: DateSpan) -> int:
@@ -272,6 +364,42 @@ def _gap(when: DateSpan, other: DateSpan) -> int:
     return 0
 
 
+# Capitalised runs in a title ("Strategic Compass", "ReArm Europe") and acronyms
+# ("PESCO"): the names a title gives its happening when no term list does.
+_TITLE_NAME = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'/-]*[a-z][\w’'/-]*|[A-Z]{4,}(?:[/-][A-Z]+)?)"
+    r"(?:\s+(?:[A-Z][\w’'/-]+|of|the|on|for))*(?<!\bof)(?<!\bthe)(?<!\bon)(?<!\bfor)"
+)
+_NOT_A_NAME = frozenset(
+    "EU NATO US UN Russia Ukraine Council Commission Parliament European Union Trump Putin "
+    "Zelensky Macron Biden First Second Third Special Member Migrants Alarm War Kabul".split()
+)
+
+
+def _title_names(event: Event) -> list[str]:
+    """Names of a happening read from its own title, the actors left out."""
+    actors = {a.casefold() for a in event.actors}
+    names: list[str] = []
+    for match in _TITLE_NAME.finditer(event.title):
+        words = match.group(0).split()
+        while words and (words[0] in _NOT_A_NAME or words[0].casefold() in actors):
+            words.pop(0)
+        name = " ".join(words).strip()
+        if not name or name.casefold() in actors or name in _NOT_A_NAME:
+            continue
+        if len(words) >= 2 or (len(name) >= 4 and name.isupper()) or re.search(r"[a-z][A-Z]", name):
+            names.append(name)
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    named: TermMatch | None
+    actors: tuple[str, ...]
+    shared: tuple[str, ...]
+    gap: int
+
+
 class LinkCandidates:
     """Events sorted by date, to find those near a date without reading them all.
 
@@ -279,11 +407,14 @@ class LinkCandidates:
     proposal (re-reading each event's words) took 0.2 s.
     """
 
-    def __init__(self, events: Sequence[Event]) -> None:
+    def __init__(self, events: Sequence[Event], terms: LinkTerms | None = None) -> None:
         self._events = sorted(events, key=lambda e: e.when.first_day)
         self._starts = [e.when.first_day.toordinal() for e in self._events]
         self._longest = max(((e.when.last_day - e.when.first_day).days for e in events), default=0)
-        self._words: dict[str, frozenset[str]] = {}
+        self._words: dict[str, dict[str, str]] = {}
+        self._names: dict[str, list[str]] = {}
+        self.terms = terms if terms is not None else LinkTerms()
+        self.by_id = {e.id: e for e in self._events}
 
     def near(self, when: DateSpan) -> list[Event]:
         """Every event that could lie within the widest link window of ``when``."""
@@ -292,32 +423,118 @@ class LinkCandidates:
         hi = bisect.bisect_right(self._starts, when.last_day.toordinal() + reach)
         return self._events[lo:hi]
 
-    def words_of(self, event: Event) -> frozenset[str]:
+    def surface_of(self, event: Event) -> dict[str, str]:
         found = self._words.get(event.id)
         if found is None:
             text = f"{event.title} {event.summary} {' '.join(event.actors)}"
-            found = self._words[event.id] = content_words(text)
+            found = self._words[event.id] = _surface_words(text)
         return found
+
+    def words_of(self, event: Event) -> frozenset[str]:
+        return frozenset(self.surface_of(event))
+
+    def title_names(self, event: Event) -> list[str]:
+        found = self._names.get(event.id)
+        if found is None:
+            found = self._names[event.id] = _title_names(event)
+        return found
+
+    def evidence(self, event: Event, when: DateSpan, text: str, words: frozenset[str]) -> _Evidence:
+        """What ties ``text`` (dated ``when``) to ``event``."""
+        extra = [] if self.terms.event_names(event.id) else self.title_names(event)
+        named = self.terms.find_event_name(event.id, text, extra)
+        actors = tuple(a for a in event.actors if self.terms.find_actor(a, text))
+        surface = self.surface_of(event)
+        shared = tuple(sorted(surface[w] for w in words & surface.keys()))
+        return _Evidence(named, actors, shared, _gap(when, event.when))
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _reason(when: DateSpan, event: Event, ev: _Evidence) -> str:
+    """Why the proposal may be ``event``, in words: date, name, actors, words in common."""
+    if ev.gap == 0:
+        same_day = when.precision is Precision.DAY and event.when.precision is Precision.DAY
+        timing = "same day" if same_day and not when.is_range else "same period"
+    else:
+        timing = f"{ev.gap} day{'s' if ev.gap != 1 else ''} apart"
+    parts = [timing]
+    if ev.named is not None:
+        written = ev.named.written
+        if fold(written) == fold(ev.named.name):
+            parts.append(f"names the {ev.named.name}")
+        else:
+            parts.append(f"names the {ev.named.name} (“{written}”)")
+    if ev.actors:
+        parts.append("names " + _and(list(ev.actors)))
+    if ev.shared and ev.named is None:
+        quoted = [f"“{w}”" for w in ev.shared[:4]]
+        parts.append("shares the word" + ("s " if len(quoted) > 1 else " ") + _and(quoted))
+    return ", ".join(parts)
+
+
+def _suggests(ev: _Evidence) -> bool:
+    return (
+        ev.named is not None
+        or (bool(ev.actors) and len(ev.shared) >= 2)
+        or len(ev.shared) >= _MIN_SHARED + 1
+        or (len(ev.shared) >= _MIN_SHARED and not ev.actors)
+    )
+
+
+def _strength(ev: _Evidence) -> float:
+    return (3.0 if ev.named else 0.0) + len(ev.actors) + 0.5 * len(ev.shared) - 0.05 * ev.gap
 
 
 def link_suggestions(
-    when: DateSpan, words: frozenset[str], events: Sequence[Event] | LinkCandidates
+    when: DateSpan,
+    words: frozenset[str],
+    events: Sequence[Event] | LinkCandidates,
+    text: str = "",
 ) -> tuple[LinkSuggestion, ...]:
-    """Existing events dated close to ``when`` that share at least two content words."""
+    """Existing events dated close to ``when`` that ``text`` names, or that share its
+    actors and content words (two words at least)."""
     candidates = events if isinstance(events, LinkCandidates) else LinkCandidates(events)
-    found: list[LinkSuggestion] = []
+    found: list[tuple[float, LinkSuggestion]] = []
     for event in candidates.near(when):
         coarser = max(when.precision, event.when.precision, key=lambda p: p.rank)
+        window = _WINDOW_DAYS[coarser]
         gap = _gap(when, event.when)
-        if gap > _WINDOW_DAYS[coarser]:
+        if gap > max(window, _NAMED_WINDOW_DAYS):
             continue
-        shared = sorted(words & candidates.words_of(event))
-        if len(shared) >= _MIN_SHARED:
-            found.append(
-                LinkSuggestion(event.id, event.title, event.when.label(), tuple(shared), gap)
-            )
-    found.sort(key=lambda s: (-len(s.shared), s.gap_days, s.event_id))
-    return tuple(found[:_MAX_LINKS])
+        ev = candidates.evidence(event, when, text, words)
+        if not _suggests(ev) or (gap > window and ev.named is None):
+            continue
+        suggestion = LinkSuggestion(
+            event.id,
+            event.title,
+            event.when.label(),
+            tuple(sorted(_key(w.lower()) for w in ev.shared)),
+            ev.gap,
+            reason=_reason(when, event, ev),
+            named=ev.named is not None,
+            actors=ev.actors,
+        )
+        found.append((_strength(ev), suggestion))
+    found.sort(key=lambda item: (-item[0], item[1].gap_days, item[1].event_id))
+    return tuple(s for _score, s in found[:_MAX_LINKS])
+
+
+def same_as(when: DateSpan, suggestions: Sequence[LinkSuggestion]) -> str | None:
+    """The existing event the proposal IS, when the evidence is plain; else None.
+
+    Only an event dated within the proposal's own date (no gap) can be it,
+    and only when the text names the happening, or names its actors and has
+    three of its words.
+    """
+    for s in suggestions:
+        if s.gap_days != 0:
+            continue
+        if s.named or (s.actors and len(s.shared) >= 3):
+            return s.event_id
+    return None
 
 
 # -- proposals -----------------------------------------------------------------------
@@ -361,6 +578,39 @@ def _paired(text: str, mentions: list[DateMention]) -> list[tuple[DateMention, D
     return out
 
 
+@dataclass
+class _Draft:
+    mention: DateMention
+    when: DateSpan
+    start: int
+    end: int
+    title: str
+    focus: tuple[int, int]
+    words: frozenset[str]
+    lane: Lane
+
+
+def _one_happening(a: _Draft, b: _Draft) -> bool:
+    """Two mentions of one date that speak of the same thing: same lane, two words shared."""
+    if a.when != b.when:
+        return False
+    shared = len(a.words & b.words)
+    return a.lane is b.lane and shared >= 2
+
+
+def _merged_when(group: list[_Draft]) -> DateSpan:
+    """The finest date the group's mentions give; of equal ones, a range over a day."""
+    return min(
+        (d.when for d in group),
+        key=lambda w: (w.precision.rank, not w.is_range),
+    )
+
+
+def _best_title(group: list[_Draft]) -> str:
+    """The title that reads most like a headline."""
+    return min(group, key=lambda d: (len(headline_problems(d.title)), group.index(d))).title
+
+
 def propose_events(
     text: str,
     mentions: Sequence[DateMention],
@@ -368,12 +618,16 @@ def propose_events(
     body: tuple[int, int] | None = None,
     furniture: Sequence[tuple[int, int]] = (),
     events: Sequence[Event] = (),
+    terms: LinkTerms | None = None,
 ) -> list[Proposal]:
-    """One proposal per date (or range) mentioned in the body, in text order.
+    """One proposal per happening the body reports, in text order.
 
-    Mentions outside ``body`` or inside ``furniture`` spans (captions
-    included: a photo's date is not an event) are left out, as is a repeat
-    of the same date in the same sentence.
+    Each date (or range) mentioned gives a draft; drafts with the same date
+    about the same thing, or naming the same existing event, become one
+    proposal with several excerpts. Mentions outside ``body`` or inside
+    ``furniture`` spans (captions included: a photo's date is not an event)
+    are left out. ``terms`` gives the existing events' names in several
+    languages (the shipped ones when None).
     """
     lo, hi = body or (0, len(text))
     spans = split_sentences(text)
@@ -385,8 +639,10 @@ def propose_events(
         for m in sorted(mentions, key=lambda m: m.start)
         if lo <= m.start < hi and not any(a <= m.start < b for a, b in furniture)
     ]
-    proposals: list[Proposal] = []
-    candidates = LinkCandidates(events)
+    if terms is None:
+        terms = shipped_link_terms()
+    candidates = LinkCandidates(events, terms)
+    drafts: list[_Draft] = []
     seen: set[tuple[int, str]] = set()
     for mention, when in _paired(text, kept):
         s, e = _sentence_of(spans, ends, mention.start)
@@ -397,18 +653,65 @@ def propose_events(
         sentence = text[s:e]
         others = [(m.start - s, m.end - s) for m in kept if s <= m.start < e and m is not mention]
         title, focus = _title_and_clause(sentence, mention.start - s, mention.end - s, others)
+        lane = suggest_lane(sentence, focus)
+        drafts.append(_Draft(mention, when, s, e, title, focus, content_words(sentence), lane))
+
+    # Each draft's links, then groups: same date and same thing, or the same existing event.
+    links = [link_suggestions(d.when, d.words, candidates, text[d.start : d.end]) for d in drafts]
+    plain = [same_as(d.when, found) for d, found in zip(drafts, links, strict=True)]
+    groups: list[list[int]] = []
+    for i, draft in enumerate(drafts):
+        home = None
+        for group in groups:
+            first = group[0]
+            if plain[i] is not None and plain[i] == plain[first]:
+                home = group
+                break
+            unlinked = plain[i] is None or plain[first] is None
+            if unlinked and any(_one_happening(drafts[j], draft) for j in group):
+                home = group
+                break
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+
+    proposals: list[Proposal] = []
+    for group in groups:
+        members = [drafts[i] for i in group]
+        lead = members[0]
+        when = _merged_when(members)
+        link_to = next((plain[i] for i in group if plain[i] is not None), None)
+        found: dict[str, LinkSuggestion] = {}
+        for i in group:
+            for suggestion in links[i]:
+                found.setdefault(suggestion.event_id, suggestion)
+        ordered = sorted(found.values(), key=lambda s: (s.event_id != link_to, s.gap_days))
+        lane = lead.lane
+        if link_to is not None and link_to in candidates.by_id:
+            lane = candidates.by_id[link_to].lane
+        elif len(members) > 1:
+            votes: dict[Lane, int] = {}
+            for d in members:
+                votes[d.lane] = votes.get(d.lane, 0) + 1
+            lane = max(votes, key=lambda ln: (votes[ln], ln is lead.lane))
+        dated = next((d for d in members if d.when == when), lead)
         proposals.append(
             Proposal(
-                date_start=mention.start,
-                date_end=mention.end,
-                date_text=text[mention.start : mention.end],
-                start=s,
-                end=e,
-                sentence=sentence,
+                date_start=dated.mention.start,
+                date_end=dated.mention.end,
+                date_text=text[dated.mention.start : dated.mention.end],
+                start=lead.start,
+                end=lead.end,
+                sentence=text[lead.start : lead.end],
                 when=when,
-                title=title,
-                lane=suggest_lane(sentence, focus),
-                links=link_suggestions(when, content_words(sentence), candidates),
+                title=_best_title(members),
+                lane=lane,
+                links=tuple(ordered[:_MAX_LINKS]),
+                excerpts=tuple(
+                    dict.fromkeys(Passage(d.start, d.end, text[d.start : d.end]) for d in members)
+                ),
+                same_as=link_to,
             )
         )
     return proposals

@@ -79,9 +79,18 @@ class ReviewState:
         items: list[ReviewItem] = []
         for source_file, source_title, proposals in batches:
             for p in proposals:
-                span = SourceSpan(source_file, p.start, p.end, p.sentence)
+                spans = tuple(SourceSpan(source_file, x.start, x.end, x.text) for x in p.passages)
                 items.append(
-                    ReviewItem(len(items), source_title, p.when, p.title, p.lane, (span,), p.links)
+                    ReviewItem(
+                        len(items),
+                        source_title,
+                        p.when,
+                        p.title,
+                        p.lane,
+                        spans,
+                        p.links,
+                        link_to=p.same_as,
+                    )
                 )
         return cls(items)
 

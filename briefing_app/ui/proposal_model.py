@@ -147,7 +147,7 @@ class ProposalModel(QAbstractTableModel):
             return [(lane.value, lane.value) for lane in LANES]
         if col == LINK:
             return [(NEW_EVENT, "")] + [
-                (f"Add to: {s.title} ({s.when}; shares {', '.join(s.shared[:4])})", s.event_id)
+                (f"Add to: {s.title}" + (f" — {s.reason}" if s.reason else ""), s.event_id)
                 for s in item.links
             ]
         return None

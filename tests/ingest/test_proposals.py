@@ -11,9 +11,11 @@ from briefing_app.domain.dates import DateSpan, Precision
 from briefing_app.domain.model import Event, Lane
 from briefing_app.ingest.dates import extract_dates
 from briefing_app.ingest.furniture import body_extent, find_furniture
+from briefing_app.ingest.link_terms import LinkTerms
 from briefing_app.ingest.proposals import (
     TITLE_CHARS,
     content_words,
+    headline_problems,
     link_suggestions,
     propose_events,
     suggest_lane,
@@ -253,3 +255,105 @@ def test_a_comma_inside_another_date_of_the_sentence_does_not_cut_the_title() ->
     proposals = propose_events(sentence, extract_dates(sentence, date(2022, 1, 1)))
     assert [p.when.label() for p in proposals] == ["16 Nov 2021", "2 Dec 2021"]
     assert all(p.title.startswith("The EU held talks") for p in proposals)
+
+
+# -- one proposal per happening, links across languages ------------------------------------
+def _compass() -> Event:
+    return Event(
+        id="strategic-compass-adopted",
+        title="Strategic Compass adopted and endorsed",
+        when=DateSpan.parse("2022-03-21"),
+        lane=Lane.EU,
+        summary="The Council approved the Strategic Compass for security and defence.",
+        actors=("Council of the EU",),
+    )
+
+
+_TERMS = LinkTerms.from_data(
+    {"strategic-compass-adopted": {"en": ["Strategic Compass"], "fr": ["Boussole stratégique"]}},
+    {"Council of the EU": {"fr": ["Conseil de l'UE"], "de": ["Rat der EU"]}},
+)
+
+
+def test_a_french_article_links_to_the_english_event_and_says_why_in_words() -> None:
+    text = (
+        "Le 21 mars 2022, le Conseil a approuvé la Boussole stratégique, un plan d'action "
+        "pour la défense européenne.\n"
+    )
+    mentions = extract_dates(text, date(2022, 3, 22), "fr")
+    [proposal] = propose_events(text, mentions, events=[_compass()], terms=_TERMS)
+    assert proposal.same_as == "strategic-compass-adopted"
+    assert proposal.lane is Lane.EU
+    reason = proposal.links[0].reason
+    assert "same day" in reason and "Strategic Compass" in reason
+    assert "Boussole stratégique" in reason  # as the article writes it, accents kept
+    assert "strategic-compass" not in reason and "compas," not in reason
+
+
+def test_no_same_as_for_an_event_on_another_day() -> None:
+    text = "On 25 March 2022 the European Council endorsed the Strategic Compass in Brussels.\n"
+    mentions = extract_dates(text, date(2022, 3, 26))
+    [proposal] = propose_events(text, mentions, events=[_compass()], terms=_TERMS)
+    assert proposal.same_as is None
+    assert proposal.links and proposal.links[0].gap_days == 4
+    assert "4 days apart" in proposal.links[0].reason
+
+
+def test_mentions_of_one_happening_become_one_proposal_with_several_excerpts() -> None:
+    text = (
+        "On 21 March 2022 the Council approved the Strategic Compass in Brussels.\n\n"
+        "Ministers said on 21 March 2022 that the Strategic Compass gives the Union a plan.\n\n"
+        "On 21 March 2022 a storm hit the coast of Portugal.\n"
+    )
+    mentions = extract_dates(text, date(2022, 3, 22))
+    proposals = propose_events(text, mentions, events=[_compass()], terms=_TERMS)
+    assert len(proposals) == 2
+    compass, storm = proposals
+    assert len(compass.passages) == 2
+    assert all(text[x.start : x.end] == x.text for x in compass.passages)
+    assert compass.same_as == "strategic-compass-adopted"
+    assert len(storm.passages) == 1 and storm.same_as is None
+
+
+def test_same_date_and_same_lane_with_words_in_common_merge_without_a_link() -> None:
+    text = (
+        "NATO allies agreed new air defence plans on 3 May 2021, officials said.\n\n"
+        "The air defence plans of the allies, agreed on 3 May 2021, cover NATO's east.\n"
+    )
+    proposals = propose_events(text, extract_dates(text, date(2021, 5, 4)), terms=LinkTerms())
+    assert len(proposals) == 1 and len(proposals[0].passages) == 2
+
+
+def test_review_rows_carry_every_passage_and_the_link() -> None:
+    text = (
+        "On 21 March 2022 the Council approved the Strategic Compass in Brussels.\n\n"
+        "Ministers said on 21 March 2022 that the Strategic Compass gives the Union a plan.\n"
+    )
+    proposals = propose_events(
+        text, extract_dates(text, date(2022, 3, 22)), events=[_compass()], terms=_TERMS
+    )
+    [row] = ReviewState.from_proposals([("a.txt", "A", proposals)]).items
+    assert len(row.spans) == 2 and row.link_to == "strategic-compass-adopted"
+
+
+@pytest.mark.parametrize(
+    ("title", "fine"),
+    [
+        ("Council approves Strategic Compass", True),
+        ("It states that in line with the 1997 Charter", False),
+        ("The Lithuanian capital will host the summit and", False),
+        ("21:13 The heads of state met", False),
+        ("“We will not stop,” Stoltenberg said", False),
+        ("We will not stop,” Stoltenberg said", False),
+        ("Leaders met in Brussels today", False),
+        ("Ministers from 23 member states signed a joint notification on the Permanent…", False),
+    ],
+)
+def test_headline_problems(title: str, fine: bool) -> None:
+    assert (headline_problems(title) == []) is fine
+
+
+def test_a_title_loses_a_leading_clock_time_and_today() -> None:
+    sentence = "21:13 Today the heads of state met in Vilnius on 11 July 2023."
+    title = _title(sentence, "11 July 2023")
+    assert title == "The heads of state met in Vilnius"

@@ -135,6 +135,8 @@ def test_accepting_makes_user_events_with_anchored_excerpts(
     assert file_hash(path) == hash_before  # the file itself is never touched
     state = ReviewState.from_proposals([(saved.file, saved.title, saved.proposals)])
     first, second, third = state.items[:3]
+    for item in (first, second, third):
+        state.set_link(item.key, None)  # new events, not excerpts of the suggested one
     state.set_included(first.key, True)
     state.set_title(first.key, "NATO invites Finland and Sweden")
     merged = state.merge([second.key, third.key])

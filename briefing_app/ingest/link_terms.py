@@ -1,0 +1,142 @@
+"""Names of the chronology's happenings and actors in several languages, for links.
+
+An article in French names the Strategic Compass « Boussole stratégique » and
+NATO « OTAN »; the chronology's own titles are in English. Two reviewable
+files in ``resources/`` bridge that: ``event_terms.json`` (the distinctive
+names of each happening, per language) and ``actor_names.json`` (each
+actor's name per language). Both are optional: without them links fall back
+to the English words of titles, summaries and actors.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from briefing_app.paths import RESOURCES_DIR
+
+__all__ = ["LinkTerms", "TermMatch", "fold", "load_link_terms", "shipped_link_terms"]
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so « stratégique » meets "strategique"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``fold(text)`` and, for each of its characters, the offset it came from."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        f = fold(ch) if not ch.isascii() else ch.lower()
+        out.append(f)
+        where += [i] * len(f)
+    return "".join(out), where
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """A name found in a passage: the name as the user should read it, and as written."""
+
+    name: str
+    written: str
+
+
+def _pattern(names: list[str]) -> re.Pattern[str] | None:
+    """One pattern for every name, longest first, on word boundaries, accents folded."""
+    folded = sorted({fold(n).strip() for n in names if n and n.strip()}, key=len, reverse=True)
+    if not folded:
+        return None
+    parts = [r"\s+".join(re.escape(w) for w in name.split()) for name in folded]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+@dataclass
+class LinkTerms:
+    """Per event id, its names in every language; per actor, its names in every language."""
+
+    events: dict[str, list[str]] = field(default_factory=dict)
+    """Event id -> every name (all languages), the English ones first."""
+    actors: dict[str, list[str]] = field(default_factory=dict)
+    """Actor (as the chronology writes it) -> every name, the actor itself first."""
+    _event_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict, repr=False)
+    _actor_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_data(cls, event_terms: dict, actor_names: dict) -> LinkTerms:
+        """From the two files' contents (``{"id": {"en": [...], "fr": [...]}}``)."""
+        events: dict[str, list[str]] = {}
+        for eid, by_lang in (event_terms or {}).items():
+            if not isinstance(by_lang, dict):
+                continue
+            names: list[str] = list(by_lang.get("en", []))
+            for lang, more in by_lang.items():
+                if lang != "en" and isinstance(more, list):
+                    names += [str(n) for n in more]
+            events[str(eid)] = [n for n in dict.fromkeys(names) if n.strip()]
+        actors: dict[str, list[str]] = {}
+        for actor, by_lang in (actor_names or {}).items():
+            names = [str(actor)]
+            if isinstance(by_lang, dict):
+                for more in by_lang.values():
+                    if isinstance(more, list):
+                        names += [str(n) for n in more]
+            actors[str(actor)] = [n for n in dict.fromkeys(names) if n.strip()]
+        return cls(events, actors)
+
+    def event_names(self, event_id: str) -> list[str]:
+        return self.events.get(event_id, [])
+
+    def _find(
+        self, cache: dict[str, re.Pattern[str] | None], key: str, names: list[str], text: str
+    ) -> TermMatch | None:
+        if key not in cache:
+            cache[key] = _pattern(names)
+        pattern = cache[key]
+        if pattern is None:
+            return None
+        folded, where = _folded_with_offsets(text)
+        match = pattern.search(folded)
+        if match is None:
+            return None
+        written = text[where[match.start()] : where[match.end() - 1] + 1]
+        return TermMatch(names[0] if names else key, written)
+
+    def find_event_name(self, event_id: str, text: str, extra: list[str] = ()) -> TermMatch | None:
+        """The first of the event's names that ``text`` contains, if any."""
+        names = self.events.get(event_id, []) + [n for n in extra if n]
+        if not names:
+            return None
+        key = event_id if not extra else event_id + "\0" + "\0".join(extra)
+        return self._find(self._event_patterns, key, names, text)
+
+    def find_actor(self, actor: str, text: str) -> TermMatch | None:
+        """``actor`` (or one of its names in another language) as ``text`` writes it."""
+        names = self.actors.get(actor) or [actor]
+        return self._find(self._actor_patterns, actor, names, text)
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_link_terms(resources: Path = RESOURCES_DIR) -> LinkTerms:
+    """Both files from ``resources`` (missing or unreadable files give no terms)."""
+    return LinkTerms.from_data(
+        _read(resources / "event_terms.json"), _read(resources / "actor_names.json")
+    )
+
+
+@lru_cache(maxsize=1)
+def shipped_link_terms() -> LinkTerms:
+    """The files shipped in ``resources/``, read once per process."""
+    return load_link_terms()
