@@ -61,7 +61,7 @@ _NAVIGATION = re.compile(
 )
 _SUBSCRIPTION = re.compile(
     r"\b(?:subscri\w*|sign up for (?:our|the)|newsletter|paywall|premium|"
-    r"suscripci\w*|suscr[ií]b\w*|abonne\w*|abonnement|подписк\w*|рассылк\w*)\b",
+    r"suscripci\w*|suscr[ií]b\w*|abonn\w*|подписк\w*|рассылк\w*)\b",
     re.IGNORECASE,
 )
 _RIGHTS = re.compile(
@@ -85,6 +85,139 @@ _CAPTION_CUE = re.compile(
 )
 _PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s?){1,3}\)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)»]*\s*$")
+
+# -- lines and passages that frame the article: stamps, bylines, notes --------------
+_MONTHS = (
+    r"(?i:jan(?:uary|vier|uar|\.)?|feb(?:ruary|ruar|\.)?|févr(?:ier|\.)?|fevrier|mar(?:ch|s|\.)?|"
+    r"märz|apr(?:il|ile|\.)?|avril|may|mai|maggio|june?|juin|juni|giugno|july?|juil(?:let|\.)?|"
+    r"juli|luglio|aug(?:ust|\.)?|août|agosto|sep(?:tember|t|tembre|\.)?|oct(?:ober|obre|\.)?|"
+    r"okt(?:ober|\.)?|ottobre|nov(?:ember|embre|\.)?|dec(?:ember|\.)?|déc(?:embre|\.)?|dezember|"
+    r"dicembre|enero|febrero|marzo|abril|mayo|junio|julio|septiembre|octubre|noviembre|"
+    r"diciembre|gennaio|febbraio|aprile|settembre)"
+)
+_DATE_WORDS = (
+    rf"(?:\d{{1,2}}\.?\s*{_MONTHS}\.?,?\s*(?:\d{{4}})?|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf",?\s*(?:\d{{4}})?|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?"
+    r"(?:T[\d:.+Z-]+)?)"
+)
+_CLOCK = r"(?:\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|Uhr|h|CES?T|GMT|UTC|EST|ET)?)"
+_WEEKDAY = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|"
+    r"miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato"
+)
+_STAMP_PIECES = re.compile(
+    rf"{_DATE_WORDS}|{_CLOCK}|\b(?:{_WEEKDAY})\b|\b(?:at|à|um|a las|alle|le|el|am|il)\b|"
+    r"[•·▪|/,;:()\[\]\-–—]",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(
+    r"^(?:last\s+)?(?:updated|modified|published|posted|mis à jour|modifié|publié|"
+    r"aktualisiert|veröffentlicht|actualizado|publicado|aggiornato|pubblicato)\b",
+    re.IGNORECASE,
+)
+_DELIVERY = re.compile(
+    r"[(\[*]?\s*(?:check against delivery|as delivered|as prepared for delivery|"
+    r"seul (?:le )?(?:texte |discours )?(?:le )?prononcé fait foi|"
+    r"es gilt das gesprochene wort|sólo (?:es válido|vale|hace fe) el (?:texto|discurso) "
+    r"pronunciado|(?:solo )?fa fede (?:il testo|il discorso|solo il) (?:pronunciato|"
+    r"discorso pronunciato))\s*[)\]*]?\.?",
+    re.IGNORECASE,
+)
+_BYLINE_LINE = re.compile(
+    r"^(?:by|par|von|por|di|written by|(?:speech|remarks|statement|address|keynote|interview|"
+    r"opening remarks|press remarks|doorstep|discours|allocution|déclaration|rede|"
+    r"discurso|intervento)\s+(?:by|de|du|von|of|del|di))\s+\S",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"\((?:(?:additional\s+)?reporting|writing|editing|compiled|translated)\s+by[^()\n]*\)",
+    re.IGNORECASE,
+)
+_JOURNALIST = re.compile(
+    r"(?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}(?:journaliste|journalist(?:in)?|correspondante?|"
+    r"correspondent|reporter|redakteur(?:in)?|periodista|giornalista)\b[^.\n]{0,60}",
+)
+_HANDLE = re.compile(
+    r"(?:[—–-]\s*)?(?:[A-ZÀ-Ý][\w.'’-]+\s+|(?:von|van|der|den|de|du|la|le|di|da|del)\s+){0,5}"
+    r"[A-ZÀ-Ý][\w.'’-]+\s*\(@\w{1,15}\)"
+    rf"(?:\s*{_DATE_WORDS})?|pic\.twitter\.com/\w+",
+)
+_PLACE_DATE = re.compile(
+    rf"\((?:[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?),\s*{_DATE_WORDS}\)", re.IGNORECASE
+)
+_AGENCY_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,30}[A-ZÀ-Ý.](?:\s*/\s*[A-ZÀ-Ý][A-ZÀ-Ý ]+)?"
+    rf"(?:,\s*{_DATE_WORDS})?\s*(?:\([^()\n]{{2,30}}\))?\s*(?:--|[-–—])"
+    rf"|[A-ZÀ-Ý][\w'’-]+[.,]\s+{_DATE_WORDS}[.,]\s*(?:[A-Z][A-Z.]{{2,}}/?)?)(?=\s+\S)",
+    re.MULTILINE,
+)
+_LABELLED_STAMP = re.compile(
+    r"^[ \t]*(?:date|published|posted|publié(?: le)?|veröffentlicht(?: am)?|publicado|"
+    r"pubblicato)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?)?",
+    re.MULTILINE | re.IGNORECASE,
+)
+_CREDIT_MARK = re.compile(r"©\s*[\w.-]+(?:/[ \t]*(?:[^\s/]+[ \t]?){1,3})?")
+_COMMENTS = re.compile(
+    r"\b(?:(?:not )?(?:currently )?accepting comments|comments are closed|"
+    r"commentaires sont fermés|cookies?\b.{0,60}\b(?:site|website|utilise|uses|verwendet|"
+    r"utiliza|utilizza)|(?:site|website)\b.{0,40}\bcookies?|click here|cliquez ici|"
+    r"hier klicken|haga clic)",
+    re.IGNORECASE,
+)
+
+
+def _stamp_kind(text: str) -> str | None:
+    """``• 28 May. 2018 -``, ``11/12/2017 13:01``, ``11:50``: a line that is only a date
+    or time (with separators and a weekday): a dateline, or a clock line."""
+    if len(text) > 60:
+        return None
+    rest = _STAMP_PIECES.sub(" ", text).strip()
+    if rest or not re.search(r"\d", text):
+        return None
+    return "clock" if not re.search(_DATE_WORDS, text, re.IGNORECASE) else "dateline"
+
+
+def _frame_kind(text: str, words: list[str]) -> str | None:
+    """Kinds of line that frame an article: stamps, update lines, bylines, notes."""
+    bare = _LIST_STAMP.sub("", text).strip()
+    stamp = _stamp_kind(bare)
+    if stamp:
+        return stamp
+    if _UPDATED.match(bare) and len(words) <= 12 and re.search(r"\d", bare):
+        return "updated"
+    if _DELIVERY.fullmatch(bare):
+        return "delivery-note"
+    if _BYLINE_LINE.match(bare) and len(words) <= 25 and not _SENTENCE_END.search(bare):
+        return "byline"
+    if _COMMENTS.search(bare) and len(words) <= 25:
+        return "other"
+    return None
+
+
+def _inline_spans(text: str) -> list[FurnitureSpan]:
+    """Furniture inside lines of text: agency datelines, credits, handles, notes."""
+    found: list[FurnitureSpan] = []
+    for pattern, kind in (
+        (_LABELLED_STAMP, "dateline"),
+        (_AGENCY_DATELINE, "dateline"),
+        (_PLACE_DATE, "dateline"),
+        (_CREDIT, "byline"),
+        (_JOURNALIST, "byline"),
+        (_HANDLE, "handle"),
+        (_DELIVERY, "delivery-note"),
+        (_CREDIT_MARK, "caption"),
+    ):
+        for match in pattern.finditer(text):
+            a, b = match.start(), match.end()
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                found.append(FurnitureSpan(a, b, kind))
+    return found
+
 
 # Stop words per language; a word several languages share ("la", "de", "en")
 # counts 1/n for each, so French is not read as Spanish for its "de" and "la".
@@ -222,12 +355,16 @@ def _line_kind(
         return None
     if _NAVIGATION.match(text):
         return "navigation"
-    if _RIGHTS.search(text):
+    frame = _frame_kind(text, _words(text))
+    if frame:
+        return frame
+    if _RIGHTS.search(text) and not _is_prose(line):
         return "footer"
     if _SUBSCRIPTION.search(text) and not _is_prose(line):
         return "subscription"
-    if _IMAGE_CREDIT.search(text):
-        return "caption"
+    credit = _IMAGE_CREDIT.search(text)
+    if credit and (not credit.group(0).startswith("©") or len(_words(text)) <= 15):
+        return "caption"  # a long line with a © in it: only the credit (marked inline)
     if _COUNTER.match(text):
         return "navigation"
     if next_line is not None and len(text) >= 20:
@@ -310,12 +447,58 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
             if kinds[i] is None and _is_list_marker(lines[i]):
                 kinds[i] = "footer"
 
-    spans = (
+    _mark_header(lines, kinds, last_article)
+
+    line_spans = [
         FurnitureSpan(line.start, line.end, kind)
         for line, kind in zip(lines, kinds, strict=True)
         if kind is not None and not line.blank
-    )
-    return _merge(spans, text)
+    ]
+    covered = bytearray(len(text) + 1)
+    for span in line_spans:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    inline = [span for span in _inline_spans(text) if covered.find(1, span.start, span.end) == -1]
+    for span in inline:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    ordered = sorted(line_spans + _no_overlap(inline), key=lambda f: (f.start, f.end))
+    return _merge(iter(ordered), text)
+
+
+def _no_overlap(spans: list[FurnitureSpan]) -> list[FurnitureSpan]:
+    """The spans in order, each one that overlaps an earlier (longer-first) one left out."""
+    kept: list[FurnitureSpan] = []
+    for span in sorted(spans, key=lambda f: (f.start, -(f.end - f.start))):
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _mark_header(lines: list[Line], kinds: list[str | None], stop: int) -> None:
+    """Above the first paragraph: a short label line (a section name, a breadcrumb:
+    four words at most, no digits, no full stop) next to a line already marked
+    (a date stamp, a bullet list) is navigation. The first unmarked line is the
+    headline and stays."""
+    shown = [i for i in range(stop) if not lines[i].blank]
+    seen_headline = False
+    for n, i in enumerate(shown):
+        if kinds[i] is not None:
+            continue
+        line = lines[i]
+        if _is_prose(line):
+            return
+        if not seen_headline:
+            seen_headline = True
+            continue
+        text = line.stripped
+        words = _words(text)
+        if _SENTENCE_END.search(text) or text.endswith((",", ":", ";")) or not words:
+            continue
+        if re.search(r"\d", text) or len(words) > 4:
+            continue
+        near = [shown[k] for k in (n - 1, n + 1) if 0 <= k < len(shown)]
+        if any(kinds[k] is not None for k in near):
+            kinds[i] = "navigation"
 
 
 def body_extent(text: str, furniture: list[FurnitureSpan] | None = None) -> tuple[int, int]:

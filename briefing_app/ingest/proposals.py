@@ -15,10 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing_app.domain.dates import DateFormatError, DateSpan, Precision
+from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate, Precision
 from briefing_app.domain.model import Event, Lane
 from briefing_app.ingest.dates import DateMention, split_sentences
-from briefing_app.ingest.link_terms import LinkTerms, TermMatch, fold, shipped_link_terms
+from briefing_app.ingest.link_terms import LinkTerms, TermMatch, shipped_link_terms
 
 __all__ = [
     "TITLE_CHARS",
@@ -35,7 +35,7 @@ __all__ = [
     "suggest_title",
 ]
 
-TITLE_CHARS = 80
+TITLE_CHARS = 90
 _MAX_LINKS = 3
 _MIN_SHARED = 2
 _WINDOW_DAYS = {Precision.DAY: 3, Precision.WEEK: 7, Precision.MONTH: 31, Precision.YEAR: 183}
@@ -97,10 +97,10 @@ class Proposal:
 _CLAUSE_MARK = re.compile(r"[,;:]\s+|\s+[–—]\s+|\s+-\s+|\s*[()]\s*")
 _PREPOSITIONS = frozenset(
     "on in at during since from until by of as early between "
-    "en depuis dès au du de entre "
+    "en depuis dès au du de des entre le d'ici "
     "el desde del a "
     "am im seit bis zum ab zwischen "
-    "il nel dal tra fra "
+    "il nel dal tra fra entro "
     "em no na "
     "в во с".split()
 )
@@ -111,12 +111,13 @@ _TIME_OF_DAY = re.compile(
     re.IGNORECASE,
 )
 _LEADING_LINKS = re.compile(
-    r"^(?:and|but|yet|so|while|when|then|also|however|meanwhile|back|"
-    r"et|mais|y|pero|und|aber|e|ma)\b[\s,]*",
+    r"^(?:and|but|yet|so|while|when|then|also|however|meanwhile|back|as well as|"
+    r"et|mais|ainsi que|y|pero|así como|und|aber|sowie|e|ma|nonché)\b[\s,]*",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
-    r"^(?:which|who|whom|whose|where|qui|que|quien|donde|welche[rs]?|der|die|das|che)\b",
+    r"^(?:(?:and|et|y|und|e)\s+)?"
+    r"(?:which|who|whom|whose|where|qui|que|quien|donde|welche[rs]?|der|die|das|che)\b",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -201,6 +202,7 @@ def headline_problems(title: str) -> list[str]:
 
 def _tidy(text: str) -> str:
     text = _CLOCK_LEAD.sub("", text)
+    text = re.sub(r"\(\s*\)|\(\s*$|^\s*\)", "", text)
     text = _DEICTIC.sub("", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text))
     text = re.sub(r"([,;:])[,;:]+", r"\1", text).strip(" ,;:–—-")
@@ -209,11 +211,53 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# Words before which a long title can stop and still read whole: prepositions,
+# relative pronouns and "including" start a phrase that only adds detail.
+_CUT_BEFORE = frozenset(
+    "on in at for with to of which who whose after before by from during including under "
+    "while amid following pour dans sur de du des à au aux avec qui dont lors après avant par "
+    "concernant afin für mit im auf von zu zur zum nach vor bei während para con del tras "
+    "sobre por durante per di della delle dopo durante entro".split()
+)
+_BUT = frozenset("but mais aber pero ma".split())
+_QUOTED = re.compile(r"[“«\"](?=(?:[^“”«»\"]*?\s){3})[^“”«»\"]{0,400}[”»\"]")
+"""A quotation of four words or more (a name in quotation marks stays)."""
+
+
+def _unquoted(text: str) -> str:
+    """The title without quoted words: a whole quotation goes, and so does the part of
+    a quotation cut off by the sentence's clauses."""
+    text = _QUOTED.sub(" ", text)
+    closing = max(text.rfind("”"), text.rfind("»"))
+    if closing != -1 and "“" not in text[:closing] and "«" not in text[:closing]:
+        text = text[closing + 1 :]
+    opening = max(text.find("“"), text.find("«"))
+    if opening > 0:
+        text = text[:opening]
+    return text
+
+
 def _shorten(text: str, limit: int = TITLE_CHARS) -> str:
+    """At most ``limit`` characters: stop before a phrase that adds detail; "…" only
+    when no such place leaves a title of some length."""
     if len(text) <= limit:
         return text
-    cut = text.rfind(" ", 0, limit - 1)
-    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:–—-") + "…"
+    best = None
+    for match in re.finditer(r"\s+(\S+)", text):
+        if match.start() > limit:
+            break
+        word = match.group(1).lower()
+        cuts = word in _CUT_BEFORE or word in _BUT or (word.endswith("ing") and len(word) > 5)
+        if cuts and match.start() >= 25:
+            best = match.start()
+    if best is not None:
+        cut = text[:best].rstrip(" ,;:–—-")
+        while _DANGLING.search(cut):
+            cut = cut[: _DANGLING.search(cut).start()].rstrip(" ,;:–—-")  # type: ignore[union-attr]
+        if len(cut.split()) >= 3:
+            return cut
+    cut_at = text.rfind(" ", 0, limit - 1)
+    return text[: cut_at if cut_at > limit // 2 else limit - 1].rstrip(" ,;:–—-") + "…"
 
 
 def suggest_title(sentence: str, date_start: int, date_end: int) -> str:
@@ -226,6 +270,7 @@ def _title_and_clause(
     date_start: int,
     date_end: int,
     other_dates: Sequence[tuple[int, int]] = (),
+    lead: int = 0,
 ) -> tuple[str, tuple[int, int]]:
     """The title, and the span of ``sentence`` it was cut from.
 
@@ -237,8 +282,8 @@ def _title_and_clause(
     a clause that opens with "which" or "who" takes the one it belongs to. A
     dateline ("MADRID, June 30 (Reuters) -") is never part of a title.
     """
-    dateline = _DATELINE.match(sentence)
-    skip = dateline.end() if dateline else 0
+    dateline = _DATELINE.match(sentence, lead)
+    skip = dateline.end() if dateline else lead
     if date_start < skip:
         date_start = date_end = skip  # the report's own date: the title is the news
     protect = [(date_start, date_end), *other_dates]  # no date is cut at its own comma
@@ -259,7 +304,16 @@ def _title_and_clause(
         else:
             last += 1
     a, b = clauses[first][0], clauses[last][1]
-    title = _tidy(_without_date(sentence[a:b], max(date_start - a, 0), max(date_end - a, 0)))
+    clause = sentence[a:b]
+    dates = sorted({(date_start, date_end), *other_dates}, reverse=True)
+    for x, y in dates:  # every date of the clause goes, the last first
+        if a <= x and y <= b and (x, y) != (date_start, date_end):
+            clause = _without_date(clause, x - a, y - a)
+        elif (x, y) == (date_start, date_end):
+            clause = _without_date(clause, max(x - a, 0), max(y - a, 0))
+    title = _tidy(_unquoted(clause))
+    if len(title.split()) < 3:
+        title = _tidy(clause)
     if len(title.split()) < 2:
         title = _tidy(sentence[skip:])
     return _shorten(title), (a, b)
@@ -275,30 +329,56 @@ def _lane_patterns(spec: dict[Lane, str]) -> dict[Lane, re.Pattern[str]]:
 
 _LANES = _lane_patterns(
     {
-        Lane.EU: r"EU|E\.U\.|UE|European Union|European Commission|Commission|European Council|"
-        r"European Parliament|Council of the EU|PESCO|CSDP|ESDP|Strategic Compass|"
-        r"European Defence Fund|European Peace Facility|EDA|[Vv]on der Leyen|Borrell|Kallas|"
-        r"Costa|Juncker|Solana|member states|the bloc|Brussels|Bruxelles|Bruselas|Brüssel|"
-        r"Union européenne|Unión Europea|Europäische Union|Commission européenne|"
-        r"Comisión Europea|EU-Kommission|Lisbon Treaty|Eurocorps|battlegroups?",
-        Lane.NATO: r"NATO|Nato|OTAN|[Aa]lliance|[Aa]llies|Stoltenberg|Rutte|Article 5|SHAPE|"
-        r"Atlantic Alliance|Bündnis",
+        Lane.EU: r"EU|E\.U\.|UE|Ue|EU27|European Union|European Commission|Commission|"
+        r"European Council|(?<!Security )(?<!Atlantic )(?<!NATO-Russia )Council|"
+        r"European Parliament|Council of the EU|PESCO|Pesco|CSDP|ESDP|CSP|PSDC|"
+        r"Strategic Compass|[Bb]oussole stratégique|Strategische[nr]? Kompass\w*|"
+        r"European Defence Fund|European Peace Facility|EDA|EEAS|SEAE|ReArm Europe|"
+        r"High Representative|[Hh]aute représentante?|[Vv]on der Leyen|Borrell|Kallas|Mogherini|"
+        r"Costa|Juncker|Solana|member states|[EÉ]tats membres|Mitgliedstaaten|"
+        r"Estados miembros|Stati membri|the bloc|Twenty-Seven|Vingt-Sept|Brussels|Bruxelles|"
+        r"Bruselas|Brüssel|Bruxelles|Union européenne|Unión Europea|Europäische[n]? Union|"
+        r"Unione europea|Commission européenne|Comisión Europea|Commissione europea|"
+        r"EU-Kommission|Kommission|Conseil(?! de sécurité)|Conseil européen|Rat der EU|"
+        r"Europäische[nr]? Rat|Consejo(?! de Seguridad)|Consiglio(?! di sicurezza)|"
+        r"Lisbon Treaty|Eurocorps|battlegroups?",
+        Lane.NATO: r"NATO|Nato|OTAN|Otan|[Aa]lliance|[Aa]llies|Alliierten|Verbündeten|"
+        r"[Aa]liados|[Aa]lleati|Stoltenberg|Rutte|Article 5|SHAPE|Atlantic Alliance|Bündnis",
         Lane.RUSSIA: r"Russia|Russian|Russians|Moscow|Kremlin|Putin|Lavrov|Shoigu|Medvedev|"
         r"Russie|russe|Rusia|ruso|rusa|Russland|russische[nrs]?|Moscou|Moscú|Moskau|Wagner|"
-        r"Россия|России|Москва|Путин",
+        r"Russia|russo|Mosca|Cremlino|Россия|России|Москва|Путин",
         Lane.US: r"U\.S\.|US|USA|United States|Washington|Biden|Trump|Obama|Bush|Pentagon|"
         r"White House|American|America|Blinken|Hegseth|Rubio|Vance|Estados Unidos|"
-        r"États-Unis|Etats-Unis|Vereinigte[n]? Staaten|amerikanische[nrs]?",
+        r"États-Unis|Etats-Unis|Vereinigte[n]? Staaten|amerikanische[nrs]?|Stati Uniti|"
+        r"Casa Bianca|Maison Blanche|Weißen? Haus",
         Lane.UKRAINE: r"Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev|Zelensky|Zelenskyy|Zelenskiy|"
-        r"Ucrania|ucraniano|ukrainien(?:ne)?|Kiew|Kharkiv|Donbas|Donbass|Украина|Киев",
+        r"Ucrania|ucraniano|ukrainien(?:ne)?|Kiew|Kharkiv|Donbas|Donbass|Ucraina|Selenskyj|"
+        r"Украина|Киев",
     }
 )
 _SUBJECT_BONUS = 1.5
+_SUMMIT = re.compile(r"\b(?:summit|sommet|[Gg]ipfel\w*|cumbre|vertice)\b", re.IGNORECASE)
+_SUMMIT_BONUS = 2.0
 
 
-def suggest_lane(sentence: str, focus: tuple[int, int] | None = None) -> Lane:
+def lane_scores(text: str) -> dict[Lane, int]:
+    """How often ``text`` names each lane's actors."""
+    return {lane: n for lane, pattern in _LANES.items() if (n := len(pattern.findall(text))) > 0}
+
+
+def suggest_lane(
+    sentence: str,
+    focus: tuple[int, int] | None = None,
+    fallback: Lane = Lane.OTHER,
+    document: dict[Lane, int] | None = None,
+) -> Lane:
     """Who acted, by keyword score: names in the ``focus`` clause count double and
-    the first one named there (most often the subject) gets a bonus."""
+    the first one named there (most often the subject) gets a bonus.
+
+    A summit goes to the alliance or union the sentence (else the article)
+    names most; a sentence that names no actor takes ``fallback`` (the
+    article's main actor).
+    """
     a, b = focus or (0, len(sentence))
     scores: dict[Lane, float] = {}
     first: tuple[int, Lane] | None = None
@@ -310,8 +390,15 @@ def suggest_lane(sentence: str, focus: tuple[int, int] | None = None) -> Lane:
                 first = (match.start(), lane)
     if first is not None:
         scores[first[1]] += _SUBJECT_BONUS
+    if _SUMMIT.search(sentence, a, b):
+        hosts = [Lane.NATO, Lane.EU]
+        named = [lane for lane in hosts if lane in scores]
+        pool = named or [lane for lane in hosts if (document or {}).get(lane)]
+        if pool:
+            host = max(pool, key=lambda ln: (scores.get(ln, 0.0), (document or {}).get(ln, 0)))
+            scores[host] = scores.get(host, 0.0) + _SUMMIT_BONUS
     if not scores:
-        return Lane.OTHER
+        return fallback
     return max(scores, key=lambda lane: (scores[lane], -lane.order))
 
 
@@ -462,11 +549,7 @@ def _reason(when: DateSpan, event: Event, ev: _Evidence) -> str:
         timing = f"{ev.gap} day{'s' if ev.gap != 1 else ''} apart"
     parts = [timing]
     if ev.named is not None:
-        written = ev.named.written
-        if fold(written) == fold(ev.named.name):
-            parts.append(f"names the {ev.named.name}")
-        else:
-            parts.append(f"names the {ev.named.name} (“{written}”)")
+        parts.append(f"names “{ev.named.written}”")
     if ev.actors:
         parts.append("names " + _and(list(ev.actors)))
     if ev.shared and ev.named is None:
@@ -526,13 +609,11 @@ def same_as(when: DateSpan, suggestions: Sequence[LinkSuggestion]) -> str | None
     """The existing event the proposal IS, when the evidence is plain; else None.
 
     Only an event dated within the proposal's own date (no gap) can be it,
-    and only when the text names the happening, or names its actors and has
-    three of its words.
+    and only when the passage names the happening itself (in any language):
+    actors and words in common make a suggestion, never a "same as".
     """
     for s in suggestions:
-        if s.gap_days != 0:
-            continue
-        if s.named or (s.actors and len(s.shared) >= 3):
+        if s.gap_days == 0 and s.named:
             return s.event_id
     return None
 
@@ -544,7 +625,21 @@ _RANGE_LINK = re.compile(
 )
 # "And" joins a list ("in 2004 and 2009", "March, May and June") unless the
 # first date follows "between" ("between 2004 and 2007").
-_AND_LINK = re.compile(r"^\s*(?:and|et|y|e|und|и)\s*$", re.IGNORECASE)
+_AND_LINK = re.compile(
+    r"^\s*(?:and|et|y|e|und|и)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|"
+    r"mercoledì|giovedì|venerdì|sabato|domenica)?,?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _next_day(a: PartialDate, b: PartialDate) -> bool:
+    """Two consecutive days ("11 and 12 July"): one happening over both, not a list."""
+    day = Precision.DAY
+    return a.precision is day and b.precision is day and (b.value - a.value).days == 1
+
+
 _BETWEEN = re.compile(r"(?:between|entre|zwischen|tra|fra|между)\s+$", re.IGNORECASE)
 
 
@@ -564,7 +659,11 @@ def _paired(text: str, mentions: list[DateMention]) -> list[tuple[DateMention, D
             n = mentions[i + 1]
             gap = text[m.end : n.start]
             joined = _RANGE_LINK.match(gap) or (
-                _AND_LINK.match(gap) and _BETWEEN.search(text[max(0, m.start - 12) : m.start])
+                _AND_LINK.match(gap)
+                and (
+                    _BETWEEN.search(text[max(0, m.start - 12) : m.start])
+                    or _next_day(m.date, n.date)
+                )
             )
             if joined and n.date.first_day >= m.date.first_day:
                 try:
@@ -641,6 +740,8 @@ def propose_events(
     ]
     if terms is None:
         terms = shipped_link_terms()
+    document = lane_scores(text[lo:hi])
+    main_actor = max(document, key=lambda ln: (document[ln], -ln.order)) if document else Lane.OTHER
     candidates = LinkCandidates(events, terms)
     drafts: list[_Draft] = []
     seen: set[tuple[int, str]] = set()
@@ -652,8 +753,10 @@ def propose_events(
         seen.add(key)
         sentence = text[s:e]
         others = [(m.start - s, m.end - s) for m in kept if s <= m.start < e and m is not mention]
-        title, focus = _title_and_clause(sentence, mention.start - s, mention.end - s, others)
-        lane = suggest_lane(sentence, focus)
+        lead = max((fb - s for fa, fb in furniture if fa <= s < fb or s <= fa < s + 2), default=0)
+        lead = min(max(lead, 0), mention.start - s)
+        title, focus = _title_and_clause(sentence, mention.start - s, mention.end - s, others, lead)
+        lane = suggest_lane(sentence, focus, main_actor, document)
         drafts.append(_Draft(mention, when, s, e, title, focus, content_words(sentence), lane))
 
     # Each draft's links, then groups: same date and same thing, or the same existing event.

@@ -116,10 +116,14 @@ ARTICLES = Path(__file__).resolve().parents[1] / "data" / "dates" / "articles"
 
 @pytest.mark.parametrize("path", sorted(ARTICLES.glob("*.txt")), ids=lambda p: p.stem)
 def test_clean_articles_have_no_furniture(path: Path) -> None:
-    """Written articles with no page around them: every paragraph is the article's."""
+    """Written articles with no page around them: every paragraph is the article's,
+    only an agency dateline ("MADRID, June 30 (Reuters) -") is marked."""
     text = path.read_text(encoding="utf-8")
-    assert _furniture_text(text) == []
-    assert body_extent(text) == (0, len(text.rstrip()))
+    assert [kind for kind, _text in _furniture_text(text) if kind != "dateline"] == []
+    for _kind, marked in _furniture_text(text):
+        assert len(marked) <= 40 and marked.rstrip().endswith(("-", "—", "–"))
+    start, end = body_extent(text)
+    assert text[start:end].strip() and end == len(text.rstrip())
 
 
 def test_a_closing_sentence_after_the_last_paragraph_is_kept() -> None:
@@ -171,3 +175,62 @@ def test_a_list_after_the_last_paragraph_is_furniture_but_a_short_sentence_is_no
 def test_language_guess_weighs_words_languages_share() -> None:
     # "de" and "la" are Spanish, French and Italian; "face", "au" and "retour" decide.
     assert guess_language("L'Europe de la défense face au retour de la guerre") == "fr"
+
+
+# -- the frame of a page: stamps, update lines, bylines, notes, handles ---------------------
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("  • 28 May. 2018 -", "dateline"),
+        ("  • 11/12/2017 13:01", "dateline"),
+        ("23/06/2017 - 11:50", "dateline"),
+        ("25.06.2018", "dateline"),
+        ("11:50", "clock"),
+        ("  • Last updated: 16 Jun. 2018 22:31", "updated"),
+        ("Mis à jour le 12 mars 2024 à 18h05", "updated"),
+        ("(As delivered)", "delivery-note"),
+        ("Check against delivery", "delivery-note"),
+        ("Seul le prononcé fait foi", "delivery-note"),
+        ("Es gilt das gesprochene Wort.", "delivery-note"),
+        ("Speech by NATO Secretary General Jens Stoltenberg at the German Marshall Fund", "byline"),
+        ("Sorry we are not currently accepting comments on this article.", "other"),
+    ],
+)
+def test_frame_lines_are_furniture(line: str, kind: str) -> None:
+    text = f"A headline for the page\n\n{line}\n\n{_PROSE}\n"
+    marked = [(k, t) for k, t in _furniture_text(text)]
+    assert (kind, line.strip() if kind != "updated" else line) in [
+        (k, t.strip() if k != "updated" else t) for k, t in marked
+    ] or any(k == kind and line.strip() in t for k, t in marked)
+    assert not any(_PROSE[:40] in t for _k, t in marked)
+
+
+_PROSE = (
+    "Defence ministers of the European Union met in Brussels and agreed to buy more "
+    "ammunition together over the coming year, officials said after the talks."
+)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "kind"),
+    [
+        ("STOCKHOLM, March 7 (Reuters) -", "dateline"),
+        ("(Reporting by Nordic reporters, editing by Terje Solsvik)", "byline"),
+        ("Ursula von der Leyen (@vonderleyen) March 4, 2025", "handle"),
+        ("(Bruxelles, 6 mars 2018)", "dateline"),
+        ("date 2024-03-07", "dateline"),
+        ("©AFP", "caption"),
+    ],
+)
+def test_furniture_inside_a_line_is_marked_alone(fragment: str, kind: str) -> None:
+    text = f"{fragment} {_PROSE}\n"
+    marked = _furniture_text(text)
+    assert (kind, fragment) in marked
+    assert all(_PROSE[:30] not in t for _k, t in marked)
+
+
+def test_a_label_line_next_to_a_stamp_is_navigation_but_a_headline_is_not() -> None:
+    text = f"Leaders agree defence plan\n\n  • Press releases\n  • 11/12/2017 13:01\n\n{_PROSE}\n"
+    marked = _furniture_text(text)
+    assert any("Press releases" in t for _k, t in marked)
+    assert not any("Leaders agree" in t for _k, t in marked)

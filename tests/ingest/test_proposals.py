@@ -80,9 +80,14 @@ def test_title_is_cut_at_a_word_boundary() -> None:
     )
     title = _title(sentence, "21 March 2022")
     assert len(title) <= TITLE_CHARS
-    assert title.endswith("…")
     assert title.startswith("The Council approved the Strategic Compass")
-    assert not title[:-1].endswith(" ")
+    assert headline_problems(title) == []  # stopped before a phrase, no "…"
+
+
+def test_a_title_with_nowhere_to_stop_is_cut_at_a_word_with_an_ellipsis() -> None:
+    sentence = "On 3 May 2021 " + " ".join(["Ministers"] + ["agreed"] * 40) + "."
+    title = _title(sentence, "3 May 2021")
+    assert title.endswith("…") and len(title) <= TITLE_CHARS and not title[:-1].endswith(" ")
 
 
 # -- lanes ----------------------------------------------------------------------------
@@ -285,7 +290,7 @@ def test_a_french_article_links_to_the_english_event_and_says_why_in_words() -> 
     assert proposal.same_as == "strategic-compass-adopted"
     assert proposal.lane is Lane.EU
     reason = proposal.links[0].reason
-    assert "same day" in reason and "Strategic Compass" in reason
+    assert "same day" in reason
     assert "Boussole stratégique" in reason  # as the article writes it, accents kept
     assert "strategic-compass" not in reason and "compas," not in reason
 

@@ -140,7 +140,8 @@ def test_text_file_uses_the_seed_rules_and_its_header(tmp_path: Path) -> None:
     assert article.body_start == 0
     assert article.metadata.title == "Ministers back ammunition plan after Brussels talks"
     assert article.metadata.published == PartialDate.parse("2024-03-06")
-    assert article.furniture == ()
+    marked = "".join(source[f.start : f.end] for f in article.furniture)
+    assert "Published 6 March 2024" in marked and marked.endswith("BRUSSELS —")
 
 
 def test_pdf_text_layer_is_read_into_paragraphs(qapp: object, tmp_path: Path) -> None:
