@@ -56,7 +56,8 @@ _NAVIGATION = re.compile(
     r"^(?:related articles?|back to top(?: button)?|read more|more stories|see also|"
     r"share(?: this)?(?: article)?|log ?in|sign ?in|register|menu|skip to (?:main )?content|"
     r"the news mentions|discussion|update|войти|вход|регистрация|"
-    r"do you want to leave a comment\b.*|advertisement|comments?)\W*$",
+    r"do you want to leave a comment\b.*|advertisement|comments?|publicidad|publicité|anzeige|"
+    r"werbung|pubblicità|live|in evidenza|presseportal|.{0,80}(?:>>>|»»|liveblog\b.{0,60}))\W*$",
     re.IGNORECASE,
 )
 _SUBSCRIPTION = re.compile(
@@ -125,7 +126,9 @@ _DELIVERY = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_LINE = re.compile(
-    r"^(?:by|par|von|por|di|written by|(?:speech|remarks|statement|address|keynote|interview|"
+    r"^(?:(?:redner|speaker|autor|author|auteur|autore|quelle|source|fuente|fonte)(?:\(in\))?"
+    r"(?:\s[^:\n]{0,40})?:\s*\S|<h\d>|<strong>|"
+    r"by|par|von|por|di|written by|(?:speech|remarks|statement|address|keynote|interview|"
     r"opening remarks|press remarks|doorstep|discours|allocution|déclaration|rede|"
     r"discurso|intervento)\s+(?:by|de|du|von|of|del|di))\s+\S",
     re.IGNORECASE,
@@ -146,15 +149,25 @@ _HANDLE = re.compile(
 _PLACE_DATE = re.compile(
     rf"\((?:[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?),\s*{_DATE_WORDS}\)", re.IGNORECASE
 )
-_AGENCY_DATELINE = re.compile(
-    r"^[ \t]*(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,30}[A-ZÀ-Ý.](?:\s*/\s*[A-ZÀ-Ý][A-ZÀ-Ý ]+)?"
+_DATELINE_BODY = (
+    r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,30}[A-ZÀ-Ý.](?:\s*/\s*[A-ZÀ-Ý][A-ZÀ-Ý ]+)?"
     rf"(?:,\s*{_DATE_WORDS})?\s*(?:\([^()\n]{{2,30}}\))?\s*(?:--|[-–—])"
-    rf"|[A-ZÀ-Ý][\w'’-]+[.,]\s+{_DATE_WORDS}[.,]\s*(?:[A-Z][A-Z.]{{2,}}/?)?)(?=\s+\S)",
-    re.MULTILINE,
+    rf"|[A-ZÀ-Ý][\w'’-]+[.,]\s+{_DATE_WORDS}(?:[.,]\s*(?:[A-Z][A-Z.]{{2,}}/?)?"
+    r"|\s*\([^()\n]{2,30}\)\s*(?:--|[-–—])?|\s*(?:--|[-–—])))"
+)
+_AGENCY_DATELINE = re.compile(rf"^[ \t]*{_DATELINE_BODY}(?=\s+\S)", re.MULTILINE)
+_AFTER_STAMP = re.compile(rf"[ \t]*(?:{_DATELINE_BODY}|{_DATE_WORDS}(?=[ \t]*$))", re.MULTILINE)
+_SUBTITLE_CUE = re.compile(
+    r"(?<![\d:,.])\d+\s+\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}",
+)
+_SIGN_OFF = re.compile(r"(?<=[.!?”»\"])\s*\((?:[A-Z][a-z]{1,5}|[A-Z]{2,6})\)[ \t]*$", re.MULTILINE)
+_PHOTO_NOTE = re.compile(
+    r"\((?:nella foto|in the photo|pictured|sur la photo|en la foto|im bild|foto)\)", re.IGNORECASE
 )
 _LABELLED_STAMP = re.compile(
-    r"^[ \t]*(?:date|published|posted|publié(?: le)?|veröffentlicht(?: am)?|publicado|"
-    r"pubblicato)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?)?",
+    r"^[ \t]*(?:date|datum|fecha|data|published|posted|publié(?: le)?|veröffentlicht(?: am)?|"
+    r"publicado|pubblicato)\s*:?\s*(?:\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4})",
     re.MULTILINE | re.IGNORECASE,
 )
 _CREDIT_MARK = re.compile(r"©\s*[\w.-]+(?:/[ \t]*(?:[^\s/]+[ \t]?){1,3})?")
@@ -198,8 +211,15 @@ def _frame_kind(text: str, words: list[str]) -> str | None:
 def _inline_spans(text: str) -> list[FurnitureSpan]:
     """Furniture inside lines of text: agency datelines, credits, handles, notes."""
     found: list[FurnitureSpan] = []
+    for stamp in _LABELLED_STAMP.finditer(text):
+        after = _AFTER_STAMP.match(text, stamp.end())
+        if after and after.end() > after.start():
+            found.append(FurnitureSpan(after.start(), after.end(), "dateline"))
     for pattern, kind in (
         (_LABELLED_STAMP, "dateline"),
+        (_SUBTITLE_CUE, "clock"),
+        (_SIGN_OFF, "byline"),
+        (_PHOTO_NOTE, "caption"),
         (_AGENCY_DATELINE, "dateline"),
         (_PLACE_DATE, "dateline"),
         (_CREDIT, "byline"),

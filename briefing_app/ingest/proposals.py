@@ -201,6 +201,7 @@ def headline_problems(title: str) -> list[str]:
 
 
 def _tidy(text: str) -> str:
+    text = re.sub(r"</?[a-zA-Z][^<>]{0,40}>", " ", text)  # markup saved with the text
     text = _CLOCK_LEAD.sub("", text)
     text = re.sub(r"\(\s*\)|\(\s*$|^\s*\)", "", text)
     text = _DEICTIC.sub("", text)
@@ -626,7 +627,7 @@ _RANGE_LINK = re.compile(
 # "And" joins a list ("in 2004 and 2009", "March, May and June") unless the
 # first date follows "between" ("between 2004 and 2007").
 _AND_LINK = re.compile(
-    r"^\s*(?:and|et|y|e|und|и)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|"
+    r"^\s*(?:\d{1,2}(?:st|nd|rd|th|er)?\s+)?(?:and|et|y|e|und|и)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|"
     r"samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|"
     r"mercoledì|giovedì|venerdì|sabato|domenica)?,?\s*(?:the\s+)?$",
@@ -710,6 +711,18 @@ def _best_title(group: list[_Draft]) -> str:
     return min(group, key=lambda d: (len(headline_problems(d.title)), group.index(d))).title
 
 
+def _context(text: str, spans: list[tuple[int, int]], ends: list[int], draft: _Draft) -> str:
+    """The draft's sentence with the one before and after it in the same paragraph: a
+    happening named there ("the Compass ... It will be presented on Thursday") counts."""
+    i = bisect.bisect_left(ends, draft.end)
+    a, b = draft.start, draft.end
+    if i > 0 and "\n" not in text[spans[i - 1][1] : a]:
+        a = spans[i - 1][0]
+    if i + 1 < len(spans) and "\n" not in text[b : spans[i + 1][0]]:
+        b = spans[i + 1][1]
+    return text[a:b]
+
+
 def propose_events(
     text: str,
     mentions: Sequence[DateMention],
@@ -752,7 +765,11 @@ def propose_events(
             continue
         seen.add(key)
         sentence = text[s:e]
-        others = [(m.start - s, m.end - s) for m in kept if s <= m.start < e and m is not mention]
+        others = [
+            (m.start - s, m.end - s)
+            for m in kept
+            if s <= m.start < e and not (m.start < mention.end and mention.start < m.end)
+        ]
         lead = max((fb - s for fa, fb in furniture if fa <= s < fb or s <= fa < s + 2), default=0)
         lead = min(max(lead, 0), mention.start - s)
         title, focus = _title_and_clause(sentence, mention.start - s, mention.end - s, others, lead)
@@ -760,7 +777,10 @@ def propose_events(
         drafts.append(_Draft(mention, when, s, e, title, focus, content_words(sentence), lane))
 
     # Each draft's links, then groups: same date and same thing, or the same existing event.
-    links = [link_suggestions(d.when, d.words, candidates, text[d.start : d.end]) for d in drafts]
+    links = [
+        link_suggestions(d.when, d.words, candidates, _context(text, spans, ends, d))
+        for d in drafts
+    ]
     plain = [same_as(d.when, found) for d, found in zip(drafts, links, strict=True)]
     groups: list[list[int]] = []
     for i, draft in enumerate(drafts):

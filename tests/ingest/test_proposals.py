@@ -362,3 +362,44 @@ def test_a_title_loses_a_leading_clock_time_and_today() -> None:
     sentence = "21:13 Today the heads of state met in Vilnius on 11 July 2023."
     title = _title(sentence, "11 July 2023")
     assert title == "The heads of state met in Vilnius"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "label"),
+    [
+        (
+            "The Lithuanian capital will host the summit on 11 and 12 July.",
+            date(2023, 7, 7),
+            "11–12 Jul 2023",
+        ),
+        (
+            "Jeudi 10 et vendredi 11 mars à Versailles, les dirigeants se réunissent.",
+            date(2022, 3, 10),
+            "10–11 Mar 2022",
+        ),
+    ],
+)
+def test_two_consecutive_days_joined_by_and_are_one_range(
+    sentence: str, published: date, label: str
+) -> None:
+    language = "fr" if "Jeudi" in sentence else "en"
+    mentions = extract_dates(sentence, published, language)
+    [proposal] = propose_events(sentence, mentions, terms=LinkTerms())
+    assert proposal.when.label() == label
+    assert headline_problems(proposal.title) == []
+
+
+def test_markup_saved_with_the_text_is_not_in_the_title() -> None:
+    sentence = "<h4><strong>The Council approved the plan</strong></h4> on 21 March 2022."
+    assert _title(sentence, "21 March 2022") == "The Council approved the plan"
+
+
+def test_a_happening_named_in_the_sentence_before_is_linked() -> None:
+    text = (
+        "Les ministres ont adopté la Boussole stratégique. Le Conseil l'a approuvée le 21 mars "
+        "2022 à Bruxelles.\n"
+    )
+    [proposal] = propose_events(
+        text, extract_dates(text, date(2022, 3, 22), "fr"), events=[_compass()], terms=_TERMS
+    )
+    assert proposal.same_as == "strategic-compass-adopted"
