@@ -66,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imports.add_argument("--outlet", metavar="NAME", help="the outlet (newspaper, agency)")
     imports.add_argument("--title", metavar="TITLE", help="the article's title")
+    imports.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="with --propose: json prints every file's proposals (dates, lanes, links, "
+        "excerpts with their offsets into the stored text) as one JSON document",
+    )
     mode = imports.add_mutually_exclusive_group()
     mode.add_argument(
         "--accept-all", action="store_true", help="accept every proposed event as a new event"
@@ -463,13 +470,20 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print("import: --replaces takes exactly one FILE", file=sys.stderr)
             return 2
         return _replace_source(args, args.files[0])
+    if args.format == "json" and not args.propose:
+        print("import: --format json goes with --propose", file=sys.stderr)
+        return 2
     db = open_library(args.db)
     failed = 0
+    proposed: list[dict] = []
     try:
         events = list_events(db)  # for link suggestions (titles and summaries), read once
         for path in args.files:
             try:
                 prepared = importer.prepare(path, overrides=overrides, events=events)
+                if args.format == "json":
+                    proposed.append(_proposals_json(str(path), prepared))
+                    continue
                 known = importer.find_imported(db, prepared.article.content_hash)
                 if known is not None:
                     print(f"{path}: already imported as “{known[1]}” ({known[0]}); skipped")
@@ -492,7 +506,37 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 print(f"import: {path}: {exc}", file=sys.stderr)
     finally:
         db.close()
+    if args.format == "json":
+        import json
+
+        json.dump({"files": proposed}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
     return 1 if failed else 0
+
+
+def _proposals_json(name: str, prepared: PreparedImport) -> dict:
+    """One file's proposals in the shape ``import --propose --format json`` promises."""
+    published = prepared.metadata.published
+    return {
+        "file": name,
+        "published": published.iso() if published else None,
+        "proposals": [
+            {
+                "title": p.title,
+                "start": p.when.start.iso(),
+                "end": p.when.end.iso() if p.when.end else None,
+                "precision": p.when.precision.value,
+                "lane": p.lane.value,
+                "same_as": p.same_as,
+                "excerpts": [{"start": x.start, "end": x.end, "text": x.text} for x in p.passages],
+                "links": [
+                    {"event": s.event_id, "title": s.title, "when": s.when, "reason": s.reason}
+                    for s in p.links
+                ],
+            }
+            for p in prepared.proposals
+        ],
+    }
 
 
 def _replace_source(args: argparse.Namespace, path: Path) -> int:

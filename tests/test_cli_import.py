@@ -71,3 +71,39 @@ def test_a_failure_is_a_message_and_a_non_zero_exit(tmp_path: Path) -> None:
     assert "imported t_" in result.stdout  # the good file still went in
     bad_date = run_main("--db", str(db), "import", str(good), "--published", "March 2024")
     assert bad_date.returncode == 2 and "--published" in bad_date.stderr
+
+
+def test_propose_as_json_prints_every_proposal_and_saves_nothing(tmp_path: Path) -> None:
+    import json
+
+    db = tmp_path / "db.sqlite"
+    text = (
+        "Council approves Strategic Compass\n\n"
+        "On 21 March 2022 the Council approved the Strategic Compass, a plan of action for "
+        "strengthening the EU's security and defence policy by 2030.\n\n"
+        "Ministers said on 21 March 2022 that the Strategic Compass gives the Union a plan.\n"
+    )
+    path = write(tmp_path / "compass.txt", text.encode())
+    result = run_main(
+        "--db", str(db), "import", str(path), "--propose", "--format", "json",
+        "--published", "2022-03-21",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    [entry] = data["files"]
+    assert entry["file"] == str(path) and entry["published"] == "2022-03-21"
+    compass = [p for p in entry["proposals"] if p["start"] == "2022-03-21"]
+    assert len(compass) == 1 and len(compass[0]["excerpts"]) == 2
+    first = compass[0]
+    assert set(first) >= {"title", "start", "end", "precision", "lane", "same_as", "excerpts"}
+    assert first["precision"] == "day" and first["end"] is None and first["lane"] == "EU"
+    assert first["same_as"] == "strategic-compass-adopted"
+    for excerpt in first["excerpts"]:
+        assert text[excerpt["start"] : excerpt["end"]] == excerpt["text"]
+    library = open_library(db)
+    try:
+        assert counts(library)["sources"] == 5  # the shipped seeds only
+    finally:
+        library.close()
+    refused = run_main("--db", str(db), "import", str(path), "--format", "json")
+    assert refused.returncode == 2 and "--propose" in refused.stderr
