@@ -213,8 +213,10 @@ def _inline_spans(text: str) -> list[FurnitureSpan]:
     found: list[FurnitureSpan] = []
     for stamp in _LABELLED_STAMP.finditer(text):
         after = _AFTER_STAMP.match(text, stamp.end())
-        if after and after.end() > after.start():
-            found.append(FurnitureSpan(after.start(), after.end(), "dateline"))
+        if after and after.group(0).strip():
+            a = after.start() + len(after.group(0)) - len(after.group(0).lstrip())
+            b = after.start() + len(after.group(0).rstrip())
+            found.append(FurnitureSpan(a, b, "dateline"))
     for pattern, kind in (
         (_LABELLED_STAMP, "dateline"),
         (_SUBTITLE_CUE, "clock"),

@@ -264,10 +264,36 @@ def _meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
     for el in tree.iter("time"):
         if el.get("datetime") and el.get("itemprop", "").lower() in ("datepublished", ""):
             found.setdefault("time", el.get("datetime", "").strip())
+    for el in tree.iter("script"):
+        if (el.get("type") or "").lower() == "application/ld+json" and el.text:
+            published = _json_ld_published(el.text)
+            if published:
+                found.setdefault("datepublished", published)
     lang = tree.get("lang") or tree.get("xml:lang")
     if lang:
         found["lang"] = lang
     return found
+
+
+def _json_ld_published(source: str) -> str | None:
+    """``datePublished`` of a JSON-LD block (an object, a list or an ``@graph``)."""
+    import json
+
+    try:
+        data = json.loads(source)
+    except ValueError:
+        return None
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack += item
+        elif isinstance(item, dict):
+            value = item.get("datePublished")
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+            stack += [v for v in item.values() if isinstance(v, list | dict)]
+    return None
 
 
 def _first(values: dict[str, str], *keys: str) -> str | None:

@@ -213,27 +213,96 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= 8 and line.rstrip().endswith((".", "!", "?", "”", '"'))
 
 
-def published_in_header(text: str, start: int = 0, end: int | None = None) -> PartialDate | None:
+def _finest(mentions: list, with_year: bool = True) -> PartialDate | None:
+    """The finest-grained date among ``mentions`` (a day over a month over a year)."""
+    dated = [m for m in mentions if not with_year or re.search(r"\d{4}", m.text)]
+    if not dated:
+        return None
+    return min(dated, key=lambda m: m.date.precision.rank).date
+
+
+@dataclass(frozen=True, slots=True)
+class _Stamp:
+    text: str
+    start: int
+    date: PartialDate
+
+
+_ISO_STAMP = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?(?:T[\d:.+Z-]+)?\b")
+
+
+def _line_dates(line: str, language: str | None) -> list:
+    """The dates of one short line, read in the document's language, else in any;
+    an ISO stamp ("2022-03", "2022-03-21T10:00") at the precision it is written."""
+    stamps: list = []
+    for match in _ISO_STAMP.finditer(line):
+        value = parse_published(match.group(0))
+        if value is not None:
+            stamps.append(_Stamp(match.group(0), match.start(), value))
+    words = extract_dates(line, language=language) or (extract_dates(line) if language else [])
+    taken = [(m.start, m.start + len(m.text)) for m in stamps]
+    words = [m for m in words if not any(a <= m.start < b for a, b in taken)]
+    return sorted(stamps + words, key=lambda m: m.start)
+
+
+def published_in_header(
+    text: str, start: int = 0, end: int | None = None, language: str | None = None
+) -> PartialDate | None:
     """A publication date written above the article ("Published 5 March 2025").
 
     Only short lines before the first paragraph of prose count, and only
     dates with a year; a line that says "published" or "updated" wins over a
-    bare date line.
+    bare date line, and of a line's dates the finest is taken ("date 2023-06
+    June 28, 2023" is a day). A date known only to its month or year takes
+    the day from a dateline without a year ("Bruxelles, 25 mar. (LaPresse)")
+    when that day falls in it.
     """
     stop = len(text) if end is None else end
     found: list[tuple[bool, PartialDate]] = []
-    for a, b in _head_lines(text, start, stop):
+    lines = _head_lines(text, start, stop)
+    read: list[str] = []
+    for a, b in lines:
         line = text[a:b].strip()
+        read.append(line[:80])
         if _is_prose(line):
+            opening = _line_dates(line[:40], language)
+            if opening and opening[0].start <= 2:  # "Mittwoch, 27. Mai 2009. Es gilt ..."
+                best = _finest(opening[:1])
+                if best is not None:
+                    found.append((False, best))
             break
         if len(line) > 100:
             continue
-        for mention in extract_dates(line):
-            if re.search(r"\d{4}", mention.text):
-                found.append((bool(_PUBLISHED_CUE.search(line)), mention.date))
-                break
-    found.sort(key=lambda item: not item[0])
-    return found[0][1] if found else None
+        best = _finest(_line_dates(line, language))
+        if best is not None:
+            found.append((bool(_PUBLISHED_CUE.search(line)), best))
+    found.sort(key=lambda item: (not item[0], item[1].precision.rank))
+    if not found:
+        return None
+    published = found[0][1]
+    if published.precision in (Precision.MONTH, Precision.YEAR):
+        published = _day_within(published, read, language) or published
+    return published
+
+
+def _day_within(period: PartialDate, lines: list[str], language: str | None) -> PartialDate | None:
+    """A day written without its year ("25 mar.") that lies inside ``period``."""
+    if period.precision is Precision.MONTH:
+        nxt = date(period.value.year + (period.value.month == 12), period.value.month % 12 + 1, 1)
+        last = date.fromordinal(nxt.toordinal() - 1)
+    else:
+        last = date(period.value.year, 12, 31)
+    for raw in lines:
+        # ISO stamps are read on their own: "2023-06 Giugno 28" holds no "06 Giugno"
+        line = _ISO_STAMP.sub(lambda m: " " * len(m.group(0)), raw)
+        found = extract_dates(line, published=last, language=language) or extract_dates(
+            line, published=last
+        )
+        for mention in found:
+            day = mention.date
+            if day.precision is Precision.DAY and period.value <= day.value <= last:
+                return day
+    return None
 
 
 def _dateline_date(dateline: Dateline, year_of: PartialDate | None) -> PartialDate | None:
@@ -250,10 +319,11 @@ def _dateline_date(dateline: Dateline, year_of: PartialDate | None) -> PartialDa
 def metadata_from_text(text: str, body_start: int, body_end: int) -> ArticleMetadata:
     """Everything the article's own text says about it, for formats with no metadata."""
     dateline = find_dateline(text, body_start, body_end)
-    published = published_in_header(text, 0, body_end)
+    language = detect_language(text[body_start:body_end])
+    known = language if language in LANGUAGES else None
+    published = published_in_header(text, 0, body_end, known)
     if dateline is not None and published is not None and published.precision is Precision.YEAR:
         published = _dateline_date(dateline, published) or published
-    language = detect_language(text[body_start:body_end])
     return ArticleMetadata(
         title=find_headline(text, body_start, body_end) or "",
         outlet=dateline.agency if dateline and dateline.agency else "",

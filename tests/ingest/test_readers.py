@@ -323,3 +323,50 @@ def test_a_page_saved_as_one_mhtml_file_is_read_from_its_html_part(tmp_path: Pat
     assert article.format == "html"
     assert "NATO leaders formally invited Finland and Sweden" in article.body
     assert article.metadata.outlet == "Example News"
+
+
+# -- the publication date, read from the text or the page ------------------------------------
+_BODY = (
+    "The Council approved the Strategic Compass, a plan of action for the security and "
+    "defence of the Union over the coming decade, after months of talks.\n"
+)
+
+
+_BODY_DE = (
+    "Der Rat hat den Strategischen Kompass gebilligt, einen Aktionsplan für die Sicherheit und "
+    "die Verteidigung der Union in den kommenden zehn Jahren, nach langen Gesprächen.\n"
+)
+_BODY_IT = (
+    "Il Consiglio europeo approva la Bussola strategica, che fornisce gli orientamenti per il "
+    "prossimo decennio nel settore della sicurezza e della difesa dell'Unione.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("21 March 2022", "2022-03-21"),
+        ("February 25, 2022 at 12:18 p.m.", "2022-02-25"),
+        ("11.07.2023 21:13", "2023-07-11"),
+        ("date 2022-03 Bruxelles, 25 marzo (LaPresse)", "2022-03-25"),
+        ("Mittwoch, 27. Mai 2009. Es gilt das gesprochene Wort.", "2009-05-27"),
+        ("date 2023-06", "2023-06"),
+    ],
+)
+def test_the_publication_date_is_read_from_a_dateline(
+    tmp_path: Path, stamp: str, published: str
+) -> None:
+    body = _BODY_IT if "LaPresse" in stamp else _BODY_DE if "Mai" in stamp else _BODY
+    text = f"Council approves Strategic Compass\n\n{stamp}\n\n{body}"
+    article = read_article(write(tmp_path / "a.txt", text.encode()))
+    assert article.metadata.published == PartialDate.parse(published)
+
+
+def test_a_web_page_gives_its_publication_date_in_json_ld(tmp_path: Path) -> None:
+    page = saved_page().replace(
+        '<meta property="article:published_time" content="2022-06-30T09:12:00Z">',
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
+        '[{"@type": "NewsArticle", "datePublished": "2022-06-29T18:00:00+02:00"}]}</script>',
+    )
+    article = read_article(write(tmp_path / "p.html", page))
+    assert article.metadata.published == PartialDate.parse("2022-06-29")
