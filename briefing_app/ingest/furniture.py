@@ -153,13 +153,16 @@ _DATELINE_BODY = (
     r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,30}[A-ZÀ-Ý.](?:\s*/\s*[A-ZÀ-Ý][A-ZÀ-Ý ]+)?"
     rf"(?:,\s*{_DATE_WORDS})?\s*(?:\([^()\n]{{2,30}}\))?\s*(?:--|[-–—])"
     rf"|[A-ZÀ-Ý][\w'’-]+[.,]\s+{_DATE_WORDS}(?:[.,]\s*(?:[A-Z][A-Z.]{{2,}}/?)?"
-    r"|\s*\([^()\n]{2,30}\)\s*(?:--|[-–—])?|\s*(?:--|[-–—])))"
+    r"|\s*\([^()\n]{2,30}\)\.?\s*(?:--|[-–—])?|\s*(?:--|[-–—])))"
 )
 _AGENCY_DATELINE = re.compile(rf"^[ \t]*{_DATELINE_BODY}(?=\s+\S)", re.MULTILINE)
 _AFTER_STAMP = re.compile(rf"[ \t]*(?:{_DATELINE_BODY}|{_DATE_WORDS}(?=[ \t]*$))", re.MULTILINE)
 _SUBTITLE_CUE = re.compile(
     r"(?<![\d:,.])\d+\s+\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}",
 )
+_LEADING_CLOCK = re.compile(r"^[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?=[ \t]*[^\W\d_])", re.MULTILINE)
+_SHORT_DATE = re.compile(r"\(\d{1,2}[./]\d{1,2}[./]\d{2,4}\)")
+_HASHTAG = re.compile(r"(?<![\w#&])#[^\W\d_][\w]{1,30}")
 _SIGN_OFF = re.compile(r"(?<=[.!?”»\"])\s*\((?:[A-Z][a-z]{1,5}|[A-Z]{2,6})\)[ \t]*$", re.MULTILINE)
 _PHOTO_NOTE = re.compile(
     r"\((?:nella foto|in the photo|pictured|sur la photo|en la foto|im bild|foto)\)", re.IGNORECASE
@@ -178,6 +181,14 @@ _COMMENTS = re.compile(
     r"hier klicken|haga clic)",
     re.IGNORECASE,
 )
+
+
+_PLACE_DATE_CAPTION = re.compile(
+    rf"^[^.!?\n]{{10,220}},\s+(?:à|in|en|a|im|at)\s+[A-ZÀ-Ý][\w'’ -]{{1,40}},\s+"
+    rf"(?:le |on |el |il |am |the )?(?:\w+day,?\s+)?{_DATE_WORDS}\.?$",
+    re.IGNORECASE,
+)
+"""A photo caption as agencies write them: "Leaders in the hall, in Paris, on April 25, 2024." """
 
 
 def _stamp_kind(text: str) -> str | None:
@@ -205,6 +216,8 @@ def _frame_kind(text: str, words: list[str]) -> str | None:
         return "byline"
     if _COMMENTS.search(bare) and len(words) <= 25:
         return "other"
+    if len(words) <= 35 and _PLACE_DATE_CAPTION.match(bare):
+        return "caption"
     return None
 
 
@@ -220,6 +233,9 @@ def _inline_spans(text: str) -> list[FurnitureSpan]:
     for pattern, kind in (
         (_LABELLED_STAMP, "dateline"),
         (_SUBTITLE_CUE, "clock"),
+        (_LEADING_CLOCK, "clock"),
+        (_SHORT_DATE, "dateline"),
+        (_HASHTAG, "handle"),
         (_SIGN_OFF, "byline"),
         (_PHOTO_NOTE, "caption"),
         (_AGENCY_DATELINE, "dateline"),

@@ -331,7 +331,7 @@ def _lane_patterns(spec: dict[Lane, str]) -> dict[Lane, re.Pattern[str]]:
 _LANES = _lane_patterns(
     {
         Lane.EU: r"EU|E\.U\.|UE|Ue|EU27|European Union|European Commission|Commission|"
-        r"European Council|(?<!Security )(?<!Atlantic )(?<!NATO-Russia )Council|"
+        r"European Council|(?<!Security )(?<!Atlantic )(?<!NATO-Russia )(?<!Defence )Council|"
         r"European Parliament|Council of the EU|PESCO|Pesco|CSDP|ESDP|CSP|PSDC|"
         r"Strategic Compass|[Bb]oussole stratégique|Strategische[nr]? Kompass\w*|"
         r"European Defence Fund|European Peace Facility|EDA|EEAS|SEAE|ReArm Europe|"
@@ -340,8 +340,9 @@ _LANES = _lane_patterns(
         r"Estados miembros|Stati membri|the bloc|Twenty-Seven|Vingt-Sept|Brussels|Bruxelles|"
         r"Bruselas|Brüssel|Bruxelles|Union européenne|Unión Europea|Europäische[n]? Union|"
         r"Unione europea|Commission européenne|Comisión Europea|Commissione europea|"
-        r"EU-Kommission|Kommission|Conseil(?! de sécurité)|Conseil européen|Rat der EU|"
-        r"Europäische[nr]? Rat|Consejo(?! de Seguridad)|Consiglio(?! di sicurezza)|"
+        r"EU-Kommission|Kommission|Conseil(?! de sécurité| des ministres| de défense| d.[EÉ]tat"
+        r"| constitutionnel)|Conseil européen|Rat der EU|Europäische[nr]? Rat|Consejo Europeo|"
+        r"Consejo de la UE|Consiglio europeo|Consiglio Ue|Consiglio dell.UE|"
         r"Lisbon Treaty|Eurocorps|battlegroups?",
         Lane.NATO: r"NATO|Nato|OTAN|Otan|[Aa]lliance|[Aa]llies|Alliierten|Verbündeten|"
         r"[Aa]liados|[Aa]lleati|Stoltenberg|Rutte|Article 5|SHAPE|Atlantic Alliance|Bündnis",
@@ -360,6 +361,15 @@ _LANES = _lane_patterns(
 _SUBJECT_BONUS = 1.5
 _SUMMIT = re.compile(r"\b(?:summit|sommet|[Gg]ipfel\w*|cumbre|vertice)\b", re.IGNORECASE)
 _SUMMIT_BONUS = 2.0
+
+
+def _main_actor(document: dict[Lane, int]) -> Lane:
+    """The lane an article is plainly about: named three times and in half the mentions."""
+    if not document:
+        return Lane.OTHER
+    lane = max(document, key=lambda ln: (document[ln], -ln.order))
+    total = sum(document.values())
+    return lane if document[lane] >= 3 and document[lane] * 2 >= total else Lane.OTHER
 
 
 def lane_scores(text: str) -> dict[Lane, int]:
@@ -754,7 +764,7 @@ def propose_events(
     if terms is None:
         terms = shipped_link_terms()
     document = lane_scores(text[lo:hi])
-    main_actor = max(document, key=lambda ln: (document[ln], -ln.order)) if document else Lane.OTHER
+    main_actor = _main_actor(document)
     candidates = LinkCandidates(events, terms)
     drafts: list[_Draft] = []
     seen: set[tuple[int, str]] = set()

@@ -194,6 +194,10 @@ def test_language_guess_weighs_words_languages_share() -> None:
         ("Es gilt das gesprochene Wort.", "delivery-note"),
         ("Speech by NATO Secretary General Jens Stoltenberg at the German Marshall Fund", "byline"),
         ("Sorry we are not currently accepting comments on this article.", "other"),
+        (
+            "Emmanuel Macron dans l’amphithéâtre de la Sorbonne, à Paris, le 25 avril 2024.",
+            "caption",
+        ),
     ],
 )
 def test_frame_lines_are_furniture(line: str, kind: str) -> None:
@@ -220,6 +224,10 @@ _PROSE = (
         ("(Bruxelles, 6 mars 2018)", "dateline"),
         ("date 2024-03-07", "dateline"),
         ("©AFP", "caption"),
+        ("21:13", "clock"),
+        ("Bruselas, 27 may (EFE).-", "dateline"),
+        ("(24.06.25)", "dateline"),
+        ("#pupia", "handle"),
     ],
 )
 def test_furniture_inside_a_line_is_marked_alone(fragment: str, kind: str) -> None:
