@@ -28,15 +28,27 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
-    """``fold(text)`` and, for each of its characters, the offset it came from."""
+@lru_cache(maxsize=128)
+def _folded_with_offsets(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """``fold(text)`` and, for each of its characters, the offset it came from (None
+    when the offsets are the text's own). Cached: one passage is asked about every
+    event and actor near its date."""
+    if text.isascii():
+        return text.lower(), None
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
-        f = fold(ch) if not ch.isascii() else ch.lower()
+        f = ch.lower() if ch.isascii() else fold(ch)
         out.append(f)
         where += [i] * len(f)
-    return "".join(out), where
+    folded = "".join(out)
+    return folded, (
+        None
+        if len(folded) == len(text)
+        and len(where) == len(text)
+        and all(w == i for i, w in enumerate(where))
+        else tuple(where)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +116,10 @@ class LinkTerms:
         match = pattern.search(folded)
         if match is None:
             return None
-        written = text[where[match.start()] : where[match.end() - 1] + 1]
+        if where is None:
+            written = text[match.start() : match.end()]
+        else:
+            written = text[where[match.start()] : where[match.end() - 1] + 1]
         return TermMatch(names[0] if names else key, written)
 
     def find_event_name(self, event_id: str, text: str, extra: list[str] = ()) -> TermMatch | None:
