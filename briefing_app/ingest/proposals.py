@@ -645,6 +645,13 @@ _AND_LINK = re.compile(
 )
 
 
+_DEADLINE = re.compile(
+    r"\b(?:by|no later than|d[’']ici(?: à| a)?|au plus tard en|bis(?: spätestens)?|"
+    r"spätestens|entro(?: il)?|a más tardar en)\s+(?:the\s+end\s+of\s+|(?:la\s+)?fin\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _next_day(a: PartialDate, b: PartialDate) -> bool:
     """Two consecutive days ("11 and 12 July"): one happening over both, not a list."""
     day = Precision.DAY
@@ -761,6 +768,9 @@ def propose_events(
         for m in sorted(mentions, key=lambda m: m.start)
         if lo <= m.start < hi and not any(a <= m.start < b for a, b in furniture)
     ]
+    # A deadline ("by 2030", "d'ici 2025") is a target, not a happening: it seeds no
+    # proposal (it still keeps its place in a range).
+    seeds = {id(m) for m in kept if not _DEADLINE.search(text, max(0, m.start - 20), m.start)}
     if terms is None:
         terms = shipped_link_terms()
     document = lane_scores(text[lo:hi])
@@ -769,6 +779,10 @@ def propose_events(
     drafts: list[_Draft] = []
     seen: set[tuple[int, str]] = set()
     for mention, when in _paired(text, kept):
+        if id(mention) not in seeds and not any(
+            m.start == mention.start and id(m) in seeds for m in kept
+        ):
+            continue
         s, e = _sentence_of(spans, ends, mention.start)
         key = (s, when.label())
         if key in seen:

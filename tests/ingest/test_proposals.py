@@ -403,3 +403,18 @@ def test_a_happening_named_in_the_sentence_before_is_linked() -> None:
         text, extract_dates(text, date(2022, 3, 22), "fr"), events=[_compass()], terms=_TERMS
     )
     assert proposal.same_as == "strategic-compass-adopted"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Council approved a plan to make the Union a stronger security provider by 2030.",
+        "Les États membres devront porter leurs dépenses à 2 % d'ici 2025, selon le texte.",
+        "Gli alleati dovranno raggiungere l'obiettivo entro il 2029, secondo il documento.",
+    ],
+)
+def test_a_deadline_is_no_happening(sentence: str) -> None:
+    assert (
+        propose_events(sentence, extract_dates(sentence, date(2022, 3, 21)), terms=LinkTerms())
+        == []
+    )
