@@ -58,6 +58,8 @@ class LinkSuggestion:
     named: bool = False
     """The passage names the happening (in any language)."""
     actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    """Proper nouns of the event's title the passage names ("Madrid")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -496,6 +498,7 @@ class _Evidence:
     actors: tuple[str, ...]
     shared: tuple[str, ...]
     gap: int
+    places: tuple[str, ...] = ()
 
 
 class LinkCandidates:
@@ -511,6 +514,7 @@ class LinkCandidates:
         self._longest = max(((e.when.last_day - e.when.first_day).days for e in events), default=0)
         self._words: dict[str, dict[str, str]] = {}
         self._names: dict[str, list[str]] = {}
+        self._proper: dict[str, list[str]] = {}
         self.terms = terms if terms is not None else LinkTerms()
         self.by_id = {e.id: e for e in self._events}
 
@@ -544,7 +548,24 @@ class LinkCandidates:
         actors = tuple(a for a in event.actors if self.terms.find_actor(a, text))
         surface = self.surface_of(event)
         shared = tuple(sorted(surface[w] for w in words & surface.keys()))
-        return _Evidence(named, actors, shared, _gap(when, event.when))
+        places = tuple(
+            w for w in self.proper_nouns(event) if re.search(rf"(?<!\w){re.escape(w)}", text)
+        )
+        return _Evidence(named, actors, shared, _gap(when, event.when), places)
+
+    def proper_nouns(self, event: Event) -> list[str]:
+        """Capitalised words of the title after its first ("Madrid" in "NATO Madrid
+        summit adopts ..."), the actors' own words and lane names left out."""
+        found = self._proper.get(event.id)
+        if found is None:
+            actor_words = {w for a in event.actors for w in a.split()}
+            found = [
+                w
+                for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]{3,}\b", event.title)
+                if w not in actor_words and not any(p.fullmatch(w) for p in _LANES.values())
+            ]
+            self._proper[event.id] = found
+        return found
 
 
 def _and(items: Sequence[str]) -> str:
@@ -561,8 +582,8 @@ def _reason(when: DateSpan, event: Event, ev: _Evidence) -> str:
     parts = [timing]
     if ev.named is not None:
         parts.append(f"names “{ev.named.written}”")
-    if ev.actors:
-        parts.append("names " + _and(list(ev.actors)))
+    if ev.actors or ev.places:
+        parts.append("names " + _and(list(ev.actors) + list(ev.places)))
     if ev.shared and ev.named is None:
         quoted = [f"“{w}”" for w in ev.shared[:4]]
         parts.append("shares the word" + ("s " if len(quoted) > 1 else " ") + _and(quoted))
@@ -572,6 +593,7 @@ def _reason(when: DateSpan, event: Event, ev: _Evidence) -> str:
 def _suggests(ev: _Evidence) -> bool:
     return (
         ev.named is not None
+        or (bool(ev.actors) and bool(ev.places))
         or (bool(ev.actors) and len(ev.shared) >= 2)
         or len(ev.shared) >= _MIN_SHARED + 1
         or (len(ev.shared) >= _MIN_SHARED and not ev.actors)
@@ -610,6 +632,7 @@ def link_suggestions(
             reason=_reason(when, event, ev),
             named=ev.named is not None,
             actors=ev.actors,
+            places=ev.places,
         )
         found.append((_strength(ev), suggestion))
     found.sort(key=lambda item: (-item[0], item[1].gap_days, item[1].event_id))
@@ -620,11 +643,12 @@ def same_as(when: DateSpan, suggestions: Sequence[LinkSuggestion]) -> str | None
     """The existing event the proposal IS, when the evidence is plain; else None.
 
     Only an event dated within the proposal's own date (no gap) can be it,
-    and only when the passage names the happening itself (in any language):
-    actors and words in common make a suggestion, never a "same as".
+    and only when the passage names the happening itself (in any language), or
+    its actors and the place or party its title names ("NATO" and "Madrid"):
+    words in common make a suggestion, never a "same as".
     """
     for s in suggestions:
-        if s.gap_days == 0 and s.named:
+        if s.gap_days == 0 and (s.named or (s.actors and s.places)):
             return s.event_id
     return None
 

@@ -418,3 +418,24 @@ def test_a_deadline_is_no_happening(sentence: str) -> None:
         propose_events(sentence, extract_dates(sentence, date(2022, 3, 21)), terms=LinkTerms())
         == []
     )
+
+
+def test_actors_and_the_place_of_the_title_make_a_same_as_on_the_same_day() -> None:
+    madrid = Event(
+        id="nato-madrid-summit",
+        title="NATO Madrid summit adopts a new Strategic Concept",
+        when=DateSpan.parse("2022-06-28", "2022-06-30"),
+        lane=Lane.NATO,
+        actors=("NATO",),
+    )
+    terms = LinkTerms.from_data({}, {"NATO": {"es": ["OTAN"]}})
+    text = "Los líderes de la OTAN llegaban el 30 de junio de 2022 a Madrid para la cumbre.\n"
+    mentions = extract_dates(text, date(2022, 6, 30), "es")
+    [proposal] = propose_events(text, mentions, events=[madrid], terms=terms)
+    assert proposal.same_as == "nato-madrid-summit"
+    assert "names NATO and Madrid" in proposal.links[0].reason
+    later = "Los líderes de la OTAN volverán a Madrid el 3 de julio de 2022.\n"
+    [other] = propose_events(
+        later, extract_dates(later, date(2022, 6, 30), "es"), events=[madrid], terms=terms
+    )
+    assert other.same_as is None
