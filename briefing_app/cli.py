@@ -19,6 +19,7 @@ from briefing_app.paths import DEFAULT_DB, RESOURCES_DIR, SEEDS_DIR
 
 if TYPE_CHECKING:
     from briefing_app.export.options import ExportOptions
+    from briefing_app.ingest.curated import Chronology
     from briefing_app.services.export_selection import ExportSelection
     from briefing_app.services.importer import PreparedImport
 
@@ -168,6 +169,24 @@ def _add_annotations_parser(sub: argparse._SubParsersAction[argparse.ArgumentPar
     into.add_argument("file", type=Path)
 
 
+def _terms_problems(chronology: Chronology) -> list[str]:
+    """Faults in the event and actor names files, checked against the chronology."""
+    from briefing_app.domain.model import Lane
+    from briefing_app.ingest.event_terms import TermsError, raw_files, terms_problems
+
+    try:
+        event_terms, actor_names = raw_files(RESOURCES_DIR)
+    except TermsError as exc:
+        return exc.problems
+    return terms_problems(
+        event_terms,
+        actor_names,
+        [e.id for e in chronology.events],
+        {a for e in chronology.events for a in e.actors},
+        [lane.value for lane in Lane if lane is not Lane.OTHER],
+    )
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from briefing_app.ingest.curated import ChronologyError, read_chronology
     from briefing_app.services.checks import database_problems
@@ -179,6 +198,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
+    terms = _terms_problems(chronology)
+    if terms:
+        print(f"check: {len(terms)} problem(s) in the names files:", file=sys.stderr)
+        for problem in terms:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
     excerpts = sum(len(e.excerpts) for e in chronology.events)
     precisions: dict[str, int] = {}
     for e in chronology.events:
@@ -188,7 +213,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     last = max(e.when.last_day for e in chronology.events)
     print(
         f"chronology: {len(chronology.sources)} sources, {len(chronology.events)} events, "
-        f"{excerpts} excerpts, all quotes verbatim"
+        f"{excerpts} excerpts, all quotes verbatim; names in 5 languages for every event"
     )
     print(
         f"  span {first.isoformat()} .. {last.isoformat()}; precision: "
