@@ -140,3 +140,84 @@ def test_sources_json_is_reviewable_text() -> None:
     assert {s["file"] for s in data["sources"]} == {
         p.name for p in (RESOURCES_DIR.parent / "seeds").glob("*.txt")
     }
+
+
+def test_a_split_keeps_notes_on_the_act_that_keeps_the_id(tmp_path: Path) -> None:
+    resources, seeds = write_mini(tmp_path)
+    db = Database.open(tmp_path / "db.sqlite")
+    load_curated(db, read_chronology(resources, seeds))
+    with db.session() as s:
+        plan = s.scalar(select(EventRow).where(EventRow.id == "plan-agreed"))
+        assert plan is not None
+        excerpt_pk = plan.excerpts[0].pk
+        s.add(AnnotationRow(uid="n1", event_pk=plan.pk, body="on the event", tags=[]))
+        s.add(AnnotationRow(uid="n2", excerpt_pk=excerpt_pk, body="on the quote", tags=[]))
+    # The second act of "plan-agreed" (its review) becomes an event of its own.
+    events = default_events()
+    events[1]["title"] = "Council agrees a plan for joint projects"
+    reviewed = dict(events[1], id="plan-reviewed", title="Plan to be reviewed", start="2025-03")
+    reviewed.update(precision="month", excerpts=[{"source": "a.txt", "quote": "reviewed in March"}])
+    resources, seeds = write_mini(tmp_path, [events[0], events[1], reviewed])
+    report = load_curated(db, read_chronology(resources, seeds))
+    assert (report.events_added, report.events_updated, report.events_retired) == (1, 2, 0)
+    with db.session() as s:
+        plan = s.scalar(select(EventRow).where(EventRow.id == "plan-agreed"))
+        assert plan is not None and not plan.retired
+        assert plan.title == "Council agrees a plan for joint projects"
+        kept = s.get(ExcerptRow, excerpt_pk)
+        assert kept is not None and not kept.retired and kept.event_pk == plan.pk
+        where = dict(s.execute(select(AnnotationRow.uid, AnnotationRow.event_pk)).all())
+        assert where["n1"] == plan.pk
+        on_quote = s.scalar(select(AnnotationRow).where(AnnotationRow.uid == "n2"))
+        assert on_quote is not None and on_quote.excerpt_pk == excerpt_pk
+    db.close()
+
+
+# Every id the chronology has ever shipped: users' notes point at them, so none may go.
+SHIPPED_IDS = """
+helsinki-headline-goal eufor-tchad-rca operation-atalanta-launch crimea-annexation
+war-in-eastern-ukraine eu-sectoral-sanctions-2014 nato-wales-summit putin-xi-beijing-2016
+eu-nato-warsaw-declaration nato-warsaw-summit-efp trump-inauguration-2017 pesco-notification
+pesco-established pesco-first-projects eu-nato-brussels-declaration macron-real-european-army
+pesco-third-wave chizhov-pesco-offer afghanistan-withdrawal russian-buildup-near-ukraine
+belarus-border-migrants strategic-compass-first-draft kuznica-border-clashes
+us-forces-europe-100000 french-council-presidency-2022 us-troops-fort-bragg
+russia-full-scale-invasion strategic-compass-adopted finland-sweden-apply-nato
+nato-madrid-summit eu-nato-joint-declaration-2023 finland-joins-nato denmark-joins-pesco
+macron-western-troops sweden-joins-nato rutte-nato-secretary-general trump-elected-2024
+costa-kallas-take-office trump-zelensky-macron-paris rutte-brussels-meeting
+european-council-december-2024 putin-year-end-press-conference trump-second-inauguration
+us-questionnaire-to-allies orban-veto-threat london-summit-coalition-of-the-willing
+us-pauses-aid-and-intelligence rearm-europe-plan special-european-council-march-2025
+eu-briefs-non-eu-partners strategic-compass-endorsed us-pauses-intelligence-sharing
+trump-zelensky-oval-office us-russia-riyadh-talks russia-eufor-participation-agreement
+russian-helicopters-chad
+""".split()
+
+
+def test_no_shipped_id_is_ever_dropped() -> None:
+    from briefing_app.paths import RESOURCES_DIR, SEEDS_DIR
+
+    ids = {e.id for e in read_chronology(RESOURCES_DIR, SEEDS_DIR).events}
+    assert sorted(set(SHIPPED_IDS) - ids) == []
+
+
+@pytest.mark.parametrize(
+    ("eid", "start", "end"),
+    [
+        ("strategic-compass-adopted", "2022-03-21", None),
+        ("strategic-compass-endorsed", "2022-03-24", "2022-03-25"),
+        ("us-pauses-aid-and-intelligence", "2025-03-03", "2025-03-11"),
+        ("us-pauses-intelligence-sharing", "2025-03-05", "2025-03-11"),
+        ("trump-zelensky-oval-office", "2025-02-28", None),
+        ("london-summit-coalition-of-the-willing", "2025-03-02", None),
+        ("russia-eufor-participation-agreement", "2008-11-05", None),
+        ("russian-helicopters-chad", "2008-11", "2008-12"),
+    ],
+)
+def test_each_act_has_its_own_date(eid: str, start: str, end: str | None) -> None:
+    from briefing_app.paths import RESOURCES_DIR, SEEDS_DIR
+
+    event = next(e for e in read_chronology(RESOURCES_DIR, SEEDS_DIR).events if e.id == eid)
+    assert event.when.start.iso() == start
+    assert (event.when.end.iso() if event.when.end else None) == end
