@@ -211,6 +211,7 @@ def test_no_shipped_id_is_ever_dropped() -> None:
         ("us-pauses-intelligence-sharing", "2025-03-05", "2025-03-11"),
         ("trump-zelensky-oval-office", "2025-02-28", None),
         ("london-summit-coalition-of-the-willing", "2025-03-02", None),
+        ("strategic-compass-first-draft", "2021-11-15", None),
         ("russia-eufor-participation-agreement", "2008-11-05", None),
         ("russian-helicopters-chad", "2008-11", "2008-12"),
     ],
