@@ -126,13 +126,13 @@ _DELIVERY = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_LINE = re.compile(
-    r"^(?:(?:redner|speaker|autor|author|auteur|autore|quelle|source|fuente|fonte)(?:\(in\))?"
+    r"^(?:(?i:redner|speaker|autor|author|auteur|autore|quelle|source|fuente|fonte)(?:\(in\))?"
     r"(?:\s[^:\n]{0,40})?:\s*\S|<h\d>|<strong>|"
-    r"by|par|von|por|di|written by|(?:speech|remarks|statement|address|keynote|interview|"
+    r"(?i:by|par|von|por|di|written by|(?:speech|remarks|statement|address|keynote|interview|"
     r"opening remarks|press remarks|doorstep|discours|allocution|déclaration|rede|"
-    r"discurso|intervento)\s+(?:by|de|du|von|of|del|di))\s+\S",
-    re.IGNORECASE,
+    r"discurso|intervento)\s+(?:by|de|du|von|of|del|di))\s+[A-ZÀ-Ý])",
 )
+"""A byline names someone: "By Jane Doe", "Speech by NATO Secretary General ..."."""
 _CREDIT = re.compile(
     r"\((?:(?:additional\s+)?reporting|writing|editing|compiled|translated)\s+by[^()\n]*\)",
     re.IGNORECASE,
@@ -163,6 +163,11 @@ _SUBTITLE_CUE = re.compile(
 _LEADING_CLOCK = re.compile(r"^[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?=[ \t]*[^\W\d_])", re.MULTILINE)
 _SHORT_DATE = re.compile(r"\(\d{1,2}[./]\d{1,2}[./]\d{2,4}\)")
 _HASHTAG = re.compile(r"(?<![\w#&])#[^\W\d_][\w]{1,30}")
+_TRAILING_STAMP = re.compile(
+    r"(?<=[.!?”»\"])[ \t]+\d{1,2}[./]\d{1,2}[./]\d{4}(?:[ \t]+\d{1,2}:\d{2})?[ \t]*$", re.MULTILINE
+)
+_URL = re.compile(r"\bhttps?://\S+")
+_FIELD = re.compile(r"^[A-ZÀ-Ý][\w()'’ -]{2,30}?\s?:(?:\s|$)")
 _SIGN_OFF = re.compile(r"(?<=[.!?”»\"])\s*\((?:[A-Z][a-z]{1,5}|[A-Z]{2,6})\)[ \t]*$", re.MULTILINE)
 _PHOTO_NOTE = re.compile(
     r"\((?:nella foto|in the photo|pictured|sur la photo|en la foto|im bild|foto)\)", re.IGNORECASE
@@ -218,6 +223,8 @@ def _frame_kind(text: str, words: list[str]) -> str | None:
         return "other"
     if len(words) <= 35 and _PLACE_DATE_CAPTION.match(bare):
         return "caption"
+    if _URL.search(bare) and len(words) <= 40 and not _SENTENCE_END.search(bare):
+        return "other"  # identifiers and addresses: "ELI: http://data.europa.eu/eli/..."
     return None
 
 
@@ -234,6 +241,7 @@ def _inline_spans(text: str) -> list[FurnitureSpan]:
         (_LABELLED_STAMP, "dateline"),
         (_SUBTITLE_CUE, "clock"),
         (_LEADING_CLOCK, "clock"),
+        (_TRAILING_STAMP, "dateline"),
         (_SHORT_DATE, "dateline"),
         (_HASHTAG, "handle"),
         (_SIGN_OFF, "byline"),
@@ -530,6 +538,19 @@ def _mark_header(lines: list[Line], kinds: list[str | None], stop: int) -> None:
             continue
         text = line.stripped
         words = _words(text)
+        near_field = any(
+            _FIELD.match(lines[shown[k]].stripped) or kinds[shown[k]] is not None
+            for k in (n - 1, n + 1)
+            if 0 <= k < len(shown)
+        )
+        if (
+            _FIELD.match(text)
+            and near_field
+            and not _SENTENCE_END.search(text)
+            and len(words) <= 40
+        ):
+            kinds[i] = "other"  # fields of a record: "Intervenant(s) :", "Circonstance : ..."
+            continue
         if _SENTENCE_END.search(text) or text.endswith((",", ":", ";")) or not words:
             continue
         if re.search(r"\d", text) or len(words) > 4:

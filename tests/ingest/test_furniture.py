@@ -242,3 +242,27 @@ def test_a_label_line_next_to_a_stamp_is_navigation_but_a_headline_is_not() -> N
     marked = _furniture_text(text)
     assert any("Press releases" in t for _k, t in marked)
     assert not any("Leaders agree" in t for _k, t in marked)
+
+
+def test_a_stamp_after_the_last_sentence_and_an_address_line_are_furniture() -> None:
+    text = f"{_PROSE} 28.06.2022\n\nELI: http://data.europa.eu/eli/C/2024/6982/oj\n"
+    marked = _furniture_text(text)
+    assert any(t.startswith("28.06.2022") for _k, t in marked)
+    assert any("ELI: http" in t for _k, t in marked)
+    assert not any(_PROSE[:30] in t for _k, t in marked)
+
+
+def test_fields_of_a_record_are_furniture_but_a_headline_with_a_colon_is_not() -> None:
+    text = (
+        "Ukraine-Krisengipfel in Brüssel: Europa soll wieder kriegstüchtig werden\n\n"
+        "Intervenant(s) :\n\nCirconstance : Séminaire d'ouverture de l'IHEDN, Paris\n\n"
+        f"{_PROSE}\n"
+    )
+    marked = " ".join(t for _k, t in _furniture_text(text))
+    assert "Intervenant(s)" in marked and "Circonstance" in marked
+    assert "Krisengipfel" not in marked
+
+
+def test_a_line_opening_with_by_and_a_lower_case_word_is_no_byline() -> None:
+    text = f"Decisión del Consejo\n\npor la que se establece una cooperación\n\n{_PROSE}\n"
+    assert not any("por la que" in t for _k, t in _furniture_text(text))
