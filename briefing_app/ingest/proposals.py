@@ -210,6 +210,10 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text))
     text = re.sub(r"([,;:])[,;:]+", r"\1", text).strip(" ,;:–—-")
     text = _LEADING_LINKS.sub("", text)
+    if text.count("(") != text.count(")"):  # a parenthesis cut by a clause mark
+        text = re.sub(r"\s*[()]\s*", " ", text).strip()
+    if sum(text.count(q) for q in _QUOTE_MARKS) % 2:  # a quotation cut by one
+        text = re.sub(r"\s*[\"“”«»„]\s*", " ", text).strip()
     text = text.rstrip(" .,;:–—-")
     return text[:1].upper() + text[1:] if text else text
 
@@ -670,7 +674,9 @@ _AND_LINK = re.compile(
 
 
 _DEADLINE = re.compile(
-    r"\b(?:by|no later than|d[’']ici(?: à| a)?|au plus tard en|bis(?: spätestens)?|"
+    r"\b(?:by|no later than|d[’']ici(?: à| a)?|au plus tard en|(?:à )?l[’']horizon(?: de)?|"
+    r"horizonte(?: de)?|orizzonte(?: del)?|bis(?: spätestens)?|until|jusqu[’'](?:en|à|au)|"
+    r"hasta(?: el)?|fino al|"
     r"spätestens|entro(?: il)?|a más tardar en)\s+(?:the\s+end\s+of\s+|(?:la\s+)?fin\s+)?$",
     re.IGNORECASE,
 )
@@ -792,8 +798,8 @@ def propose_events(
         for m in sorted(mentions, key=lambda m: m.start)
         if lo <= m.start < hi and not any(a <= m.start < b for a, b in furniture)
     ]
-    # A deadline ("by 2030", "d'ici 2025") is a target, not a happening: it seeds no
-    # proposal (it still keeps its place in a range).
+    # A deadline or horizon ("by 2030", "d'ici 2025", "until 2030") is a target, not a
+    # happening: it seeds no proposal (as the end of a range it still counts).
     seeds = {id(m) for m in kept if not _DEADLINE.search(text, max(0, m.start - 20), m.start)}
     if terms is None:
         terms = shipped_link_terms()

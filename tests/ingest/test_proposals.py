@@ -410,6 +410,8 @@ def test_a_happening_named_in_the_sentence_before_is_linked() -> None:
     [
         "The Council approved a plan to make the Union a stronger security provider by 2030.",
         "Les États membres devront porter leurs dépenses à 2 % d'ici 2025, selon le texte.",
+        "Un livre blanc fixe les grandes orientations de la défense à l’horizon 2030.",
+        "Un livre blanc fixe les orientations de la défense européenne jusqu’en 2030.",
         "Gli alleati dovranno raggiungere l'obiettivo entro il 2029, secondo il documento.",
     ],
 )
@@ -439,3 +441,9 @@ def test_actors_and_the_place_of_the_title_make_a_same_as_on_the_same_day() -> N
         later, extract_dates(later, date(2022, 6, 30), "es"), events=[madrid], terms=terms
     )
     assert other.same_as is None
+
+
+def test_a_title_loses_a_parenthesis_or_quotation_its_clause_cut_in_two() -> None:
+    sentence = 'On 9 November 1989 the wall fell (the end of the) Cold War" began, he said.'
+    title = _title(sentence, "9 November 1989")
+    assert "(" not in title and ")" not in title and '"' not in title
