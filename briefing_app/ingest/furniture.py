@@ -492,6 +492,8 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
         for i in range(prose[-1] + 1, last_article):
             if kinds[i] is None and _is_list_marker(lines[i]):
                 kinds[i] = "footer"
+            elif kinds[i] is None and not _is_prose(lines[i]) and _dated_label(lines[i]):
+                kinds[i] = "footer"  # a headline of another article with its date
 
     _mark_header(lines, kinds, last_article)
 
@@ -553,11 +555,25 @@ def _mark_header(lines: list[Line], kinds: list[str | None], stop: int) -> None:
             continue
         if _SENTENCE_END.search(text) or text.endswith((",", ":", ";")) or not words:
             continue
+        if _dated_label(line):
+            kinds[i] = "dateline"  # "Brussels, 25 March 2022 | 5 min read"
+            continue
         if re.search(r"\d", text) or len(words) > 4:
             continue
         near = [shown[k] for k in (n - 1, n + 1) if 0 <= k < len(shown)]
         if any(kinds[k] is not None for k in near):
             kinds[i] = "navigation"
+
+
+def _dated_label(line: Line) -> bool:
+    """A short line with no full stop that carries a written date."""
+    text = line.stripped
+    return (
+        len(_words(text)) <= 15
+        and not _SENTENCE_END.search(text)
+        and re.search(_DATE_WORDS, text, re.IGNORECASE) is not None
+        and re.search(r"\d", text) is not None
+    )
 
 
 def body_extent(text: str, furniture: list[FurnitureSpan] | None = None) -> tuple[int, int]:

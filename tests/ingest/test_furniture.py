@@ -266,3 +266,14 @@ def test_fields_of_a_record_are_furniture_but_a_headline_with_a_colon_is_not() -
 def test_a_line_opening_with_by_and_a_lower_case_word_is_no_byline() -> None:
     text = f"Decisión del Consejo\n\npor la que se establece una cooperación\n\n{_PROSE}\n"
     assert not any("por la que" in t for _k, t in _furniture_text(text))
+
+
+def test_dated_label_lines_above_and_below_the_article_are_furniture() -> None:
+    text = (
+        "Leaders agree defence plan\n\nBrussels, 25 March 2022 | 5 min read\n\n"
+        f"{_PROSE}\n\n{_PROSE}\n\nMinisters back ammunition plan – 6 March 2024\n"
+    )
+    marked = [(k, t) for k, t in _furniture_text(text)]
+    assert ("dateline", "Brussels, 25 March 2022 | 5 min read") in marked
+    assert ("footer", "Ministers back ammunition plan – 6 March 2024") in marked
+    assert not any(_PROSE[:30] in t for _k, t in marked)
