@@ -137,10 +137,12 @@ _CREDIT = re.compile(
     r"\((?:(?:additional\s+)?reporting|writing|editing|compiled|translated)\s+by[^()\n]*\)",
     re.IGNORECASE,
 )
-_JOURNALIST = re.compile(
-    r"(?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}(?:journaliste|journalist(?:in)?|correspondante?|"
-    r"correspondent|reporter|redakteur(?:in)?|periodista|giornalista)\b[^.\n]{0,60}",
+_ROLE = re.compile(
+    r"\b(?:journaliste|journalist(?:in)?|correspondante?|correspondent|reporter|"
+    r"redakteur(?:in)?|periodista|giornalista)\b",
+    re.IGNORECASE,
 )
+_NAME_BEFORE = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]+\s+){1,3}$")
 _HANDLE = re.compile(
     r"(?:[—–-]\s*)?(?:[A-ZÀ-Ý][\w.'’-]+\s+|(?:von|van|der|den|de|du|la|le|di|da|del)\s+){0,5}"
     r"[A-ZÀ-Ý][\w.'’-]+\s*\(@\w{1,15}\)"
@@ -231,6 +233,18 @@ def _frame_kind(text: str, words: list[str]) -> str | None:
 def _inline_spans(text: str) -> list[FurnitureSpan]:
     """Furniture inside lines of text: agency datelines, credits, handles, notes."""
     found: list[FurnitureSpan] = []
+    for role in _ROLE.finditer(text):  # "Maria Udrescu Journaliste en charge de ..."
+        name = _NAME_BEFORE.search(text, max(0, role.start() - 80), role.start())
+        if name:
+            end = text.find("\n", role.end())
+            end = len(text) if end == -1 else end
+            rest = text[role.end() : end]
+            stop = rest.find(".")
+            b = role.end() + (stop if stop != -1 else min(len(rest), 60))
+            if b - role.end() <= 60:
+                found.append(FurnitureSpan(name.start(), b, "byline"))
+    if "(@" in text or "pic.twitter.com" in text:
+        found += [FurnitureSpan(m.start(), m.end(), "handle") for m in _HANDLE.finditer(text)]
     for stamp in _LABELLED_STAMP.finditer(text):
         after = _AFTER_STAMP.match(text, stamp.end())
         if after and after.group(0).strip():
@@ -249,8 +263,6 @@ def _inline_spans(text: str) -> list[FurnitureSpan]:
         (_AGENCY_DATELINE, "dateline"),
         (_PLACE_DATE, "dateline"),
         (_CREDIT, "byline"),
-        (_JOURNALIST, "byline"),
-        (_HANDLE, "handle"),
         (_DELIVERY, "delivery-note"),
         (_CREDIT_MARK, "caption"),
     ):
