@@ -73,3 +73,14 @@ def test_heldout_details_are_refused(tmp_path: Path, capsys, monkeypatch) -> Non
     assert main(["dev"]) == 0
     out = capsys.readouterr().out
     assert "texts                                      1\n" in out
+
+
+def test_the_development_figures_hold() -> None:
+    """Floors under the measured development figures, so a change that costs much shows."""
+    score = score_split("dev")
+    if score.texts == 0:
+        return
+    assert score.usable_share >= 0.35
+    assert score.from_furniture <= 0.1 * score.proposals
+    assert score.wrong_links <= 0.05 * score.proposals
+    assert score.furniture_precision >= 0.9 and score.furniture_recall >= 0.6
