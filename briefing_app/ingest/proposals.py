@@ -737,12 +737,15 @@ class _Draft:
     lane: Lane
 
 
-def _one_happening(a: _Draft, b: _Draft) -> bool:
-    """Two mentions of one date that speak of the same thing: same lane, two words shared."""
-    if a.when != b.when:
+def _one_happening(a: _Draft, b: _Draft, text: str) -> bool:
+    """Two mentions of one date that speak of the same thing: same lane, and two words
+    shared or one sentence straight after the other in the same paragraph."""
+    if a.when != b.when or a.lane is not b.lane:
         return False
-    shared = len(a.words & b.words)
-    return a.lane is b.lane and shared >= 2
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    between = text[first.end : second.start]
+    adjacent = not between.strip() and not re.search(r"\n[ \t]*\n", between)
+    return adjacent or len(a.words & b.words) >= 2
 
 
 def _merged_when(group: list[_Draft]) -> DateSpan:
@@ -845,7 +848,7 @@ def propose_events(
                 home = group
                 break
             unlinked = plain[i] is None or plain[first] is None
-            if unlinked and any(_one_happening(drafts[j], draft) for j in group):
+            if unlinked and any(_one_happening(drafts[j], draft, text) for j in group):
                 home = group
                 break
         if home is None:

@@ -447,3 +447,17 @@ def test_a_title_loses_a_parenthesis_or_quotation_its_clause_cut_in_two() -> Non
     sentence = 'On 9 November 1989 the wall fell (the end of the) Cold War" began, he said.'
     title = _title(sentence, "9 November 1989")
     assert "(" not in title and ")" not in title and '"' not in title
+
+
+def test_the_next_sentence_of_a_paragraph_with_the_same_date_and_lane_is_the_same_happening() -> (
+    None
+):
+    text = (
+        "Al Consiglio europeo di giovedì 15 dicembre 2022 i leader riaffermeranno la difesa. "
+        "È quanto si apprende in vista del vertice di Bruxelles del 15 dicembre 2022.\n\n"
+        "Il 15 dicembre 2022 la Commissione europea pubblica i dati sul commercio.\n"
+    )
+    proposals = propose_events(
+        text, extract_dates(text, date(2022, 12, 14), "it"), terms=LinkTerms()
+    )
+    assert [len(p.passages) for p in proposals] == [2, 1]
