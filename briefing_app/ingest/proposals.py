@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate, Precision
 from briefing_app.domain.model import Event, Lane
@@ -682,6 +683,19 @@ _DEADLINE = re.compile(
 )
 
 
+_GUESS_DAYS = 183
+
+
+def _year_guessed(mention: DateMention, when: DateSpan, published: date) -> bool:
+    """A day, week or month with no year written, placed far from the publication date."""
+    if when.precision is Precision.YEAR or re.search(r"\d{4}", mention.text):
+        return False
+    if re.search(r"\d{1,2}[./-]\d{1,2}[./-]\d{2}\b", mention.text):
+        return False  # "24.06.25": the year is written, in two digits
+    gap = min(abs((when.first_day - published).days), abs((when.last_day - published).days))
+    return gap > _GUESS_DAYS
+
+
 def _next_day(a: PartialDate, b: PartialDate) -> bool:
     """Two consecutive days ("11 and 12 July"): one happening over both, not a list."""
     day = Precision.DAY
@@ -781,6 +795,7 @@ def propose_events(
     furniture: Sequence[tuple[int, int]] = (),
     events: Sequence[Event] = (),
     terms: LinkTerms | None = None,
+    published: date | None = None,
 ) -> list[Proposal]:
     """One proposal per happening the body reports, in text order.
 
@@ -789,7 +804,9 @@ def propose_events(
     proposal with several excerpts. Mentions outside ``body`` or inside
     ``furniture`` spans (captions included: a photo's date is not an event)
     are left out. ``terms`` gives the existing events' names in several
-    languages (the shipped ones when None).
+    languages (the shipped ones when None). With ``published``, a day or month
+    written without its year that was placed more than half a year from the
+    publication date proposes nothing: which year it is was a guess.
     """
     lo, hi = body or (0, len(text))
     spans = split_sentences(text)
@@ -815,6 +832,8 @@ def propose_events(
         if id(mention) not in seeds and not any(
             m.start == mention.start and id(m) in seeds for m in kept
         ):
+            continue
+        if published is not None and _year_guessed(mention, when, published):
             continue
         s, e = _sentence_of(spans, ends, mention.start)
         key = (s, when.label())

@@ -125,6 +125,7 @@ def reanalyse(
         body=(article.body_start, article.body_end),
         furniture=[(f.start, f.end) for f in article.furniture],
         events=events,
+        published=published,
     )
     return PreparedImport(article, metadata, tuple(mentions), tuple(proposals))
 

@@ -461,3 +461,17 @@ def test_the_next_sentence_of_a_paragraph_with_the_same_date_and_lane_is_the_sam
         text, extract_dates(text, date(2022, 12, 14), "it"), terms=LinkTerms()
     )
     assert [len(p.passages) for p in proposals] == [2, 1]
+
+
+def test_a_day_without_its_year_placed_far_from_publication_proposes_nothing() -> None:
+    from briefing_app.domain.dates import PartialDate
+    from briefing_app.ingest.dates import DateMention
+
+    text = "Les dirigeants se réuniront le 24 mars à Bruxelles pour le sommet.\n"
+    i = text.index("24 mars")
+    guessed = DateMention("24 mars", i, i + 7, PartialDate.parse("2021-03-24"), text.strip())
+    near = DateMention("24 mars", i, i + 7, PartialDate.parse("2022-03-24"), text.strip())
+    published = date(2022, 3, 10)
+    assert propose_events(text, [guessed], terms=LinkTerms(), published=published) == []
+    assert len(propose_events(text, [near], terms=LinkTerms(), published=published)) == 1
+    assert len(propose_events(text, [guessed], terms=LinkTerms())) == 1  # no date to judge by
