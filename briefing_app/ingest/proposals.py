@@ -1,11 +1,14 @@
 """Candidate events from the dates an article mentions, for the user to review.
 
-Each date mention in the article's body becomes a proposal: the sentence
-around it as the excerpt, the date at the precision the text gives, a title
-cut from the clause that holds the date, a lane guessed from who the sentence
-names, and, where an existing event has a close date and shares key words,
-the suggestion to add the excerpt to that event instead of making a new one.
-Nothing here is stored; the user decides (see ``ingest.drafts``).
+Each date mention in the article's body seeds a draft: the sentence around it
+as the excerpt, the date at the precision the text gives, a headline-like
+title cut from the clause that holds the date, and the lane of who acts.
+Drafts that report one happening (the same date and the same thing, or the
+same existing event) become one proposal with several excerpts. Where an
+existing event is close in date and the passage names it, its actors or its
+words, the proposal suggests adding the excerpts to it, with the reason in
+words; "same as" is kept for an event on the proposal's own dates that the
+passage names. Nothing here is stored; the user decides (``ingest.review``).
 """
 
 from __future__ import annotations
