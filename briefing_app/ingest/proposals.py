@@ -131,6 +131,13 @@ _DATELINE = re.compile(
 )
 
 
+_ATTRIBUTION = re.compile(
+    r"^(?:according to|selon|d[’']après|según|de acuerdo con|laut|nach angaben|secondo|"
+    r"stando a)\b",
+    re.IGNORECASE,
+)
+
+
 def _clauses(sentence: str, protect: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Clause spans of ``sentence``; a mark inside a date ("Nov. 16, 2021") is no break."""
     bounds = [0]
@@ -304,6 +311,8 @@ def _title_and_clause(
     first = last = index
     if _RELATIVE.match(sentence[clauses[first][0] :]) and first > 0:
         first -= 1
+    elif _ATTRIBUTION.match(sentence[clauses[first][0] :]) and first > 0:
+        first = last = 0  # "…, according to a statement on Wednesday": the news comes first
 
     def words() -> int:
         a, b = clauses[first][0], clauses[last][1]
@@ -584,7 +593,12 @@ def _reason(when: DateSpan, event: Event, ev: _Evidence) -> str:
     """Why the proposal may be ``event``, in words: date, name, actors, words in common."""
     if ev.gap == 0:
         same_day = when.precision is Precision.DAY and event.when.precision is Precision.DAY
-        timing = "same day" if same_day and not when.is_range else "same period"
+        if same_day and not when.is_range and not event.when.is_range:
+            timing = "same day"
+        elif same_day and not when.is_range:
+            timing = "during its dates"
+        else:
+            timing = "same period"
     else:
         timing = f"{ev.gap} day{'s' if ev.gap != 1 else ''} apart"
     parts = [timing]
@@ -592,8 +606,9 @@ def _reason(when: DateSpan, event: Event, ev: _Evidence) -> str:
         parts.append(f"names “{ev.named.written}”")
     if ev.actors or ev.places:
         parts.append("names " + _and(list(ev.actors) + list(ev.places)))
-    if ev.shared and ev.named is None:
-        quoted = [f"“{w}”" for w in ev.shared[:4]]
+    shared = [w for w in ev.shared if w not in ev.places and w not in ev.actors]
+    if shared and ev.named is None:
+        quoted = [f"“{w}”" for w in shared[:4]]
         parts.append("shares the word" + ("s " if len(quoted) > 1 else " ") + _and(quoted))
     return ", ".join(parts)
 
@@ -853,7 +868,11 @@ def propose_events(
         lead = min(max(lead, 0), mention.start - s)
         title, focus = _title_and_clause(sentence, mention.start - s, mention.end - s, others, lead)
         lane = suggest_lane(sentence, focus, main_actor, document)
-        drafts.append(_Draft(mention, when, s, e, title, focus, content_words(sentence), lane))
+        quote_from = s + lead  # the excerpt leaves out a stamp or dateline it opens with
+        while quote_from < mention.start and text[quote_from].isspace():
+            quote_from += 1
+        words = content_words(sentence)
+        drafts.append(_Draft(mention, when, quote_from, e, title, focus, words, lane))
 
     # Each draft's links, then groups: same date and same thing, or the same existing event.
     links = [

@@ -475,3 +475,31 @@ def test_a_day_without_its_year_placed_far_from_publication_proposes_nothing() -
     assert propose_events(text, [guessed], terms=LinkTerms(), published=published) == []
     assert len(propose_events(text, [near], terms=LinkTerms(), published=published)) == 1
     assert len(propose_events(text, [guessed], terms=LinkTerms())) == 1  # no date to judge by
+
+
+def test_an_attribution_clause_gives_the_title_to_the_news_and_the_excerpt_skips_a_stamp() -> None:
+    text = (
+        "date 2022-06 Líderes de la OTAN invitaron a Finlandia y Suecia a unirse a la Alianza, "
+        "según un comunicado publicado en Madrid el 29 de junio de 2022.\n"
+    )
+    furniture = [(0, len("date 2022-06"))]
+    mentions = extract_dates(text, date(2022, 6, 30), "es")
+    [proposal] = propose_events(text, mentions, furniture=furniture, terms=LinkTerms())
+    assert proposal.title.startswith("Líderes de la OTAN invitaron")
+    assert proposal.sentence.startswith("Líderes") and text[proposal.start] == "L"
+
+
+def test_the_reason_for_an_event_over_several_days_says_during_its_dates() -> None:
+    madrid = Event(
+        id="nato-madrid-summit",
+        title="NATO Madrid summit adopts a new Strategic Concept",
+        when=DateSpan.parse("2022-06-28", "2022-06-30"),
+        lane=Lane.NATO,
+        actors=("NATO",),
+    )
+    text = "NATO leaders met in Madrid on 29 June 2022 and invited Finland and Sweden.\n"
+    [proposal] = propose_events(
+        text, extract_dates(text, date(2022, 6, 30)), events=[madrid], terms=LinkTerms()
+    )
+    reason = proposal.links[0].reason
+    assert reason.startswith("during its dates") and reason.count("Madrid") == 1
