@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="import articles (text, Markdown, saved web pages, PDF) and propose events",
         description="Import each FILE as a source: its text kept verbatim, page furniture "
         "marked, metadata read from the document, every date found and proposed as an event. "
+        "Without --accept-all or --propose the proposals are kept for review (in the app: "
+        "Review Proposals; here: the proposals command). "
         "The same file is never imported twice. Exit status 1 if any file failed.",
     )
     imports.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -151,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--width", type=int, metavar="PX", help="image width in pixels (png 2000, svg 1600)"
     )
     _add_annotations_parser(sub)
+    _add_proposals_parser(sub)
     return parser
 
 
@@ -185,6 +188,25 @@ def _terms_problems(chronology: Chronology) -> list[str]:
         {a for e in chronology.events for a in e.actors},
         [lane.value for lane in Lane if lane is not Lane.OTHER],
     )
+
+
+def _add_proposals_parser(sub: argparse._SubParsersAction) -> None:
+    """``proposals list|accept|reject``: decide on the events imports proposed."""
+    cmd = sub.add_parser(
+        "proposals",
+        help="list, accept or reject the events proposed by imports and kept for review",
+        description="An import keeps its proposed events until you decide. SOURCE is a stored "
+        "source's file name (as `proposals list` shows it); N are the proposal numbers.",
+    )
+    action = cmd.add_subparsers(dest="proposals_action", required=True, metavar="ACTION")
+    listing = action.add_parser("list", help="the proposals waiting, by source")
+    listing.add_argument("source", nargs="?", metavar="SOURCE")
+    for name, verb in (("accept", "make events of"), ("reject", "drop")):
+        decide = action.add_parser(name, help=f"{verb} some or all of a source's proposals")
+        decide.add_argument("source", metavar="SOURCE")
+        which = decide.add_mutually_exclusive_group(required=True)
+        which.add_argument("numbers", nargs="*", type=int, default=[], metavar="N")
+        which.add_argument("--all", action="store_true", help="every proposal of SOURCE")
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -476,16 +498,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
     """Import each file; report per file; 1 if any failed, 2 for unusable options."""
     from briefing_app.domain.dates import DateFormatError, PartialDate
     from briefing_app.ingest.metadata import ArticleMetadata
-    from briefing_app.ingest.problems import ImportProblem
-    from briefing_app.ingest.review import ReviewState
-    from briefing_app.services import importer
-    from briefing_app.services.library import open_library
-    from briefing_app.storage.repository import list_events
 
     try:
         published = PartialDate.parse(args.published) if args.published else None
     except DateFormatError as exc:
         print(f"import: --published: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json" and not args.propose:
+        print("import: --format json goes with --propose", file=sys.stderr)
         return 2
     overrides = ArticleMetadata(
         title=args.title or "", outlet=args.outlet or "", published=published, language=""
@@ -495,48 +515,200 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print("import: --replaces takes exactly one FILE", file=sys.stderr)
             return 2
         return _replace_source(args, args.files[0])
-    if args.format == "json" and not args.propose:
-        print("import: --format json goes with --propose", file=sys.stderr)
-        return 2
+    if args.propose:
+        return _propose(args, overrides)
+    return _import_files(args, overrides)
+
+
+def _known_events(path: Path) -> list:
+    """The chronology's events for link suggestions, the database left byte for byte as it was.
+
+    A missing (or not yet upgraded) database is stood in for by the shipped
+    chronology, built in a temporary folder.
+    """
+    import tempfile
+
+    from briefing_app.services.library import open_library
+    from briefing_app.storage.database import Database, DatabaseError
+    from briefing_app.storage.repository import list_events
+
+    if path.exists():
+        try:
+            db = Database.open(path, read_only=True)
+        except DatabaseError as exc:
+            print(
+                f"import: {exc} Suggesting links to the shipped chronology only.", file=sys.stderr
+            )
+        else:
+            try:
+                return list_events(db)
+            finally:
+                db.close()
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_library(Path(folder) / "shipped.sqlite")
+        try:
+            return list_events(db)
+        finally:
+            db.close()
+
+
+def _propose(args: argparse.Namespace, overrides: object) -> int:
+    """``import --propose``: what would be imported, printed; nothing saved anywhere."""
+    import json
+
+    from briefing_app.ingest.problems import ImportProblem
+    from briefing_app.services import importer
+
+    events = _known_events(Path(args.db))
+    failed = 0
+    records = []
+    for path in args.files:
+        try:
+            prepared = importer.prepare(path, overrides=overrides, events=events)
+        except ImportProblem as exc:
+            failed += 1
+            print(f"import: {path}: {exc}", file=sys.stderr)
+            continue
+        if args.format == "json":
+            records.append(_proposals_json(str(path), prepared))
+        else:
+            _print_import(str(path), prepared, saved=False)
+    if args.format == "json":
+        json.dump({"files": records}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 1 if failed else 0
+
+
+def _review_hint(file: str, title: str, n: int, *, waiting: bool = False) -> str:
+    events = f"{n} event{'s' if n != 1 else ''}"
+    said = ("wait" if n != 1 else "waits") if waiting else "proposed"
+    return (
+        f"  {events} {said} for review: open the app and choose Review Proposals on “{title}”\n"
+        f"  (or: main.py proposals list {file})"
+    )
+
+
+def _import_files(args: argparse.Namespace, overrides: object) -> int:
+    from briefing_app.ingest.problems import ImportProblem
+    from briefing_app.services import importer
+    from briefing_app.services.library import open_library
+    from briefing_app.services.pending import pending_counts
+    from briefing_app.storage.repository import list_events
+
     db = open_library(args.db)
     failed = 0
-    proposed: list[dict] = []
     try:
         events = list_events(db)  # for link suggestions (titles and summaries), read once
         for path in args.files:
             try:
                 prepared = importer.prepare(path, overrides=overrides, events=events)
-                if args.format == "json":
-                    proposed.append(_proposals_json(str(path), prepared))
-                    continue
                 known = importer.find_imported(db, prepared.article.content_hash)
                 if known is not None:
-                    print(f"{path}: already imported as “{known[1]}” ({known[0]}); skipped")
+                    file, title = known
+                    waiting = pending_counts(db).get(file, 0)
+                    print(f"{path}: already imported as “{title}” ({file})")
+                    if waiting and args.accept_all:
+                        _decide(db, file, accept=True, numbers=None)
+                        events = list_events(db)
+                    elif waiting:
+                        print(_review_hint(file, title, waiting, waiting=True))
+                    else:
+                        print("  no proposals wait for review; nothing was added")
                     continue
-                if args.propose:
-                    _print_import(str(path), prepared, saved=False)
+                if args.accept_all:
+                    saved, report = importer.save_and_accept(db, prepared)
+                    _print_import(saved.file, prepared, saved=True)
+                    print(f"  accepted {len(report.created)} event(s) with their excerpts")
+                    events = list_events(db)
                     continue
                 saved = importer.save_source(db, prepared)
                 _print_import(saved.file, prepared, saved=True)
-                if args.accept_all and saved.proposals:
-                    batch = [(saved.file, saved.title, saved.proposals)]
-                    state = ReviewState.from_proposals(batch)
-                    state.set_all_included(True)
-                    urls = {saved.file: prepared.metadata.url}
-                    report = importer.accept(db, state.included(), urls)
-                    print(f"  accepted {len(report.created)} event(s) with their excerpts")
-                    events = list_events(db)
+                if saved.proposals:
+                    print(_review_hint(saved.file, saved.title, len(saved.proposals)))
             except ImportProblem as exc:
                 failed += 1
                 print(f"import: {path}: {exc}", file=sys.stderr)
     finally:
         db.close()
-    if args.format == "json":
-        import json
-
-        json.dump({"files": proposed}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
     return 1 if failed else 0
+
+
+def _cmd_proposals(args: argparse.Namespace) -> int:
+    """``proposals list|accept|reject``: 2 for an unknown source or proposal number."""
+    from briefing_app.ingest.problems import ImportProblem
+    from briefing_app.services.library import open_library
+
+    db = open_library(args.db)
+    try:
+        if args.proposals_action == "list":
+            return _list_pending(db, args.source)
+        numbers = None if args.all else list(args.numbers)
+        try:
+            return _decide(
+                db, args.source, accept=args.proposals_action == "accept", numbers=numbers
+            )
+        except ImportProblem as exc:
+            print(f"proposals: {exc}", file=sys.stderr)
+            return 1
+    finally:
+        db.close()
+
+
+def _list_pending(db: object, source: str | None) -> int:
+    from briefing_app.services.pending import load_pending
+    from briefing_app.storage.repository import get_source_text
+
+    if source is not None and get_source_text(db, source) is None:
+        print(f"proposals: there is no source {source!r}", file=sys.stderr)
+        return 2
+    review = load_pending(db, [source] if source else None)
+    items = review.state.items
+    if not items:
+        print("No proposals wait for review." if source is None else f"{source}: none pending.")
+        return 0
+    by_file: dict[str, list] = {}
+    for item in items:
+        by_file.setdefault(item.spans[0].source_file, []).append(item)
+    for file, rows in by_file.items():
+        print(f"{file}: “{review.titles.get(file, file)}”, {len(rows)} pending")
+        for n, item in enumerate(rows, start=1):
+            link = f"  [same as {item.links[0].title}?]" if item.links else ""
+            print(f"  {n:>3}. {item.when.label():<20} {item.lane.value:<8} {item.title}{link}")
+    return 0
+
+
+def _decide(db: object, source: str, *, accept: bool, numbers: list[int] | None) -> int:
+    """Accept or reject proposals ``numbers`` (1-based; all when None) of ``source``."""
+    from briefing_app.services import importer
+    from briefing_app.services.pending import keep_pending, load_pending
+    from briefing_app.storage.repository import get_source_text
+
+    if get_source_text(db, source) is None:
+        print(f"proposals: there is no source {source!r}", file=sys.stderr)
+        return 2
+    review = load_pending(db, [source])
+    items = review.state.items
+    chosen = range(1, len(items) + 1) if numbers is None else numbers
+    bad = [n for n in chosen if not 1 <= n <= len(items)]
+    if bad:
+        print(
+            f"proposals: {source} has {len(items)} pending; no proposal {bad[0]}", file=sys.stderr
+        )
+        return 2
+    picked = [items[n - 1] for n in dict.fromkeys(chosen)]
+    rest = [it for it in items if it not in picked]
+    if accept:
+        report = importer.accept(
+            db, picked, review.urls, pending_files=review.files, remaining=rest
+        )
+        print(
+            f"{source}: accepted {len(picked)} proposal(s): {len(report.created)} new event(s), "
+            f"{len(report.linked)} added to existing ones; {len(rest)} still pending"
+        )
+    else:
+        keep_pending(db, review.files, rest)
+        print(f"{source}: rejected {len(picked)} proposal(s); {len(rest)} still pending")
+    return 0
 
 
 def _proposals_json(name: str, prepared: PreparedImport) -> dict:
@@ -657,6 +829,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "extract-dates": _cmd_extract_dates,
         "bench": _cmd_bench,
         "import": _cmd_import,
+        "proposals": _cmd_proposals,
         "annotations": _cmd_annotations,
     }
     try:

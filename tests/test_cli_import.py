@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from briefing_app.services.library import open_library
-from briefing_app.storage.repository import counts, list_sources
+from briefing_app.storage.repository import counts, list_events, list_sources
 from tests.helpers.articles import markdown_article, saved_page, text_article, write
 from tests.test_cli import run_main
 
@@ -107,3 +108,94 @@ def test_propose_as_json_prints_every_proposal_and_saves_nothing(tmp_path: Path)
         library.close()
     refused = run_main("--db", str(db), "import", str(path), "--format", "json")
     assert refused.returncode == 2 and "--propose" in refused.stderr
+
+
+def test_a_plain_import_keeps_its_proposals_for_review(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    path = write(tmp_path / "t.txt", text_article())
+    first = run_main("--db", str(db), "import", str(path))
+    assert first.returncode == 0, first.stderr
+    assert (
+        "2 events proposed for review: open the app and choose Review Proposals on "
+        "“Ministers back ammunition plan after Brussels talks”" in first.stdout
+    )
+    again = run_main("--db", str(db), "import", str(path))
+    assert "already imported as “Ministers back ammunition plan" in again.stdout
+    assert "2 events wait for review" in again.stdout and "skipped" not in again.stdout
+    listing = run_main("--db", str(db), "proposals", "list")
+    assert listing.returncode == 0, listing.stderr
+    file = listing.stdout.split(":", 1)[0]
+    assert file.startswith("t_") and "2 pending" in listing.stdout
+    assert "  1. 5 Mar 2024" in listing.stdout
+    accepted = run_main("--db", str(db), "proposals", "accept", file, "1")
+    assert accepted.returncode == 0, accepted.stderr
+    assert "accepted 1 proposal(s): 1 new event(s)" in accepted.stdout
+    assert "1 still pending" in accepted.stdout
+    wrong = run_main("--db", str(db), "proposals", "reject", file, "2")
+    assert wrong.returncode == 2 and "no proposal 2" in wrong.stderr
+    rejected = run_main("--db", str(db), "proposals", "reject", file, "--all")
+    assert "rejected 1 proposal(s); 0 still pending" in rejected.stdout
+    assert "No proposals wait" in run_main("--db", str(db), "proposals", "list").stdout
+    done = run_main("--db", str(db), "import", str(path))
+    assert "no proposals wait for review; nothing was added" in done.stdout
+    library = open_library(db)
+    try:
+        assert counts(library)["sources"] == 6
+        assert sum(e.origin.value == "user" for e in list_events(library)) == 1
+    finally:
+        library.close()
+
+
+def test_accept_all_on_a_file_imported_before_accepts_what_waits(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    path = write(tmp_path / "t.txt", text_article())
+    assert run_main("--db", str(db), "import", str(path)).returncode == 0
+    result = run_main("--db", str(db), "import", str(path), "--accept-all")
+    assert result.returncode == 0, result.stderr
+    assert "accepted 2 proposal(s): 2 new event(s)" in result.stdout
+    library = open_library(db)
+    try:
+        assert sum(e.origin.value == "user" for e in list_events(library)) == 2
+    finally:
+        library.close()
+
+
+def test_propose_json_is_the_public_shape_and_saves_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    open_library(db).close()
+    before = db.read_bytes()
+    text = text_article()
+    path = write(tmp_path / "t.txt", text.encode("cp1252"))  # not UTF-8: offsets in decoded text
+    page = write(tmp_path / "nato.html", saved_page())
+    result = run_main(
+        "--db", str(db), "import", str(path), str(page), "--propose", "--format", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    assert db.read_bytes() == before  # byte for byte
+    wal = tmp_path / "db.sqlite-wal"
+    assert not wal.exists() or wal.stat().st_size == 0  # and nothing waiting to be written
+    out = json.loads(result.stdout)
+    assert [f["file"] for f in out["files"]] == [str(path), str(page)]
+    first, second = out["files"]
+    assert first["published"] == "2024-03-06"
+    keys = {"title", "start", "end", "precision", "lane", "same_as", "excerpts"}
+    for record in (*first["proposals"], *second["proposals"]):
+        assert keys <= set(record)
+        assert record["precision"] in {"day", "week", "month", "year"}
+        assert record["lane"] in {"EU", "NATO", "Russia", "US", "Ukraine", "Other"}
+        assert record["same_as"] is None or isinstance(record["same_as"], str)
+        for x in record["excerpts"]:
+            assert set(x) >= {"start", "end", "text"} and x["end"] > x["start"]
+    for x in (x for r in first["proposals"] for x in r["excerpts"]):
+        assert text[x["start"] : x["end"]] == x["text"]
+    assert any(
+        link["event"] == "nato-madrid-summit" for r in second["proposals"] for link in r["links"]
+    )
+    july = next(r for r in first["proposals"] if r["start"] == "2023-07")
+    assert july["precision"] == "month" and july["end"] is None
+    # A database that does not exist yet is not made by proposing.
+    missing = tmp_path / "none.sqlite"
+    result = run_main("--db", str(missing), "import", str(page), "--propose", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert not missing.exists() and json.loads(result.stdout)["files"][0]["proposals"]
+    assert run_main("--db", str(db), "import", str(page), "--format", "json").returncode == 2

@@ -2,11 +2,12 @@
 
 The work is split where the user steps in. ``prepare`` reads a file and
 proposes events without touching the database (it runs off the GUI thread
-and can be abandoned at any point). ``save_source`` stores the source and
-its furniture in one transaction, refusing a file already imported.
-``accept`` turns the reviewed proposals into the user's events and
-excerpts through the user-events service. ``import_file`` chains the first
-two for the command line.
+and can be abandoned at any point). ``save_source`` stores the source,
+its furniture and its proposals (pending, until the user decides) in one
+transaction, refusing a file already imported. ``accept`` turns reviewed
+proposals into the user's events and excerpts through the user-events
+service, taking them off the pending list in the same transaction.
+``save_and_accept`` does both at once for ``import --accept-all``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -27,8 +28,9 @@ from briefing_app.ingest.metadata import ArticleMetadata
 from briefing_app.ingest.problems import ImportCancelled, ImportProblem
 from briefing_app.ingest.proposals import Proposal, propose_events
 from briefing_app.ingest.readers import ReadArticle, read_article
-from briefing_app.ingest.review import ReviewItem
+from briefing_app.ingest.review import ReviewItem, ReviewState
 from briefing_app.services.lookup import EditRefused
+from briefing_app.services.pending import replace_pending_in, store_pending_in
 from briefing_app.services.user_events import EventDraft, add_excerpt_in, new_user_event_in
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import FurnitureRow, SourceRow
@@ -44,6 +46,8 @@ __all__ = [
     "import_file",
     "prepare",
     "reanalyse",
+    "review_items",
+    "save_and_accept",
     "save_source",
 ]
 
@@ -187,40 +191,34 @@ def _notes(prepared: PreparedImport) -> str:
     return " ".join(parts)
 
 
-def save_source(db: Database, prepared: PreparedImport) -> SavedSource:
-    """Store the source and its furniture in one transaction.
-
-    Raises AlreadyImported when a source with the same bytes exists (checked
-    again inside the transaction, so two imports of one file never both land).
-    """
+def _source_in(s: Session, prepared: PreparedImport) -> SavedSource:
+    """Within ``s``: the source row and its furniture (refused if the bytes are stored)."""
     article, meta = prepared.article, prepared.metadata
     file = _file_id(article.path, article.content_hash)
     title = " ".join(meta.title.split())[:500] or article.path.stem
     outlet = " ".join(meta.outlet.split())[:200] or "Unknown outlet"
-    with db.session() as s:
-        existing = _imported(s, article.content_hash)
-        if existing is not None:
-            raise AlreadyImported(*existing)
-        row = SourceRow(
-            file=file,
-            content_hash=article.content_hash,
-            title=title,
-            outlet=outlet,
-            author=(meta.author or None) and meta.author[:200],
-            published=meta.published.iso() if meta.published else None,
-            published_precision=meta.published.precision.value if meta.published else None,
-            language=(meta.language or "en")[:8],
-            url=(meta.url or None) and meta.url[:2000],
-            notes=_notes(prepared),
-            text=article.text,
-            body_start=article.body_start,
-            body_end=article.body_end,
-            origin=Origin.USER.value,
-        )
-        row.furniture = [
-            FurnitureRow(start=f.start, end=f.end, kind=f.kind) for f in article.furniture
-        ]
-        s.add(row)
+    existing = _imported(s, article.content_hash)
+    if existing is not None:
+        raise AlreadyImported(*existing)
+    row = SourceRow(
+        file=file,
+        content_hash=article.content_hash,
+        title=title,
+        outlet=outlet,
+        author=(meta.author or None) and meta.author[:200],
+        published=meta.published.iso() if meta.published else None,
+        published_precision=meta.published.precision.value if meta.published else None,
+        language=(meta.language or "en")[:8],
+        url=(meta.url or None) and meta.url[:2000],
+        notes=_notes(prepared),
+        text=article.text,
+        body_start=article.body_start,
+        body_end=article.body_end,
+        origin=Origin.USER.value,
+    )
+    row.furniture = [FurnitureRow(start=f.start, end=f.end, kind=f.kind) for f in article.furniture]
+    s.add(row)
+    s.flush()
     return SavedSource(
         file=file,
         title=title,
@@ -230,6 +228,42 @@ def save_source(db: Database, prepared: PreparedImport) -> SavedSource:
         proposals=prepared.proposals,
         notes=article.notes,
     )
+
+
+def review_items(saved: SavedSource) -> list[ReviewItem]:
+    """The saved source's proposals as rows of a review."""
+    return ReviewState.from_proposals([(saved.file, saved.title, saved.proposals)]).items
+
+
+def save_source(db: Database, prepared: PreparedImport) -> SavedSource:
+    """Store the source, its furniture and its proposals (pending) in one transaction.
+
+    The proposals wait in the database until the user accepts or rejects
+    them, so closing the review loses none. Raises AlreadyImported when a
+    source with the same bytes exists (checked again inside the transaction,
+    so two imports of one file never both land).
+    """
+    with db.session() as s:
+        saved = _source_in(s, prepared)
+        store_pending_in(s, review_items(saved))
+    return saved
+
+
+def save_and_accept(db: Database, prepared: PreparedImport) -> tuple[SavedSource, AcceptReport]:
+    """Store the source and make every proposal an event, all in one transaction.
+
+    A kill at any moment leaves either all of it or none of it (then the
+    file is simply imported again).
+    """
+    report = AcceptReport()
+    try:
+        with db.session() as s:
+            saved = _source_in(s, prepared)
+            items = [replace(it, included=True) for it in review_items(saved)]
+            _accept_in(s, items, {saved.file: prepared.metadata.url}, report)
+    except (EditRefused, ValueError) as exc:
+        raise ImportProblem(f"The events could not be saved ({exc}); nothing was added.") from exc
+    return saved, report
 
 
 def import_file(
@@ -258,38 +292,53 @@ def _draft(item: ReviewItem, url: str | None) -> EventDraft:
     )
 
 
+def _accept_in(
+    s: Session, items: Sequence[ReviewItem], urls: dict[str, str | None], report: AcceptReport
+) -> None:
+    for item in items:
+        spans = list(item.spans)
+        if item.link_to is not None:
+            event_id = item.link_to
+            report.linked.append(event_id)
+        else:
+            first = spans.pop(0)
+            row, excerpt = new_user_event_in(
+                s,
+                _draft(item, urls.get(first.source_file)),
+                source_file=first.source_file,
+                span=(first.start, first.end),
+            )
+            event_id = row.id
+            report.created.append(event_id)
+            if excerpt is not None:
+                report.excerpts.append((first.source_file, excerpt.uid))
+        for span in spans:
+            x = add_excerpt_in(s, event_id, span.source_file, (span.start, span.end))
+            report.excerpts.append((span.source_file, x.uid))
+
+
 def accept(
-    db: Database, items: Sequence[ReviewItem], urls: dict[str, str | None] | None = None
+    db: Database,
+    items: Sequence[ReviewItem],
+    urls: dict[str, str | None] | None = None,
+    *,
+    pending_files: Sequence[str] = (),
+    remaining: Sequence[ReviewItem] = (),
 ) -> AcceptReport:
     """Make the accepted items the user's events (or excerpts of the events they link to).
 
     One transaction: if any item fails, nothing is added. ``urls`` (source
-    file → address) fills the new events' references.
+    file → address) fills the new events' references. In the same
+    transaction the pending proposals of ``pending_files`` become
+    ``remaining`` (what the user has not decided yet), so an accepted
+    proposal never stays pending and an undecided one is never lost.
     """
     report = AcceptReport()
-    urls = urls or {}
     try:
         with db.session() as s:
-            for item in items:
-                spans = list(item.spans)
-                if item.link_to is not None:
-                    event_id = item.link_to
-                    report.linked.append(event_id)
-                else:
-                    first = spans.pop(0)
-                    row, excerpt = new_user_event_in(
-                        s,
-                        _draft(item, urls.get(first.source_file)),
-                        source_file=first.source_file,
-                        span=(first.start, first.end),
-                    )
-                    event_id = row.id
-                    report.created.append(event_id)
-                    if excerpt is not None:
-                        report.excerpts.append((first.source_file, excerpt.uid))
-                for span in spans:
-                    x = add_excerpt_in(s, event_id, span.source_file, (span.start, span.end))
-                    report.excerpts.append((span.source_file, x.uid))
+            _accept_in(s, items, urls or {}, report)
+            if pending_files:
+                replace_pending_in(s, pending_files, remaining)
     except (EditRefused, ImportProblem, ValueError) as exc:
         raise ImportProblem(f"The events could not be saved ({exc}); nothing was added.") from exc
     return report

@@ -234,3 +234,58 @@ class PointCitationRow(Base):
     point: Mapped[BriefingPointRow] = relationship(back_populates="citations")
     event: Mapped[EventRow | None] = relationship()
     excerpt: Mapped[ExcerptRow | None] = relationship()
+
+
+class PendingProposalRow(Base):
+    """An event proposed by an import, kept until the user accepts or rejects it.
+
+    Stored with the source in the import's own transaction, so closing the
+    review (or the app) never throws a proposal away. Edits made in the review
+    (title, date, lane, merges) are kept here too.
+    """
+
+    __tablename__ = "pending_proposals"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_pk: Mapped[int] = mapped_column(ForeignKey("sources.pk", ondelete="CASCADE"), index=True)
+    """The source the proposal is listed under (that of its first excerpt)."""
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(500))
+    start: Mapped[str] = mapped_column(String(10))
+    start_precision: Mapped[str] = mapped_column(String(8))
+    end: Mapped[str | None] = mapped_column(String(10))
+    end_precision: Mapped[str | None] = mapped_column(String(8))
+    lane: Mapped[str] = mapped_column(String(16))
+    links: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    """Suggested existing events (id, title, when, shared, gap_days), best first."""
+    link_to: Mapped[str | None] = mapped_column(String(120))
+    """The suggestion the user chose: the excerpts go to that event instead."""
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    excerpts: Mapped[list[PendingExcerptRow]] = relationship(
+        back_populates="proposal",
+        cascade="all, delete-orphan",
+        order_by="PendingExcerptRow.position",
+        passive_deletes=True,
+    )
+
+
+class PendingExcerptRow(Base):
+    """A passage a pending proposal would quote: offsets and the exact text."""
+
+    __tablename__ = "pending_excerpts"
+    __table_args__ = (CheckConstraint('"end" > start', name="non_empty"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    proposal_pk: Mapped[int] = mapped_column(
+        ForeignKey("pending_proposals.pk", ondelete="CASCADE"), index=True
+    )
+    source_pk: Mapped[int] = mapped_column(ForeignKey("sources.pk", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    """The passage as it was proposed: found again if the source's text is replaced."""
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    proposal: Mapped[PendingProposalRow] = relationship(back_populates="excerpts")
+    source: Mapped[SourceRow] = relationship()

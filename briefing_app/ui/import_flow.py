@@ -5,9 +5,10 @@
 2. Show each article's metadata for checking (``MetadataDialog``).
 3. Analyse again with the checked metadata (the publication date resolves
    "on Thursday"), again off the GUI thread and cancellable.
-4. Save each source in its own transaction.
+4. Save each source with its proposals, pending, in its own transaction.
 5. Show the proposed events (``ReviewDialog``); accepted ones are saved and
-   the flow reports them.
+   the flow reports them. Whatever is not decided when the review closes
+   (edits included) stays pending, to be reviewed later.
 
 Dialogs are opened with ``open()``, never ``exec()``, so the window stays
 live and tests can drive every step.
@@ -19,6 +20,7 @@ Signals:
     sourcesSaved(list): files (source ids) of the sources just saved.
     eventsAccepted(list, list): ids of events made or extended, and the
         (source file, excerpt uid) of every new excerpt.
+    pendingChanged(list): files of the sources whose pending proposals changed.
     finished(): the flow is over (done, cancelled or failed).
 """
 
@@ -29,12 +31,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from sqlalchemy.exc import SQLAlchemyError
 
 from briefing_app.domain.model import Event
 from briefing_app.ingest.metadata import ArticleMetadata
 from briefing_app.ingest.problems import ImportCancelled, ImportProblem
 from briefing_app.ingest.review import ReviewItem, ReviewState
-from briefing_app.services import importer
+from briefing_app.services import importer, pending
 from briefing_app.services.importer import PreparedImport
 from briefing_app.storage.database import Database
 from briefing_app.ui.import_dialog import MetadataDialog
@@ -73,6 +76,7 @@ class ImportFlow(QObject):
     problems = Signal(list)
     sourcesSaved = Signal(list)
     eventsAccepted = Signal(list, list)
+    pendingChanged = Signal(list)
     finished = Signal()
 
     def __init__(self, db: Database, parent: QWidget) -> None:
@@ -91,6 +95,8 @@ class ImportFlow(QObject):
         self._stage = ""
         self._saved: list[PreparedImport] = []
         self._files: list[str] = []
+        self._review_files: list[str] = []
+        self._urls: dict[str, str | None] = {}
         self.metadata_dialog: MetadataDialog | None = None
         self.review_dialog: ReviewDialog | None = None
         self.problem_box: QMessageBox | None = None
@@ -249,23 +255,61 @@ class ImportFlow(QObject):
             for file, p in zip(self._files, self._saved, strict=True)
         ]
         state = ReviewState.from_proposals(batches)
+        urls = {file: p.metadata.url for file, p in zip(self._files, self._saved, strict=True)}
         if not len(state):
             self._end()
             return
+        self._open_review(state, list(self._files), urls)
+
+    def _open_review(
+        self, state: ReviewState, files: list[str], urls: dict[str, str | None]
+    ) -> None:
+        """Show ``state``; every decision and edit is written back to the pending proposals."""
+        self._review_files = files
+        self._urls = urls
         dialog = ReviewDialog(state, self._parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.acceptRequested.connect(self._accept)
-        dialog.rejected.connect(self._end)
+        dialog.rejected.connect(self._review_closed)
+        dialog.model.modelReset.connect(self._keep_pending)
+        dialog.model.dataChanged.connect(self._keep_pending)
         self.review_dialog = dialog
         dialog.open()
         self.reviewReady.emit(dialog)
 
+    def _keep_pending(self, *_args: object) -> None:
+        """What is still undecided, with the user's edits, stays pending in the database."""
+        dialog = self.review_dialog
+        if dialog is None or not self._review_files:
+            return
+        try:
+            pending.keep_pending(self._db, self._review_files, dialog.model.state.items)
+        except SQLAlchemyError as exc:
+            dialog.show_message(f"The proposals could not be kept for later ({exc}).")
+            return
+        self.pendingChanged.emit(list(self._review_files))
+
+    def _review_closed(self) -> None:
+        self._keep_pending()
+        self._end()
+
     # -- 5. accepting -----------------------------------------------------------------------------
     def _accept(self, items: list[ReviewItem]) -> None:
-        urls = {file: p.metadata.url for file, p in zip(self._files, self._saved, strict=True)}
         dialog = self.review_dialog
+        accepted = {it.key for it in items}
+        remaining = (
+            [it for it in dialog.model.state.items if it.key not in accepted]
+            if dialog is not None
+            else []
+        )
         try:
-            report = importer.accept(self._db, items, urls)
+            report = importer.accept(
+                self._db,
+                items,
+                self._urls,
+                pending_files=self._review_files,
+                remaining=remaining,
+            )
         except ImportProblem as exc:
             if dialog is not None:
                 dialog.show_message(str(exc))
@@ -277,6 +321,7 @@ class ImportFlow(QObject):
                 f"{n} event{'s' if n != 1 else ''} saved; they are on the timeline."
             )
         self.eventsAccepted.emit(report.event_ids, report.excerpts)
+        self.pendingChanged.emit(list(self._review_files))
         if dialog is not None and not len(dialog.model.state):
             dialog.accept()
             self._end()

@@ -154,3 +154,36 @@ def test_checking_an_old_file_reports_it_and_changes_nothing(tmp_path: Path) -> 
     [problem] = database_problems(path)
     assert "needs an upgrade" in problem
     assert path.read_bytes() == before and not list(tmp_path.glob("*.bak"))
+
+
+def test_pending_proposal_tables_match_the_models_and_downgrade(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from briefing_app.storage.models import Base
+
+    path = tmp_path / "old.sqlite"
+    _make_0001(path)
+    db = Database.open(path)
+    try:
+        assert _annotations(db) == [tuple(r) for r in _ROWS]
+        with db.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        ours = [d for d in diff if "pending_" in repr(d)]
+        assert ours == []
+    finally:
+        db.close()
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+        assert not inspect(conn).has_table("pending_proposals")
+    engine.dispose()
+    db = Database.open(path)  # and up again
+    try:
+        assert inspect(db.engine).has_table("pending_excerpts")
+        assert _annotations(db) == [tuple(r) for r in _ROWS]
+    finally:
+        db.close()

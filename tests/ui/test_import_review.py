@@ -294,3 +294,36 @@ def test_source_tooltips_show_imported_text_as_written() -> None:
     doc = QTextDocument()
     doc.setHtml(tip)
     assert doc.toPlainText() == "<b>Bold</b> <img src='/etc/passwd'>"
+
+
+def test_closing_the_review_keeps_the_undecided_proposals_pending(
+    qtbot: QtBot, window: MainWindow, library: Database, tmp_path: Path
+) -> None:
+    from briefing_app.services.pending import load_pending, pending_counts
+
+    path = write(tmp_path / "nato.html", saved_page())
+    flow = window.import_flow
+    window.import_articles([str(path)])
+    meta = _metadata_dialog(qtbot, flow)
+    with qtbot.waitSignal(flow.reviewReady, timeout=20_000):
+        meta.accept()
+    review = _review_dialog(qtbot, flow)
+    model = review.model
+    total = model.rowCount()
+    [file] = pending_counts(library)
+    assert pending_counts(library) == {file: total}  # stored before the user decides anything
+    _tick(model, 0)
+    with qtbot.waitSignal(flow.eventsAccepted, timeout=10_000):
+        qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
+    assert pending_counts(library) == {file: total - 1}
+    review.table.selectRow(model.rowCount() - 1)
+    qtbot.mouseClick(review.reject_button, Qt.MouseButton.LeftButton)
+    assert "1 proposal rejected" in review.status.text()
+    assert model.setData(
+        model.index(0, TITLE), "Finland and Sweden invited", Qt.ItemDataRole.EditRole
+    )
+    with qtbot.waitSignal(flow.finished, timeout=10_000):
+        qtbot.mouseClick(review.close_button, Qt.MouseButton.LeftButton)
+    assert pending_counts(library) == {file: total - 2}
+    kept = load_pending(library, [file]).state.items
+    assert kept[0].title == "Finland and Sweden invited"
