@@ -67,8 +67,8 @@ def _install(reqs: list[str]) -> None:
 def ensure_environment(argv: list[str]) -> None:
     """Re-run ``main.py argv`` inside the project's environment, creating it first."""
     with_tests = bool(argv) and argv[0] == "test"
-    if os.environ.get("BRIEFING_NO_BOOTSTRAP"):
-        return
+    if getattr(sys, "frozen", False) or os.environ.get("BRIEFING_NO_BOOTSTRAP"):
+        return  # a built app carries everything it needs; there is no project to set up
     reqs = _requirements(with_tests)
     if _inside_venv():
         stamp_file = VENV_DIR / ".briefing-installed"

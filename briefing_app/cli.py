@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_app.paths import DEFAULT_DB, RESOURCES_DIR, SEEDS_DIR
+from briefing_app.paths import DB_NAME, RESOURCES_DIR, SEEDS_DIR, default_db
 
 if TYPE_CHECKING:
     from briefing_app.export.options import ExportOptions
@@ -37,7 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
         "subcommand to open the app.",
     )
     parser.add_argument(
-        "--db", type=Path, default=DEFAULT_DB, help=f"database file (default: {DEFAULT_DB.name})"
+        "--db",
+        type=Path,
+        help=f"database file (default: {DB_NAME} beside the project when run from source, "
+        "else in your data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("gui", help="open the app (the default)")
@@ -820,6 +823,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from briefing_app.storage.database import DatabaseError
 
     args = build_parser().parse_args(argv)
+    if args.db is None:
+        args.db = default_db()
+        args.db.parent.mkdir(parents=True, exist_ok=True)  # the data folder, on first start
     handlers = {
         None: _cmd_gui,
         "gui": _cmd_gui,

@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.ingest.curated import ChronologyError
+from briefing_app.paths import APP_NAME, ORG_NAME, running_from_source, user_data_dir
 from briefing_app.services.library import open_library
 from briefing_app.storage.database import (
     DamagedDatabaseError,
@@ -28,8 +29,7 @@ from briefing_app.ui.startup_probe import install_if_requested
 if TYPE_CHECKING:
     from briefing_app.ui.main_window import MainWindow
 
-APP_NAME = "Briefing Chronology"
-ORG_NAME = "BriefingApp"
+# APP_NAME and ORG_NAME are defined beside the data folder they name (briefing_app.paths).
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -40,6 +40,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    from briefing_app import __version__
+
+    app.setApplicationVersion(__version__)
+    if not running_from_source():
+        # Built or installed: settings live in the user's data folder with the database.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(user_data_dir())
+        )
     return app
 
 

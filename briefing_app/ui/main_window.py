@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from briefing_app.domain.filters import EventFilter
 from briefing_app.domain.model import LANES, Event, Source
 from briefing_app.gc_tuning import long_lived_objects
+from briefing_app.paths import APP_NAME
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import (
     counts,
@@ -728,12 +729,13 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.menuBar(), self).exec()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Briefing Chronology",
-            "A chronology of European defence, 1999–2025, built from news sources "
-            "with every quote anchored verbatim. Works fully offline.",
-        )
+        from briefing_app.ui.about import about_text
+
+        box = QMessageBox(QMessageBox.Icon.NoIcon, f"About {APP_NAME}", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(about_text(self.db.path))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.exec()
 
     # -- state ------------------------------------------------------------------------
     def _restore_state(self) -> None:
