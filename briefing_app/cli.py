@@ -4,7 +4,7 @@ python main.py [--db PATH]               open the app
 python main.py [--db PATH] check         validate the chronology and sources
 python main.py [--db PATH] export --format json|pdf|png|svg|timelinejs|csv|xlsx|ics|docx [-o FILE]
 python main.py [--db PATH] reload        re-load resources/ (user data untouched)
-python main.py [--db PATH] annotations export -o FILE | import FILE
+python main.py [--db PATH] annotations export -o FILE | import FILE | add EVENT_ID --text TEXT
 """
 
 from __future__ import annotations
@@ -173,6 +173,48 @@ def _add_annotations_parser(sub: argparse._SubParsersAction[argparse.ArgumentPar
     out.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     into = action.add_parser("import", help="merge a file written by export")
     into.add_argument("file", type=Path)
+    add = action.add_parser(
+        "add",
+        help="write a note on an event; prints the new note's id",
+        description=(
+            "Write a note on the event EVENT_ID (the ids are in export --format json). "
+            "The note's id is printed alone on a line."
+        ),
+    )
+    add.add_argument("event_id", metavar="EVENT_ID")
+    add.add_argument("--text", required=True, help="what the note says (shown as plain text)")
+    add.add_argument("--tag", action="extend", nargs="+", metavar="TAG", help="tags")
+    add.add_argument("--talking-point", action="store_true", help="flag it as a talking point")
+
+
+def _add_note(args: argparse.Namespace) -> int:
+    """``annotations add``: one note through the annotations service; 1 for an unknown event."""
+    from briefing_app.services.annotations import create_annotation
+    from briefing_app.services.library import open_library
+    from briefing_app.services.lookup import EditRefused
+
+    if not args.text.strip():
+        print("annotations: --text is empty; a note needs some text", file=sys.stderr)
+        return 2
+    db = open_library(args.db)
+    try:
+        note = create_annotation(
+            db,
+            event_id=args.event_id,
+            body=args.text,
+            tags=args.tag or (),
+            talking_point=args.talking_point,
+        )
+    except EditRefused as exc:
+        print(
+            f"annotations: no note written: {exc} (the ids are in export --format json)",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        db.close()
+    print(note.uid)
+    return 0
 
 
 def _terms_problems(chronology: Chronology) -> list[str]:
@@ -466,6 +508,8 @@ def _cmd_extract_dates(args: argparse.Namespace) -> int:
 
 
 def _cmd_annotations(args: argparse.Namespace) -> int:
+    if args.notes_command == "add":
+        return _add_note(args)
     from briefing_app.services.library import open_library
     from briefing_app.services.sharing import SharingError, import_file, write_export
 

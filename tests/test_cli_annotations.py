@@ -84,3 +84,35 @@ def test_pdf_export_carries_a_stored_briefing(tmp_path: Path) -> None:
         "--db", str(db_path), "export", "--format", "pdf", "--briefing", "nope", "-o", str(out)
     )
     assert missing.returncode == 2 and "“Minister”" in missing.stderr
+
+
+def test_add_writes_a_note_and_prints_its_id(tmp_path: Path) -> None:
+    db_path = tmp_path / "db.sqlite"
+    added = run_main(
+        "--db", str(db_path), "annotations", "add", EVENT, "--text", "Ask about 2003",
+        "--tag", "minister", "nato",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    uid = added.stdout.strip()
+    assert len(uid) == 32 and "\n" not in uid
+    out = tmp_path / "chronology.json"
+    assert run_main("--db", str(db_path), "export", "-o", str(out)).returncode == 0
+    events = {e["id"]: e for e in json.loads(out.read_text(encoding="utf-8"))["events"]}
+    [note] = events[EVENT]["annotations"]
+    assert note["uid"] == uid and note["text"] == "Ask about 2003"
+    assert note["tags"] == ["minister", "nato"] and note["talking_point"] is False
+
+
+def test_add_on_an_unknown_event_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    db_path = tmp_path / "db.sqlite"
+    result = run_main("--db", str(db_path), "annotations", "add", "no-such-event", "--text", "x")
+    assert result.returncode == 1
+    assert "no-such-event" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+    empty = run_main("--db", str(db_path), "annotations", "add", EVENT, "--text", "  ")
+    assert empty.returncode == 2 and "empty" in empty.stderr
+    db = open_library(db_path)
+    try:
+        assert export_document(db)["annotations"] == []
+    finally:
+        db.close()

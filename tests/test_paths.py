@@ -97,16 +97,20 @@ def _run_installed(site: Path, home: Path, *args: str) -> subprocess.CompletedPr
     )
 
 
-def test_installed_the_data_goes_to_the_users_folder(tmp_path: Path) -> None:
+def test_installed_the_data_goes_to_the_users_folder_and_stays(tmp_path: Path) -> None:
     site, home = _installed_copy(tmp_path), tmp_path / "home"
     home.mkdir()
-    exported = _run_installed(site, home, "export", "--format", "json")
-    assert exported.returncode == 0, exported.stderr
-    assert EVENT in {e["id"] for e in json.loads(exported.stdout)["events"]}
+    added = _run_installed(site, home, "annotations", "add", EVENT, "--text", "kept")
+    assert added.returncode == 0, added.stderr
     folder = home / "data" / "BriefingApp" / "Briefing Chronology"
     assert (folder / "data.sqlite").is_file()
     assert not list(site.glob("*.sqlite*")) and not (home / "data.sqlite").exists()
+    exported = _run_installed(site, home, "export", "--format", "json")
+    assert exported.returncode == 0, exported.stderr
+    events = {e["id"]: e for e in json.loads(exported.stdout)["events"]}
+    assert [n["text"] for n in events[EVENT]["annotations"]] == ["kept"]
     elsewhere = tmp_path / "other.sqlite"
-    chosen = _run_installed(site, home, "--db", str(elsewhere), "export", "--format", "csv")
+    chosen = _run_installed(site, home, "--db", str(elsewhere), "annotations", "add", EVENT,
+                            "--text", "there")  # fmt: skip
     assert chosen.returncode == 0, chosen.stderr
     assert elsewhere.is_file()
