@@ -2,6 +2,12 @@
 
 Signals:
     filterChanged(object): the new EventFilter.
+    periodChosen(object, object): the user typed a new period (first day, last day; either
+        may be None); the window moves the timeline there.
+
+A period that cannot be read ("2021-13") is marked on its field (red frame,
+the reason as tooltip) and said in the bar until it is corrected; the rest of
+the filter still applies.
 """
 
 from __future__ import annotations
@@ -47,13 +53,18 @@ def _parse_bound(text: str, *, end: bool) -> date | None:
     return d.last_day if end else d.first_day
 
 
+_BAD_FIELD = "QLineEdit { border: 2px solid #c0392b; background: #fdecea; }"
+
+
 class FilterBar(QWidget):
     filterChanged = Signal(object)
+    periodChosen = Signal(object, object)
 
     def __init__(self, lane_colors: Mapping[Lane, QColor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
         self._filter = EventFilter()
+        self._period_problem = ""
         # Two rows, so the window fits a 1280-pixel laptop screen: the lane legend
         # with the filter indicator, then the other filters.
         rows = QVBoxLayout(self)
@@ -199,21 +210,44 @@ class FilterBar(QWidget):
 
     def set_hidden_count(self, hidden: int) -> None:
         if self._filter.is_default:
-            self.indicator.setText("")
+            text = ""
         else:
-            self.indicator.setText(f"Filters hide {hidden} event{'s' if hidden != 1 else ''}")
+            text = f"Filters hide {hidden} event{'s' if hidden != 1 else ''}"
             self.indicator.setToolTip(self._filter.describe())
+        if self._period_problem:
+            text = f"{text} · {self._period_problem}" if text else self._period_problem
+        self.indicator.setText(text)
+
+    def _read_bound(self, box: QLineEdit, *, end: bool) -> tuple[date | None, str]:
+        """The field's day, or None with the reason it cannot be read (the field is marked)."""
+        try:
+            day = _parse_bound(box.text(), end=end)
+        except DateFormatError as exc:
+            box.setStyleSheet(_BAD_FIELD)
+            box.setToolTip(f"Not a date: {exc}. Use YYYY, YYYY-MM or YYYY-MM-DD.")
+            return None, str(exc)
+        box.setStyleSheet("")
+        box.setToolTip(
+            f"{box.placeholderText().split()[0]}: a year, a month or a day "
+            "(YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
+        return day, ""
 
     def _set_lane(self, lane: Lane, visible: bool) -> None:
         self._publish(self._filter.with_lane(lane, visible))
 
     def _changed(self, *_args: object) -> None:
-        try:
-            first = _parse_bound(self.date_from.text(), end=False)
-            last = _parse_bound(self.date_to.text(), end=True)
-        except DateFormatError as exc:
-            self.indicator.setText(f"Period ignored: {exc}")
+        first, bad_first = self._read_bound(self.date_from, end=False)
+        last, bad_last = self._read_bound(self.date_to, end=True)
+        if first and last and last < first:
+            bad_last = "the period ends before it starts"
+            self.date_to.setStyleSheet(_BAD_FIELD)
+            last = None
+        problem = bad_first or bad_last
+        self._period_problem = f"Period ignored: {problem}" if problem else ""
+        if problem:
             first = last = None
+        moved = (first, last) != (self._filter.first_day, self._filter.last_day)
         actor = self.actor.currentText()
         show = self.show_only.currentIndex()
         tag = self.show_only.itemData(show, _TAG_ROLE)
@@ -228,6 +262,8 @@ class FilterBar(QWidget):
             tag=tag if isinstance(tag, str) else None,
         )
         self._publish(flt)
+        if moved and (first or last):
+            self.periodChosen.emit(first, last)
 
     def _publish(self, flt: EventFilter) -> None:
         self._filter = flt

@@ -12,8 +12,16 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -60,6 +68,11 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow"]
 
 
+_SCREEN_SHARE = 0.94
+"""How much of the available screen a first window takes (the rest shows the desktop)."""
+_MIN_SIDE_DOCK = 230
+"""Narrower than this, a side dock cuts its own labels ("Se…", "Sour…")."""
+
 _READ_SINGLY = 500
 """Up to this many changed events are read one by one; more, and everything is read."""
 
@@ -75,7 +88,6 @@ class MainWindow(QMainWindow):
         self.db = db
         self._import_flow: ImportFlow | None = None
         self.setWindowTitle("Briefing Chronology")
-        self.resize(1440, 900)
         self.setDockNestingEnabled(True)
 
         self.timeline = TimelineView()
@@ -124,15 +136,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["search"], self.docks["sources"])
         self.docks["search"].raise_()
         self.docks["table"].hide()
-        self.resizeDocks(
-            [self.docks["search"], self.docks["event"]], [270, 400], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks(
-            [self.docks["event"], self.docks["reader"]], [380, 480], Qt.Orientation.Vertical
-        )
-        self.resizeDocks(
-            [self.docks["search"], self.docks["briefing"]], [260, 600], Qt.Orientation.Vertical
-        )
+        self._default_state = self.saveState()
+        self._docks_to_size = False
+        self.fit_to_screen()
 
         self._events: list[Event] = []
         self._sources: dict[str, Source] = {}
@@ -307,6 +313,7 @@ class MainWindow(QMainWindow):
         self.search_panel.resultActivated.connect(lambda eid: self.select_event(eid, center=True))
         self.sources_list.sourceActivated.connect(lambda f: self.open_source(f))
         self.filter_bar.filterChanged.connect(self.apply_filter)
+        self.filter_bar.periodChosen.connect(self._show_period)
         self.event_table.selectionModel().currentRowChanged.connect(self._table_row_changed)
         self.timeline.contextMenuRequestedForEvent.connect(self.work.show_event_menu)
         self.reader.linkRequested.connect(self.work.link_selection)
@@ -562,6 +569,15 @@ class MainWindow(QMainWindow):
         if self.search_panel.box.text().strip():
             self.run_search(self.search_panel.box.text())
 
+    def _show_period(self, first: date | None, last: date | None) -> None:
+        """A period typed in the filter bar: show it (a lone bound: the events it keeps)."""
+        if first is None or last is None:
+            self.timeline.fit_all()
+            return
+        t0, t1 = first.toordinal(), last.toordinal() + 1
+        margin = (t1 - t0) * 0.03
+        self.timeline.set_visible_range(t0 - margin, t1 + margin)
+
     def _show_counts(self) -> None:
         n, hidden = self._counts, self._hidden_count
         shown = len(self._events) - hidden
@@ -718,10 +734,85 @@ class MainWindow(QMainWindow):
             self.open_source(file, focus_uid=uid)
 
     def _reset_layout(self) -> None:
+        """View › Reset Layout: the first start's docks, fitted to the screen the window is on."""
+        self.restoreState(self._default_state)
         for key, dock in self.docks.items():
             dock.setFloating(False)
             dock.setVisible(key != "table")
+        self.fit_to_screen()
         self.timeline.fit_all()
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen else QRect(0, 0, 1440, 900)
+
+    def fit_to_screen(self) -> None:
+        """Most of the available screen, centred, with the side docks in proportion to it."""
+        area = self._available()
+        width = min(area.width(), max(round(area.width() * _SCREEN_SHARE), self.minimumWidth()))
+        height = min(area.height(), round(area.height() * _SCREEN_SHARE))
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+        self._size_docks(width, height)
+        # Dock sizes asked for before the first show are taken against the unshown size.
+        self._docks_to_size = not self.isVisible()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Once laid out at its shown size: docks sized for the screen, or widened if squeezed.
+        QTimer.singleShot(0, self._settle_docks)
+
+    def _settle_docks(self) -> None:
+        if self._docks_to_size or self._squeezed_docks():
+            self._docks_to_size = False
+            self._size_docks(self.width(), self.height())
+
+    def _squeezed_docks(self) -> bool:
+        """A side dock too narrow for its own labels (a layout saved on a wider screen)."""
+        return any(
+            key != "table" and d.isVisible() and not d.isFloating() and d.width() < _MIN_SIDE_DOCK
+            for key, d in self.docks.items()
+        )
+
+    def _size_docks(self, width: int, height: int) -> None:
+        left = min(max(round(width * 0.2), _MIN_SIDE_DOCK), 380)
+        right = min(max(round(width * 0.26), _MIN_SIDE_DOCK + 80), 600)
+        horizontal = Qt.Orientation.Horizontal
+        vertical = Qt.Orientation.Vertical
+        self.resizeDocks([self.docks["search"], self.docks["event"]], [left, right], horizontal)
+        self.resizeDocks(
+            [self.docks["event"], self.docks["reader"]],
+            [round(height * 0.45), round(height * 0.55)],
+            vertical,
+        )
+        self.resizeDocks(
+            [self.docks["search"], self.docks["briefing"]],
+            [round(height * 0.32), round(height * 0.68)],
+            vertical,
+        )
+
+    def _fit_restored(self) -> None:
+        """A layout saved on another screen: keep it only where it fits this one."""
+        area = self._available()
+        frame = self.frameGeometry()
+        if (
+            frame.width() > area.width()
+            or frame.height() > area.height()
+            or not area.contains(frame.center())
+        ):
+            self.fit_to_screen()
+            return
+        squeezed = [
+            d
+            for key, d in self.docks.items()
+            if key != "table"
+            and d.isVisible()
+            and not d.isFloating()
+            and d.width() < _MIN_SIDE_DOCK
+        ]
+        if squeezed:
+            self._size_docks(self.width(), self.height())
+            self._docks_to_size = not self.isVisible()
 
     def _shortcuts(self) -> None:
         from briefing_app.ui.shortcuts_dialog import ShortcutsDialog
@@ -746,6 +837,9 @@ class MainWindow(QMainWindow):
         state = settings.value("mainWindow/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        if isinstance(geometry, QByteArray) or isinstance(state, QByteArray):
+            self._docks_to_size = False
+            self._fit_restored()
         flt = decode_filter(settings.value("mainWindow/filter"))
         if flt is not None:
             self.filter_bar.set_filter(flt)
