@@ -20,8 +20,15 @@ a month without a year) are dropped and only absolute dates are returned.
 
 from briefing_app.ingest.dates.extract import extract_dates
 from briefing_app.ingest.dates.language import detect_language
-from briefing_app.ingest.dates.model import DateMention
+from briefing_app.ingest.dates.model import DateMention, RangePart
 from briefing_app.ingest.dates.sentences import split_sentences
 from briefing_app.ingest.dates.tables import LANGUAGES
 
-__all__ = ["DateMention", "LANGUAGES", "detect_language", "extract_dates", "split_sentences"]
+__all__ = [
+    "DateMention",
+    "LANGUAGES",
+    "RangePart",
+    "detect_language",
+    "extract_dates",
+    "split_sentences",
+]

@@ -34,6 +34,20 @@ def _before(text: str, start: int, width: int = 40) -> str:
     return text[max(0, start - width) : start]
 
 
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|et|und|y|e|и)\s*$", re.IGNORECASE)
+_CHOICE_JOIN = re.compile(r"^\s*(?:or|ou|oder|o|ou)\s*$", re.IGNORECASE)
+
+
+def _joins_a_range(join: str, consecutive: bool) -> bool:
+    """A dash or "to" joins the ends of one period; "and" only two days (or months) in a
+    row ("11 and 12 July"); "or" never."""
+    if _CHOICE_JOIN.match(join):
+        return False
+    if _LIST_JOIN.match(join):
+        return consecutive
+    return True
+
+
 def _dm_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Candidate]:
     """Day-month(-year) forms, either order, with ranges split into their endpoints."""
     out: list[Candidate] = []
@@ -49,6 +63,7 @@ def _dm_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Ca
             d2 = int(m.group("d2")) if m.group("d2") else None
             kind = Kind.ABSOLUTE if year else Kind.DAY_MONTH
             start = m.start()
+            is_range = False
             if d2 is None:
                 pieces = [Piece(start, m.end(), kind, Precision.DAY, year, mon, d1)]
             elif d2 <= d1:
@@ -56,13 +71,15 @@ def _dm_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Ca
             else:
                 month_first = m.start("mon") < m.start("d1")
                 first_end = m.end("d1")
+                second = m.start("wd2") if m.groupdict().get("wd2") else m.start("d2")
                 pieces = [
                     Piece(start, first_end, kind, Precision.DAY, year, mon, d1),
-                    Piece(m.start("d2"), m.end(), kind, Precision.DAY, year, mon, d2),
+                    Piece(second, m.end(), kind, Precision.DAY, year, mon, d2),
                 ]
                 if not month_first:
                     pieces[0].start = m.start("wd") if m.group("wd") else m.start("d1")
-            out.append(Candidate(start, m.end(), pieces, t.code, rank))
+                is_range = _joins_a_range(m.group("join"), d2 - d1 == 1)
+            out.append(Candidate(start, m.end(), pieces, t.code, rank, is_range))
     return out
 
 
@@ -91,6 +108,7 @@ def _month_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list
                     ],
                     t.code,
                     1,
+                    _joins_a_range(m.group("join"), m2 - m1 == 1),
                 )
             )
     bare: list[tuple[re.Match[str], int, bool]] = []
@@ -148,20 +166,44 @@ def _weekday_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> li
     return out
 
 
+_STRETCH_BEFORE = re.compile(r"\b(?:the|over|within|during|throughout)\s+$", re.IGNORECASE)
+_ADJACENT = re.compile(r"^[\s,]*$")
+
+
 def _relative_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Candidate]:
     out: list[Candidate] = []
-    for pattern, unit, offset in p.relative:
+    first = p.any_relative.search(text, lo, hi)
+    if first is None:
+        return out  # most paragraphs: one scan instead of one per pattern
+    lo = first.start()
+    for pattern, unit, offset, recent in p.relative:
         for m in pattern.finditer(text, lo, hi):
             u = unit or Precision(m.group("u").lower())
-            if t.code == "en" and re.search(
-                r"\b(?:the|over|within|during|throughout)\s+$",
-                _before(text, m.start()),
-                re.IGNORECASE,
-            ):
+            if t.code == "en" and _STRETCH_BEFORE.search(_before(text, m.start())):
                 continue  # "the last week of", "over the next year": a stretch, not a date
             piece = Piece(
-                m.start(), m.end(), Kind.RELATIVE, u, query=m.group(0), unit=u, offset=offset
+                m.start(),
+                m.end(),
+                Kind.RELATIVE,
+                u,
+                query=m.group(0),
+                unit=u,
+                offset=offset,
+                recent=recent,
             )
+            out.append(Candidate(m.start(), m.end(), [piece], t.code, 4))
+    todays: list[tuple[int, int]] = []
+    for pattern, offset in p.deictic:
+        for m in pattern.finditer(text, lo, hi):
+            if offset == 0 and (
+                p.figurative_before.search(_before(text, m.start()))
+                or p.figurative_after.match(text[m.end() : m.end() + 20])
+            ):
+                continue  # "the world of today", "l'Europe d'aujourd'hui": nowadays
+            if offset == 0:
+                todays.append((m.start(), m.end()))
+            day = Precision.DAY
+            piece = Piece(m.start(), m.end(), Kind.RELATIVE, day, unit=day, offset=offset)
             out.append(Candidate(m.start(), m.end(), [piece], t.code, 4))
     for m in p.ago.finditer(text, lo, hi):
         n_word = m.group("n").lower()
@@ -173,6 +215,12 @@ def _relative_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> l
         query = text[m.start() : m.start("n")] + str(n) + text[m.end("n") : m.end()]
         piece = Piece(m.start(), m.end(), Kind.RELATIVE, unit, query=query, unit=unit, offset=-n)
         out.append(Candidate(m.start(), m.end(), [piece], t.code, 4))
+        # "Heute vor einem Jahr", "hoy hace 80 años", "ten years ago today": that very day
+        for a, b in todays:
+            if _ADJACENT.match(text[b : m.start()]) or _ADJACENT.match(text[m.end() : a]):
+                lo_, hi_ = min(a, m.start()), max(b, m.end())
+                day = Piece(lo_, hi_, Kind.RELATIVE, Precision.DAY, unit=unit, offset=-n)
+                out.append(Candidate(lo_, hi_, [day], t.code, 4))
     return out
 
 
@@ -199,6 +247,7 @@ def _year_candidates(
                 ],
                 t.code,
                 5,
+                True,
             )
         )
     found: list[tuple[re.Match[str], bool]] = []

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
+from briefing_app.domain.dates import Precision
 from briefing_app.ingest.dates.candidates import find_candidates
 from briefing_app.ingest.dates.language import detect_language, paragraph_language
-from briefing_app.ingest.dates.model import Candidate, DateMention, Tense
+from briefing_app.ingest.dates.model import Candidate, DateMention, RangePart, Tense
 from briefing_app.ingest.dates.patterns import patterns
 from briefing_app.ingest.dates.resolve import NEEDS_TENSE, resolve
 from briefing_app.ingest.dates.sentences import split_sentences
@@ -90,6 +93,7 @@ def extract_dates(
         sentence = text[s_start:s_end]
         tense: Tense | None = None
         tense_read = False  # the clause is read once per candidate, and only when needed
+        found: list[DateMention] = []
         for piece in c.pieces:
             needs_tense = piece.kind in NEEDS_TENSE and not piece.direction
             if needs_tense and published is not None and not tense_read:
@@ -98,7 +102,46 @@ def extract_dates(
             value = resolve(piece, t, published, tense)
             if value is None:
                 continue
-            mentions.append(
+            found.append(
                 DateMention(text[piece.start : piece.end], piece.start, piece.end, value, sentence)
             )
-    return mentions
+        if c.is_range and len(found) == 2 and found[0].date.value < found[1].date.value:
+            found = _as_range(found[0], found[1])
+        mentions += found
+    return _link_ranges(text, mentions)
+
+
+def _as_range(first: DateMention, last: DateMention) -> list[DateMention]:
+    return [replace(first, range=RangePart.START), replace(last, range=RangePart.END)]
+
+
+_RANGE_GAP = re.compile(
+    r"^\s*(?:[-–—]|to|until|till|through|au|à|al|a|hasta|bis|до|по)\s*$", re.IGNORECASE
+)
+_AND_GAP = re.compile(r"^\s*(?:and|et|y|e|und|и)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:between|entre|zwischen|tra|fra|между)\s+$", re.IGNORECASE)
+
+
+def _link_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Two separate mentions that are the ends of one period: "from [2004] to [2009]",
+    "between [2004] and [2009]", "[jeudi] et [vendredi]" (two days in a row)."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        m, n = out[i], out[i + 1]
+        if m.range is not None or n.range is not None or n.start < m.end:
+            continue
+        if not m.date.value < n.date.value:
+            continue
+        gap = text[m.end : n.start]
+        days_in_a_row = (
+            m.date.precision is Precision.DAY
+            and n.date.precision is Precision.DAY
+            and (n.date.value - m.date.value).days == 1
+        )
+        joined = _RANGE_GAP.match(gap) or (
+            _AND_GAP.match(gap)
+            and (days_in_a_row or _BETWEEN.search(text[max(0, m.start - 12) : m.start]))
+        )
+        if joined:
+            out[i], out[i + 1] = _as_range(m, n)
+    return out

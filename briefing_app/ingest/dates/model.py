@@ -7,21 +7,33 @@ from enum import Enum
 
 from briefing_app.domain.dates import PartialDate, Precision
 
-__all__ = ["Candidate", "DateMention", "Direction", "Kind", "Piece", "Tense"]
+__all__ = ["Candidate", "DateMention", "Direction", "Kind", "Piece", "RangePart", "Tense"]
+
+
+class RangePart(Enum):
+    """Which end of one period a mention is: "[10]–[11 December]", "from [2004] to [2009]"."""
+
+    START = "start"
+    END = "end"
 
 
 @dataclass(frozen=True)
 class DateMention:
-    """One date written in a text, where it is, and the sentence around it."""
+    """One date written in a text, where it is, and the sentence around it.
+
+    The two ends of a range are two mentions, in order, marked START and END, so
+    that each end keeps its own words and precision and one event can span both.
+    """
 
     text: str
     start: int
     end: int
     date: PartialDate
     sentence: str
+    range: RangePart | None = None
 
     def to_json(self) -> dict:
-        return {
+        out: dict = {
             "text": self.text,
             "start": self.start,
             "end": self.end,
@@ -29,6 +41,9 @@ class DateMention:
             "precision": self.date.precision.value,
             "sentence": self.sentence,
         }
+        if self.range is not None:
+            out["range"] = self.range.value
+        return out
 
 
 class Kind(Enum):
@@ -72,6 +87,7 @@ class Piece:
     query: str | None = None  # relative phrases: the text dateparser reads
     unit: Precision | None = None  # relative phrases: the unit counted
     offset: int = 0
+    recent: bool = False  # "this past week": the week now ending, late in a week
 
 
 @dataclass
@@ -83,3 +99,4 @@ class Candidate:
     pieces: list[Piece]
     lang: str
     rank: int = 0  # tie-break between equally long matches: lower wins
+    is_range: bool = False  # its two pieces are the ends of one period

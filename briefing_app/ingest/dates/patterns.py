@@ -13,6 +13,7 @@ from briefing_app.ingest.dates.tables import tables
 __all__ = ["Patterns", "patterns"]
 
 DAY = r"(?<![0-9.,:/])(?:0?[1-9]|[12][0-9]|3[01])"
+FIRST_DAY = rf"(?<![0-9]-){DAY}"  # not the month of "2023-06 Giugno 28"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
 FLAGS = re.IGNORECASE
 
@@ -48,6 +49,14 @@ def _named(words: Iterable[str], capitalised: bool) -> str:
     return f"(?-i:{body})" if capitalised else f"(?:{body})"
 
 
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _word(pattern: str) -> re.Pattern[str]:
+    """``pattern`` as whole words only."""
+    return re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", FLAGS)
+
+
 @dataclass(frozen=True)
 class Patterns:
     """One language's compiled patterns."""
@@ -58,7 +67,11 @@ class Patterns:
     month_year: re.Pattern[str]
     month: re.Pattern[str]
     weekday: re.Pattern[str]
-    relative: tuple[tuple[re.Pattern[str], Precision | None, int], ...]
+    relative: tuple[tuple[re.Pattern[str], Precision | None, int, bool], ...]
+    deictic: tuple[tuple[re.Pattern[str], int], ...]
+    any_relative: re.Pattern[str]  # one scan that says whether any of the above can match
+    figurative_before: re.Pattern[str]
+    figurative_after: re.Pattern[str]
     ago: re.Pattern[str]
     year_context: re.Pattern[str]
     year_weak: re.Pattern[str]
@@ -68,6 +81,7 @@ class Patterns:
     dot_context: re.Pattern[str]
     recurring: re.Pattern[str]
     past: re.Pattern[str]
+    past_shape: re.Pattern[str]
     future: re.Pattern[str]
     past_right_after: re.Pattern[str]
 
@@ -85,8 +99,8 @@ def patterns(code: str) -> Patterns:
     year = f"(?P<y>{YEAR})(?![0-9]|[.,][0-9]){t.year_suffix}"
     dmy = (
         f"(?:(?P<wd>{wd})\\s*,?\\s+(?:the\\s+)?)?"
-        f"(?P<d1>{DAY}){ordinal}"
-        f"(?:(?P<join>{t.day_join})(?P<d2>{DAY}){ordinal})?"
+        f"(?P<d1>{FIRST_DAY}){ordinal}"
+        f"(?:(?P<join>{t.day_join})(?:(?P<wd2>{wd})\\s*,?\\s+)?(?P<d2>{DAY}){ordinal})?"
         f"{t.day_month}(?P<mon>{month})"
         f"(?:{t.month_year}{year})?"
     )
@@ -117,10 +131,17 @@ def patterns(code: str) -> Patterns:
         month_year=re.compile(f"(?P<mon>{month}){t.month_year}{year}", FLAGS),
         month=re.compile(single_month, FLAGS),
         weekday=re.compile(weekday, FLAGS),
-        relative=tuple(
-            (re.compile(rf"(?<![^\W\d_])(?:{p})(?![^\W\d_])", FLAGS), unit, off)
-            for p, unit, off in t.relative
+        relative=tuple((_word(p), unit, off, recent) for p, unit, off, recent in t.relative),
+        deictic=tuple((_word(p), off) for p, off in t.deictic),
+        any_relative=re.compile(
+            "|".join(
+                f"(?:{_NAMED_GROUP.sub('(?:', x)})"
+                for x in (*(r[0] for r in t.relative), *(d[0] for d in t.deictic), t.ago)
+            ),
+            FLAGS,
         ),
+        figurative_before=re.compile(f"(?:{t.figurative_before})", FLAGS),
+        figurative_after=re.compile(f"(?:{t.figurative_after})", FLAGS),
         ago=re.compile(rf"(?<![^\W\d_]){t.ago}(?![^\W\d_])", FLAGS),
         year_context=re.compile(f"(?:{t.year_context})", FLAGS),
         year_weak=re.compile(f"(?:{t.year_weak_context})", FLAGS),
@@ -130,6 +151,7 @@ def patterns(code: str) -> Patterns:
         dot_context=re.compile(f"(?:{t.dot_context})", FLAGS),
         recurring=re.compile(f"(?:{t.recurring})", FLAGS),
         past=re.compile(t.past_cues, FLAGS),
-        future=re.compile(t.future_cues, FLAGS),
+        past_shape=re.compile(t.past_morphology, FLAGS),
+        future=re.compile(f"(?:{t.future_cues})|(?:{t.future_more})", FLAGS),
         past_right_after=re.compile(t.past_right_after, FLAGS),
     )

@@ -8,6 +8,7 @@ saw, and never finer than what is written.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -16,7 +17,7 @@ from briefing_app.domain.dates import PartialDate, Precision
 from briefing_app.ingest.dates.model import Direction, Kind, Piece, Tense
 from briefing_app.ingest.dates.tables import Lang
 
-__all__ = ["resolve"]
+__all__ = ["clear_cache", "resolve"]
 
 _REFERENCE = date(2000, 1, 1)  # base for absolute dates: every part is written anyway
 
@@ -41,17 +42,6 @@ def _read(query: str, lang: str, base: date, prefer: str, parts: tuple[str, ...]
     return result.date() if result is not None else None
 
 
-def _english_relative(unit: Precision, offset: int) -> str:
-    name = unit.value
-    if offset == 0:
-        return "today" if unit is Precision.DAY else f"this {name}"
-    if unit is Precision.DAY and abs(offset) == 1:
-        return "yesterday" if offset < 0 else "tomorrow"
-    if abs(offset) == 1:
-        return f"{'last' if offset < 0 else 'next'} {name}"
-    return f"{abs(offset)} {name}s {'ago' if offset < 0 else 'from now'}"
-
-
 def _shift(base: date, days: int) -> date:
     try:
         return base + timedelta(days=days)
@@ -59,13 +49,36 @@ def _shift(base: date, days: int) -> date:
         return base
 
 
+def clear_cache() -> None:
+    """Forget every candidate read so far (for timing a cold run)."""
+    _read.cache_clear()
+
+
+def _months_back(p: date, months: int) -> date:
+    """The same day ``months`` months away (the month's last day where it is shorter)."""
+    index = p.year * 12 + p.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(p.day, last))
+
+
 def _relative(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate | None:
-    assert piece.query is not None and piece.unit is not None
-    value = _read(piece.query, t.code, p, "past", ())
-    if value is None:  # dateparser lacks some idioms ("el año que viene"); the pattern
-        # already says what it means, so read that in dateparser's English
-        value = _read(_english_relative(piece.unit, piece.offset), "en", p, "past", ())
-    if value is None:
+    """Counted from the publication day: the pattern already says by how much, so this
+    is arithmetic, not parsing ("the same day a year ago" keeps its day)."""
+    assert piece.unit is not None
+    unit, offset = piece.unit, piece.offset
+    if piece.recent and unit is Precision.WEEK and p.weekday() >= 4:
+        offset += 1  # "this past week", written on a Friday: the week now ending
+    try:
+        if unit is Precision.DAY:
+            value = p + timedelta(days=offset)
+        elif unit is Precision.WEEK:
+            value = p + timedelta(weeks=offset)
+        elif unit is Precision.MONTH:
+            value = _months_back(p, offset)
+        else:
+            value = _months_back(p, 12 * offset)
+    except (OverflowError, ValueError):
         return None
     return PartialDate(value, piece.precision)
 

@@ -50,8 +50,9 @@ class Lang:
     before_mod: dict[str, Direction]  # "last"/"next"/"this" before a month or weekday
     after_mod: dict[str, Direction]  # Spanish "jueves pasado"
     recurring: str  # "every Thursday", "los jueves"
-    # (pattern, unit, offset); a unit of None is read from the pattern's group "u"
-    relative: tuple[tuple[str, Precision | None, int], ...]
+    # (pattern, unit, offset, recent); a unit of None is read from the pattern's group "u";
+    # "recent" ("this past week") means the week now ending, if published Friday to Sunday
+    relative: tuple[tuple[str, Precision | None, int, bool], ...]
     ago: str  # pattern with groups n and unit
     ago_units: dict[str, Precision]  # unit word prefix -> unit
     numbers: dict[str, int]
@@ -59,6 +60,11 @@ class Lang:
     past_cues: str
     future_cues: str
     stopwords: frozenset[str]
+    deictic: tuple[tuple[str, int], ...] = ()  # "today", "ce matin": (pattern, days offset)
+    figurative_before: str = "(?!)"  # "the world of [today]": nowadays, not a date
+    figurative_after: str = "(?!)"  # "[hoy] en día"
+    past_morphology: str = "(?!)"  # past verb forms by their shape: "-ed", "a + participle"
+    future_more: str = "(?!)"
     past_right_after: str = "(?!)"  # "ministers on Tuesday backed": a past verb next to it
     # English writes a thousand or more with a comma ("2,000 troops"), so there a bare
     # modern four-digit number is a year unless the words around make it a figure.
@@ -95,9 +101,19 @@ def _parse(data: dict) -> Lang:
         after_mod={w: Direction(d) for w, d in data["after_mod"].items()},
         recurring=data["recurring"],
         relative=tuple(
-            (r["pattern"], _UNITS[r["unit"]] if r["unit"] else None, r["offset"])
+            (
+                r["pattern"],
+                _UNITS[r["unit"]] if r["unit"] else None,
+                r["offset"],
+                r.get("recent", False),
+            )
             for r in data["relative"]
         ),
+        deictic=tuple((d["pattern"], d["offset"]) for d in data.get("deictic", ())),
+        figurative_before=data.get("figurative_before", "(?!)"),
+        figurative_after=data.get("figurative_after", "(?!)"),
+        past_morphology=data.get("past_morphology", "(?!)"),
+        future_more=data.get("future_more", "(?!)"),
         ago=data["ago"],
         ago_units={prefix: _UNITS[u] for prefix, u in data["ago_units"].items()},
         numbers=dict(data["numbers"]),

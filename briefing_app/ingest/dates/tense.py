@@ -13,16 +13,25 @@ _STATEMENT_BREAK = re.compile(r";|:(?![0-9])")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”«»]|\s[—–-]\s")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|to|will|would)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
-_Cue = tuple[int, int, Tense]
+_SHAPE_REACH = 60  # characters
+_Cue = tuple[int, int, Tense, bool]  # start, end, tense, read from a verb's shape
 
 
-def _cues(sentence: str, p: Patterns) -> list[_Cue]:
+def _cues(sentence: str, p: Patterns, start: int) -> list[_Cue]:
     out = []
     for m in p.past.finditer(sentence):
         if _PASSIVE_BEFORE.search(sentence[max(0, m.start() - 20) : m.start()]):
             continue  # "will be held", "to be published": not a past event
-        out.append((m.start(), m.end(), Tense.PAST))
-    out.extend((m.start(), m.end(), Tense.FUTURE) for m in p.future.finditer(sentence))
+        out.append((m.start(), m.end(), Tense.PAST, False))
+    for m in p.past_shape.finditer(sentence):
+        if _PASSIVE_BEFORE.search(sentence[max(0, m.start() - 20) : m.start()]):
+            continue
+        if sentence[m.start() - 1 : m.start()] == "-":
+            continue  # "like-minded": an adjective
+        if m.end() <= start and not sentence[m.end() : start].strip():
+            continue  # "the Council convened Thursday": a participle naming a plan, or a past?
+        out.append((m.start(), m.end(), Tense.PAST, True))
+    out.extend((m.start(), m.end(), Tense.FUTURE, False) for m in p.future.finditer(sentence))
     return out
 
 
@@ -36,7 +45,11 @@ def clause_tense(sentence: str, start: int, end: int, p: Patterns) -> Tense | No
     halves = [0, *(m.end() for m in _STATEMENT_BREAK.finditer(sentence)), len(sentence)]
     low = max(b for b in halves if b <= start)
     high = min((b for b in halves if b >= end), default=len(sentence))
-    cues = [c for c in _cues(sentence, p) if (c[1] <= start or c[0] >= end) and low <= c[0] < high]
+    cues = [
+        c
+        for c in _cues(sentence, p, start)
+        if (c[1] <= start or c[0] >= end) and low <= c[0] < high
+    ]
     if not cues:
         return None
     breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
@@ -48,4 +61,10 @@ def clause_tense(sentence: str, start: int, end: int, p: Patterns) -> Tense | No
         return (gap, 0 if c[1] <= start else 1)
 
     in_clause = [c for c in cues if c[0] >= left and c[1] <= right]
+    # A verb's shape alone ("handed", "a remis") speaks only near the mention: further off,
+    # in another clause, such forms are as often adjectives ("already involved").
+    if not in_clause:
+        cues = [c for c in cues if not c[3] or distance(c)[0] <= _SHAPE_REACH]
+    if not in_clause and not cues:
+        return None
     return min(in_clause or cues, key=distance)[2]
