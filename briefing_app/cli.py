@@ -409,16 +409,11 @@ def _write_text(args: argparse.Namespace, selection: ExportSelection) -> None:
 
 def _write_document(args: argparse.Namespace, selection: ExportSelection, briefing: object) -> None:
     """xlsx, ics or docx: built in memory, then written beside the target and renamed."""
-    from briefing_app.export.document_formats import document_bytes
+    from briefing_app.export.document_formats import document_bytes, write_beside
 
     app = _gui_application() if args.format == "docx" else None  # the timeline picture
     data = document_bytes(args.format, selection, briefing, chronology=not args.no_chronology)
-    tmp = args.output.with_name(f".{args.output.name}.partial")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(args.output)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_beside(args.output, data)
     print(f"wrote {args.output}: {len(selection.events)} events", file=sys.stderr)
     del app
 

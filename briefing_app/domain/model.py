@@ -86,6 +86,11 @@ class Source:
     url: str | None = None
     notes: str | None = None
 
+    def citation(self) -> str:
+        """How an export cites it: outlet, title in quotation marks, date at its precision."""
+        when = self.published.label() if self.published else "undated"
+        return f"{self.outlet}, \u201c{self.title}\u201d, {when}"
+
 
 UNVERIFIED_QUOTE = (
     "Unverified: the source was corrected and this passage could not be found again "

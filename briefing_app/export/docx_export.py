@@ -27,7 +27,7 @@ from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
 
 from briefing_app.domain.dates import PartialDate
-from briefing_app.domain.model import UNVERIFIED_QUOTE, Event, Source
+from briefing_app.domain.model import UNVERIFIED_QUOTE, Event
 from briefing_app.export.xml_text import xml_text
 from briefing_app.services.briefings import BriefingSnapshot, Citation
 from briefing_app.services.export_selection import ExportSelection
@@ -56,11 +56,6 @@ def briefing_period(briefing: BriefingSnapshot, events: list[Event]) -> tuple[da
     if not spans:
         return None
     return min(s[0] for s in spans), max(s[1] for s in spans)
-
-
-def _cite(src: Source) -> str:
-    when = src.published.label() if src.published else "undated"
-    return f"{src.outlet}, \u201c{src.title}\u201d, {when}"
 
 
 class _Footnotes:
@@ -135,7 +130,7 @@ def _citation_runs(
             runs.append((f" [{UNVERIFIED_QUOTE}]", False))
     if c.source_file:
         src = sel.sources.get(c.source_file)
-        runs.append(("; " + (_cite(src) if src else c.source_file), False))
+        runs.append(("; " + (src.citation() if src else c.source_file), False))
     if ev is None:
         runs.append(("; not in this export's period or filters", False))
     return runs
@@ -176,7 +171,7 @@ def _chronology(doc: object, sel: ExportSelection, events: list[Event], notes: _
         for x in ev.excerpts:
             quote = doc.add_paragraph(xml_text(x.quote), style="Quote")  # type: ignore[attr-defined]
             src = sel.sources.get(x.source)
-            runs = [(_cite(src) if src else x.source, False)]
+            runs = [(src.citation() if src else x.source, False)]
             if x.needs_check:
                 runs.append((f" [{UNVERIFIED_QUOTE}]", False))
             notes.add(quote, runs)

@@ -383,7 +383,7 @@ class PdfBuilder:
         for x in ev.excerpts:
             src = self.sel.sources.get(x.source)
             number = self.source_number.get(x.source)
-            cite = "— " + (_cite(src) if src else x.source)
+            cite = "— " + (src.citation() if src else x.source)
             if number is not None:
                 cite += f"  [S{number}]"
 
@@ -470,7 +470,7 @@ class PdfBuilder:
                 parts.append(f"{head}, not in this export's period or filters")
         if c.source_file:
             src = self.sel.sources.get(c.source_file)
-            parts.append(_cite(src) if src else c.source_file)
+            parts.append(src.citation() if src else c.source_file)
         return "; ".join(parts)
 
     # -- 5. sources -----------------------------------------------------------------------
@@ -523,11 +523,6 @@ def _day(d: date) -> str:
 def _plain(text: str) -> str:
     """User text as lines QTextLayout breaks: newlines become line separators."""
     return text.replace("\r\n", "\n").strip().replace("\n", "\u2028")
-
-
-def _cite(src: Source) -> str:
-    when = src.published.label() if src.published else "undated"
-    return f"{src.outlet}, \u201c{src.title}\u201d, {when}"
 
 
 def _source_facts(src: Source) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -36,20 +37,20 @@ _DATE_COLUMNS = {"start": 1, "end": 2}
 _WIDTHS = {"id": 28, "title": 48, "summary": 60, "excerpts": 60, "annotations": 40}
 
 
-def _set_date(cell: object, when: PartialDate | None) -> None:
+def _set_date(cell: Cell, when: PartialDate | None) -> None:
     if when is None:
         return
-    cell.value = when.first_day  # type: ignore[attr-defined]
-    cell.number_format = DATE_FORMATS[when.precision]  # type: ignore[attr-defined]
+    cell.value = when.first_day
+    cell.number_format = DATE_FORMATS[when.precision]
 
 
-def _set_text(cell: object, text: str) -> None:
+def _set_text(cell: Cell, text: str) -> None:
     text = xml_text(text)
-    cell.value = text  # type: ignore[attr-defined]
+    cell.value = text
     # openpyxl takes any string starting with "=" for a formula: force a text cell.
-    cell.data_type = "s"  # type: ignore[attr-defined]
+    cell.data_type = "s"
     if text.startswith(FORMULA_START):
-        cell.quotePrefix = True  # type: ignore[attr-defined]
+        cell.quotePrefix = True
 
 
 def xlsx_bytes(sel: ExportSelection) -> bytes:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.export.csv_export import write_csv
-from briefing_app.export.document_formats import document_bytes
+from briefing_app.export.document_formats import document_bytes, write_beside
 from briefing_app.export.images import MAX_PIXELS, ImageError, write_png, write_svg
 from briefing_app.export.options import OptionsError
 from briefing_app.export.timelinejs import write_timelinejs
@@ -141,16 +141,6 @@ class ImageExportDialog(_FileExportDialog):
         return f"{size.width()} × {size.height()} px"
 
 
-def _write_beside(path: Path, data: bytes) -> None:
-    """Write ``data`` beside ``path`` and rename it into place once complete."""
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 class DataExportDialog(_FileExportDialog):
     """The chronology as TimelineJS3 JSON (web), CSV or Excel (spreadsheets), or iCalendar."""
 
@@ -176,7 +166,7 @@ class DataExportDialog(_FileExportDialog):
     def write(self, selection: ExportSelection, path: Path) -> str:
         name = self.format_box.currentText()
         if name in self._DOCUMENTS:
-            _write_beside(path, document_bytes(self._DOCUMENTS[name], selection))
+            write_beside(path, document_bytes(self._DOCUMENTS[name], selection))
             return f"{len(selection.events)} events"
         with path.open("w", encoding="utf-8", newline="") as fh:
             if name.startswith("Timeline"):
@@ -223,6 +213,6 @@ class WordExportDialog(_FileExportDialog):
         data = document_bytes(
             "docx", selection, briefing, chronology=self.chronology_box.isChecked()
         )
-        _write_beside(path, data)
+        write_beside(path, data)
         n = len(briefing.points)
         return f"“{briefing.name}”, {n} talking point{'' if n == 1 else 's'}"
