@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tomllib
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +30,8 @@ def _inside_venv() -> bool:
 
 
 def _requirements(with_tests: bool) -> list[str]:
+    import tomllib  # only when installing: parsing the project file costs a launch ~50 ms
+
     project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
     reqs = list(project["dependencies"])
     if with_tests:
@@ -38,18 +39,36 @@ def _requirements(with_tests: bool) -> list[str]:
     return reqs
 
 
-def _stamp(reqs: list[str]) -> str:
-    return hashlib.sha256("\n".join(sorted(reqs)).encode()).hexdigest()
+STAMP_FILE = VENV_DIR / ".briefing-installed"
+"""One line per installed set: the project file's hash and ``app`` or ``test``."""
 
 
-def _install(reqs: list[str]) -> None:
-    stamp_file = VENV_DIR / ".briefing-installed"
-    wanted = _stamp(reqs)
-    if stamp_file.exists() and stamp_file.read_text().strip() == wanted:
+def _stamp_line(with_tests: bool) -> str:
+    digest = hashlib.sha256(PYPROJECT.read_bytes()).hexdigest()
+    return f"{digest} {'test' if with_tests else 'app'}"
+
+
+def _installed(with_tests: bool) -> bool:
+    """True when this project file's dependencies (and test tools, if asked) are in place.
+
+    The test set includes the app's, so ``main.py`` after ``main.py test`` installs
+    nothing; without this, alternating the two commands re-ran pip every time.
+    """
+    try:
+        lines = set(STAMP_FILE.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        return False
+    wanted = {_stamp_line(True)} if with_tests else {_stamp_line(False), _stamp_line(True)}
+    return bool(lines & wanted)
+
+
+def _install(with_tests: bool) -> None:
+    if _installed(with_tests):
         return
     import subprocess  # only when installing: every launch passes through here
     import venv
 
+    reqs = _requirements(with_tests)
     if not _venv_python().exists():
         print("Setting up the app's environment in .venv (first run only)...", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=False).create(VENV_DIR)
@@ -61,7 +80,13 @@ def _install(reqs: list[str]) -> None:
             "Could not install the dependencies (see pip's message above). "
             "Check the connection to the package index and run the command again."
         )
-    stamp_file.write_text(wanted)
+    try:
+        kept = STAMP_FILE.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        kept = []
+    digest = _stamp_line(with_tests).split()[0]
+    lines = [line for line in kept if line.startswith(digest)] + [_stamp_line(with_tests)]
+    STAMP_FILE.write_text("\n".join(sorted(set(lines))), encoding="utf-8")
 
 
 def ensure_environment(argv: list[str]) -> None:
@@ -69,12 +94,7 @@ def ensure_environment(argv: list[str]) -> None:
     with_tests = bool(argv) and argv[0] == "test"
     if getattr(sys, "frozen", False) or os.environ.get("BRIEFING_NO_BOOTSTRAP"):
         return  # a built app carries everything it needs; there is no project to set up
-    reqs = _requirements(with_tests)
-    if _inside_venv():
-        stamp_file = VENV_DIR / ".briefing-installed"
-        if stamp_file.exists() and stamp_file.read_text().strip() == _stamp(reqs):
-            return
-    _install(reqs)
+    _install(with_tests)
     if _inside_venv():
         return
     python = str(_venv_python())

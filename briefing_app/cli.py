@@ -858,10 +858,11 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    # Imported after parsing: --help and argument errors need neither SQLAlchemy nor the models.
     from briefing_app.ingest.curated import ChronologyError
     from briefing_app.storage.database import DatabaseError
 
-    args = build_parser().parse_args(argv)
     if args.db is None:
         args.db = default_db()
         args.db.parent.mkdir(parents=True, exist_ok=True)  # the data folder, on first start

@@ -117,6 +117,26 @@ def test_help_lists_subcommands(flag: str) -> None:
         assert word in result.stdout
 
 
+@pytest.mark.parametrize("args", [["--help"], ["export", "--format", "nonsense"]])
+def test_help_and_argument_errors_load_no_database_gui_or_date_library(args: list[str]) -> None:
+    """Parsing is all they need: SQLAlchemy, Qt and dateparser cost a second at start."""
+    probe = (
+        "import sys; from briefing_app.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('sqlalchemy', 'PySide6', 'dateparser') if m in sys.modules),"
+        " file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
 def test_extract_dates_json_contract() -> None:
     seed = PROJECT_ROOT / "seeds" / "002_e07262d9241f5558.txt"
     result = run_main("extract-dates", str(seed), "--published", "2025-03-05", "--format", "json")
