@@ -11,19 +11,30 @@ hundred synthetic sources, and annotations on a tenth of the events.
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
-from sqlalchemy import insert, text
+from sqlalchemy import Connection, insert, text
 
 from briefing_app.domain.dates import PartialDate, Precision
 from briefing_app.domain.model import LANES
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow, SourceRow
 
-__all__ = ["BuildReport", "build_synthetic", "RARE_WORD", "COMMON_WORD", "PHRASE"]
+__all__ = [
+    "BuildReport",
+    "TargetExists",
+    "build_synthetic",
+    "make_database",
+    "RARE_WORD",
+    "COMMON_WORD",
+    "PHRASE",
+]
 
 FIRST = date(1999, 1, 1)
 LAST = date(2025, 12, 31)
@@ -98,8 +109,34 @@ def _when(
     return PartialDate(day, precision), None
 
 
-def build_synthetic(db: Database, n: int, seed: int = 2025) -> BuildReport:
-    """Fill an empty database with ``n`` synthetic events; deterministic from ``seed``."""
+BATCH = 10_000
+"""Events generated and written at a time: memory stays flat whatever ``n`` is."""
+
+
+def _flush(
+    conn: Connection,
+    events: list[dict[str, object]],
+    excerpts: list[dict[str, object]],
+    notes: list[dict[str, object]],
+) -> None:
+    """Write one batch (events before the rows that point at them) and empty the lists."""
+    for row, batch in ((EventRow, events), (ExcerptRow, excerpts), (AnnotationRow, notes)):
+        if batch:
+            conn.execute(insert(row), batch)
+        batch.clear()
+
+
+def build_synthetic(
+    db: Database,
+    n: int,
+    seed: int = 2025,
+    progress: Callable[[int], None] | None = None,
+) -> BuildReport:
+    """Fill an empty database with ``n`` synthetic events; deterministic from ``seed``.
+
+    Rows are generated and inserted a batch at a time inside one transaction, so a
+    million events need tens of megabytes, not gigabytes; ``progress`` hears how many
+    events are written so far."""
     rng = random.Random(seed)
     began = time.perf_counter()
     now = datetime(2025, 12, 31, 12, 0, 0)
@@ -134,7 +171,14 @@ def build_synthetic(db: Database, n: int, seed: int = 2025) -> BuildReport:
         notes: list[dict[str, object]] = []
         burst_day: dict[int, date] = {}
         rare_at = n // 2
+        excerpt_count = note_count = 0
         for i in range(n):
+            if events and i % BATCH == 0:
+                excerpt_count += len(excerpts)
+                note_count += len(notes)
+                _flush(conn, events, excerpts, notes)
+                if progress:
+                    progress(i)
             start, end = _when(rng, i, burst_day)
             title = _title(rng)
             if i == rare_at:
@@ -198,16 +242,47 @@ def build_synthetic(db: Database, n: int, seed: int = 2025) -> BuildReport:
                         "updated_at": now,
                     }
                 )
-        conn.execute(insert(EventRow), events)
-        conn.execute(insert(ExcerptRow), excerpts)
-        conn.execute(insert(AnnotationRow), notes)
+        excerpt_count += len(excerpts)
+        note_count += len(notes)
+        _flush(conn, events, excerpts, notes)
+        if progress:
+            progress(n)
     with db.engine.connect() as conn:
         conn.execute(text("ANALYZE"))
         conn.commit()
     return BuildReport(
         events=n,
-        excerpts=len(excerpts),
-        annotations=len(notes),
+        excerpts=excerpt_count,
+        annotations=note_count,
         sources=_SOURCE_COUNT,
         seconds=time.perf_counter() - began,
     )
+
+
+class TargetExists(Exception):
+    """``make_database`` never overwrites: a benchmark file may hold someone's work."""
+
+
+def make_database(
+    target: Path, n: int, seed: int = 2025, progress: Callable[[int], None] | None = None
+) -> BuildReport:
+    """A new synthetic database at ``target``, built beside it and renamed when complete.
+
+    A build that is interrupted leaves no half-filled file under the target's name."""
+    if target.exists():
+        raise TargetExists(f"{target} already exists; choose a new file name")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    db = Database.open(partial)
+    try:
+        report = build_synthetic(db, n, seed, progress)
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)  # empty after the checkpoint
+    os.replace(partial, target)
+    return report
