@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 from briefing_app.paths import DB_NAME, RESOURCES_DIR, SEEDS_DIR, default_db
 
 if TYPE_CHECKING:
+    from briefing_app.domain.briefing import BriefingSnapshot
     from briefing_app.export.options import ExportOptions
+    from briefing_app.export.selection import ExportSelection
     from briefing_app.ingest.curated import Chronology
-    from briefing_app.services.export_selection import ExportSelection
     from briefing_app.services.importer import PreparedImport
+    from briefing_app.storage.database import Database
 
 __all__ = ["build_parser", "main"]
 
@@ -370,14 +372,26 @@ def _export_options(args: argparse.Namespace) -> ExportOptions:
     )
 
 
+def _find_briefing(db: Database, name: str) -> BriefingSnapshot:
+    """The briefing called ``name`` (ignoring case), for the document's briefing section."""
+    from briefing_app.export.options import OptionsError
+    from briefing_app.services.briefings import find_briefing_by_name, list_briefings
+
+    found = find_briefing_by_name(db, name)
+    if found is None:
+        names = ", ".join(f"“{b.name}”" for b in list_briefings(db)) or "none yet"
+        raise OptionsError(f"no briefing named {name!r} (briefings: {names})")
+    return found
+
+
 def _export_filtered(args: argparse.Namespace, options: ExportOptions) -> int:
     from briefing_app.export.options import OptionsError
-    from briefing_app.services.export_selection import find_briefing, select_for_export
+    from briefing_app.export.selection import select_for_export
     from briefing_app.services.library import open_library
 
     db = open_library(args.db)
     try:
-        briefing = find_briefing(db, options.briefing) if options.briefing else None
+        briefing = _find_briefing(db, options.briefing) if options.briefing else None
         selection = select_for_export(db, options)
         if args.format in ("timelinejs", "csv"):
             _write_text(args, selection)

@@ -131,7 +131,7 @@ def _in_process(
     from briefing_app.domain.model import Lane
     from briefing_app.export.options import ExportOptions
     from briefing_app.export.pdf_document import write_pdf
-    from briefing_app.services.export_selection import select_for_export
+    from briefing_app.export.selection import select_for_export
     from briefing_app.storage.database import Database
     from briefing_app.storage.search import search
     from briefing_app.ui.app import make_application
@@ -214,7 +214,7 @@ def run_bench(
             cold, rss = cold_start(path, cold_runs, work)
             from briefing_app.export.options import ExportOptions
             from briefing_app.export.pdf_document import write_pdf
-            from briefing_app.services.export_selection import select_for_export
+            from briefing_app.export.selection import select_for_export
 
             db = Database.open(path)
             began = time.perf_counter()

@@ -16,7 +16,7 @@ import csv
 from typing import TextIO
 
 from briefing_app.domain.model import Event
-from briefing_app.services.export_selection import ExportSelection
+from briefing_app.export.selection import ExportSelection
 
 __all__ = ["BOM", "CSV_COLUMNS", "FORMULA_START", "event_row", "safe_cell", "write_csv"]
 

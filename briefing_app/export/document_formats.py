@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from briefing_app.services.briefings import BriefingSnapshot
-from briefing_app.services.export_selection import ExportSelection
+from briefing_app.domain.briefing import BriefingSnapshot
+from briefing_app.export.selection import ExportSelection
 
 __all__ = ["DOCUMENT_FORMATS", "document_bytes", "write_beside"]
 

@@ -26,11 +26,11 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
 
+from briefing_app.domain.briefing import BriefingSnapshot, Citation
 from briefing_app.domain.dates import PartialDate
 from briefing_app.domain.model import UNVERIFIED_QUOTE, Event
+from briefing_app.export.selection import ExportSelection
 from briefing_app.export.xml_text import xml_text
-from briefing_app.services.briefings import BriefingSnapshot, Citation
-from briefing_app.services.export_selection import ExportSelection
 
 __all__ = ["DocxContent", "briefing_period", "docx_bytes"]
 

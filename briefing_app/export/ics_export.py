@@ -17,7 +17,7 @@ from icalendar import Event as CalendarEvent
 
 from briefing_app.domain.dates import Precision
 from briefing_app.domain.model import Event
-from briefing_app.services.export_selection import ExportSelection
+from briefing_app.export.selection import ExportSelection
 
 __all__ = ["UID_DOMAIN", "ics_bytes"]
 

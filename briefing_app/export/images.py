@@ -16,10 +16,10 @@ from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
+from briefing_app.export.selection import ExportSelection
 from briefing_app.export.timeline_pages import TimelinePainter, span_label
 from briefing_app.export.typeset import Fonts
 from briefing_app.geometry.index import EventIndex
-from briefing_app.services.export_selection import ExportSelection
 
 __all__ = [
     "DESIGN_WIDTH",

@@ -11,7 +11,7 @@ import json
 from typing import Any, TextIO
 
 from briefing_app.domain.model import Event, Source
-from briefing_app.services.export_selection import annotations_by_event
+from briefing_app.export.selection import annotations_by_event
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import AnnotationView, list_events, list_sources
 

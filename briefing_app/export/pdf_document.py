@@ -6,40 +6,36 @@ closing the generator) while the command line simply runs it out. Nothing
 is kept per page but small anchors for the outline and links, which
 ``pdf_outline.apply_marks`` adds at the end.
 
-The briefing section is a hook: pass any object shaped like
-``BriefingLike`` (a name and numbered talking points with citations) and it
-is set after the chronology; pass None and the section is left out.
+Given a briefing (a name and numbered talking points with citations), its
+section is set after the chronology; given None, the section is left out.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
+from briefing_app.domain.briefing import BriefingSnapshot, Citation
 from briefing_app.domain.dates import PartialDate
 from briefing_app.domain.model import UNVERIFIED_QUOTE, Event, Source
 from briefing_app.export.pdf_outline import Anchor, PdfMarks, apply_marks
 from briefing_app.export.pdf_sinks import ImageSink, PdfSink, page_size_points
+from briefing_app.export.selection import ExportSelection
 from briefing_app.export.timeline_pages import TimelinePainter, plan_pages, rgb, span_label
 from briefing_app.export.typeset import Fonts, PageFlow, PageSink, Para
 from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.palette import LANE_RGB
-from briefing_app.services.export_selection import ExportSelection
 
 __all__ = [
-    "BriefingLike",
-    "CitationLike",
     "PdfBuilder",
     "PdfExport",
     "Progress",
-    "TalkingPointLike",
     "render_preview",
     "write_pdf",
 ]
@@ -48,32 +44,6 @@ GREY = QColor(95, 95, 100)
 WARNING = QColor(160, 64, 0)
 NOTE_BOX = QColor(255, 243, 205)
 NOTE_INK = QColor(122, 78, 0)
-
-
-# -- the briefing hook --------------------------------------------------------
-class CitationLike(Protocol):
-    """A note under a talking point: an event of the chronology, a source, or both."""
-
-    @property
-    def event_id(self) -> str | None: ...
-    @property
-    def source_file(self) -> str | None: ...
-
-
-class TalkingPointLike(Protocol):
-    @property
-    def text(self) -> str: ...
-    @property
-    def citations(self) -> Sequence[CitationLike]: ...
-
-
-class BriefingLike(Protocol):
-    """What the briefing section needs; the stored briefing type only has to match."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def points(self) -> Sequence[TalkingPointLike]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +61,7 @@ class PdfBuilder:
         self,
         selection: ExportSelection,
         sink: PageSink,
-        briefing: BriefingLike | None = None,
+        briefing: BriefingSnapshot | None = None,
         fonts: Fonts | None = None,
         page_limit: int | None = None,
     ) -> None:
@@ -430,7 +400,7 @@ class PdfBuilder:
             )
 
     # -- 4. briefing (hook) -----------------------------------------------------------
-    def _briefing_section(self, briefing: BriefingLike) -> None:
+    def _briefing_section(self, briefing: BriefingSnapshot) -> None:
         """Numbered talking points, each with numbered notes to events and sources."""
         flow = self.flow
         assert flow is not None
@@ -454,7 +424,7 @@ class PdfBuilder:
             for i, text in enumerate(notes, 1):
                 flow.add(Para(f"[{i}] {text}", f.small, space_before=2))
 
-    def _note_text(self, c: CitationLike, by_id: dict[str, Event]) -> str:
+    def _note_text(self, c: Citation, by_id: dict[str, Event]) -> str:
         parts = []
         if c.event_id:
             ev = by_id.get(c.event_id)
@@ -541,7 +511,7 @@ class PdfExport:
     """
 
     def __init__(
-        self, selection: ExportSelection, path: Path, briefing: BriefingLike | None = None
+        self, selection: ExportSelection, path: Path, briefing: BriefingSnapshot | None = None
     ) -> None:
         self.selection = selection
         self.path = path
@@ -573,7 +543,7 @@ def write_pdf(
     selection: ExportSelection,
     path: Path,
     *,
-    briefing: BriefingLike | None = None,
+    briefing: BriefingSnapshot | None = None,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> int:
     """Write the whole PDF to ``path``; returns the number of pages."""
@@ -588,7 +558,7 @@ def render_preview(
     selection: ExportSelection,
     pages: int = 3,
     dpi: float = 48.0,
-    briefing: BriefingLike | None = None,
+    briefing: BriefingSnapshot | None = None,
 ) -> list[QImage]:
     """The document's first ``pages`` pages as images, drawn by the same code as the PDF."""
     sink = ImageSink(pages, dpi)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from briefing_app.domain.dates import PartialDate
 from briefing_app.domain.model import Event, Lane, Origin
-from briefing_app.export.mark_shapes import diamond, draw_cluster_pill
+from briefing_app.drawing.marks import diamond, draw_cluster_pill
 from briefing_app.export.typeset import Fonts, measure_with, metrics_device
 from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.layout import LayoutStyle, layout_timeline

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from briefing_app.domain.dates import PartialDate, Precision
 from briefing_app.domain.model import UNVERIFIED_QUOTE, Event, Excerpt
-from briefing_app.services.export_selection import ExportSelection
+from briefing_app.export.selection import ExportSelection
 
 __all__ = ["timelinejs_date", "timelinejs_document", "write_timelinejs"]
 

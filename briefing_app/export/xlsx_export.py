@@ -20,8 +20,8 @@ from openpyxl.utils import get_column_letter
 
 from briefing_app.domain.dates import PartialDate, Precision
 from briefing_app.export.csv_export import CSV_COLUMNS, FORMULA_START, event_row
+from briefing_app.export.selection import ExportSelection
 from briefing_app.export.xml_text import xml_text
-from briefing_app.services.export_selection import ExportSelection
 
 __all__ = ["DATE_FORMATS", "xlsx_bytes"]
 

@@ -24,10 +24,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefing_app.domain.anchoring import TextQuote, relocate, selector_for
+from briefing_app.domain.briefing import BriefingSnapshot, Citation, PointSnapshot
 from briefing_app.domain.model import Origin
 from briefing_app.services import annotations as notes
 from briefing_app.services import briefings
-from briefing_app.services.briefings import BriefingSnapshot, Citation, PointSnapshot
 from briefing_app.services.sharing_format import (
     FORMAT,
     KIND,

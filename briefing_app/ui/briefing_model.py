@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from briefing_app.services.briefings import BriefingSnapshot, PointSnapshot
+from briefing_app.domain.briefing import BriefingSnapshot, PointSnapshot
 
 __all__ = ["EVENT_MIME", "POINT_MIME", "BriefingPointsModel", "event_ids_from", "event_mime"]
 

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.services.briefings import BriefingSnapshot, list_briefings
+from briefing_app.domain.briefing import BriefingSnapshot
+from briefing_app.services.briefings import list_briefings
 from briefing_app.ui.briefing_model import BriefingPointsModel
 from briefing_app.ui.edit_controller import EditController
 

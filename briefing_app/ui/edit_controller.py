@@ -20,10 +20,10 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from briefing_app.domain.briefing import BriefingSnapshot
 from briefing_app.services import annotations as notes
 from briefing_app.services import briefings, user_events
 from briefing_app.services.annotations import AnnotationSnapshot
-from briefing_app.services.briefings import BriefingSnapshot
 from briefing_app.services.lookup import EditRefused, new_uid
 from briefing_app.services.user_events import EventDraft, EventSnapshot, ExcerptSnapshot
 from briefing_app.storage.database import Database

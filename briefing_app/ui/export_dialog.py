@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.domain.briefing import BriefingSnapshot
 from briefing_app.domain.model import LANES, Lane
 from briefing_app.export.options import (
     ExportOptions,
@@ -41,8 +42,8 @@ from briefing_app.export.options import (
     parse_bound,
 )
 from briefing_app.export.pdf_document import PdfExport, Progress, render_preview
-from briefing_app.services.briefings import BriefingSnapshot, get_briefing, list_briefings
-from briefing_app.services.export_selection import select_for_export
+from briefing_app.export.selection import select_for_export
+from briefing_app.services.briefings import get_briefing, list_briefings
 from briefing_app.storage.database import Database
 
 __all__ = ["ExportOptionsForm", "PdfExportDialog"]

@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.domain.briefing import BriefingSnapshot
 from briefing_app.export.csv_export import write_csv
 from briefing_app.export.document_formats import document_bytes, write_beside
 from briefing_app.export.images import MAX_PIXELS, ImageError, write_png, write_svg
 from briefing_app.export.options import OptionsError
+from briefing_app.export.selection import ExportSelection, select_for_export
 from briefing_app.export.timelinejs import write_timelinejs
-from briefing_app.services.briefings import BriefingSnapshot, get_briefing, list_briefings
-from briefing_app.services.export_selection import ExportSelection, select_for_export
+from briefing_app.services.briefings import get_briefing, list_briefings
 from briefing_app.storage.database import Database
 from briefing_app.ui.export_dialog import ExportOptionsForm
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 from briefing_app.domain.dates import PartialDate
 from briefing_app.domain.model import Event, Excerpt, Source
 from briefing_app.export.options import ExportOptions
+from briefing_app.export.selection import ExportSelection
 from briefing_app.geometry.bench import FIRST, LAST, synthetic_events
-from briefing_app.services.export_selection import ExportSelection
 from briefing_app.storage.repository import AnnotationView
 
 _TEXT = (

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing_app.export.options import ExportOptions
-from briefing_app.services.export_selection import select_for_export
+from briefing_app.export.selection import select_for_export
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import list_events
 from tests.export.conftest import NOTES, body_text, normalised, run_export

@@ -15,8 +15,8 @@ from briefing_app.export.csv_export import write_csv
 from briefing_app.export.json_export import write_chronology_json
 from briefing_app.export.options import ExportOptions
 from briefing_app.export.pdf_document import write_pdf
+from briefing_app.export.selection import select_for_export
 from briefing_app.export.timelinejs import write_timelinejs
-from briefing_app.services.export_selection import select_for_export
 from briefing_app.storage.database import Database
 from tests.export.conftest import body_text, normalised
 

@@ -20,8 +20,8 @@ from briefing_app.domain.model import Lane
 from briefing_app.export.json_export import chronology_document
 from briefing_app.export.options import ExportOptions
 from briefing_app.export.pdf_document import write_pdf
+from briefing_app.export.selection import select_for_export
 from briefing_app.services.annotations import create_annotation
-from briefing_app.services.export_selection import select_for_export
 from briefing_app.services.importer import import_file
 from briefing_app.services.user_events import EventDraft, create_user_event
 from briefing_app.storage.database import Database

@@ -58,7 +58,7 @@ def test_one_events_notes_are_read_through_the_indexes(
 
 
 def test_exported_notes_keep_the_order_they_were_written_in(library: Database) -> None:
-    from briefing_app.services.export_selection import annotations_by_event
+    from briefing_app.export.selection import annotations_by_event
 
     made = [create_annotation(library, event_id=EVENT, body=f"note {i}") for i in range(6)]
     # All within one second: the times shown cannot order them, the writing order must.

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 
 from briefing_app.domain.model import Event, Origin
-from briefing_app.export.mark_shapes import diamond, draw_cluster_pill
+from briefing_app.drawing.marks import diamond, draw_cluster_pill
 from briefing_app.geometry.index import EventIndex, IndexedEvent
 from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
 from briefing_app.geometry.ticks import AxisTicks

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from briefing_app.domain.model import Event, Source
-from briefing_app.export.options import ExportOptions, OptionsError
+from briefing_app.export.options import ExportOptions
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow
 from briefing_app.storage.repository import (
@@ -25,7 +25,7 @@ from briefing_app.storage.repository import (
     list_sources,
 )
 
-__all__ = ["ExportSelection", "annotations_by_event", "find_briefing", "select_for_export"]
+__all__ = ["ExportSelection", "annotations_by_event", "select_for_export"]
 
 
 @dataclass(frozen=True)
@@ -122,19 +122,3 @@ def select_for_export(
         first, last = first or last or date(1999, 1, 1), last or first or date(1999, 12, 31)
     sources = {s.file: s for s in list_sources(db)}
     return ExportSelection(options, chosen, annotations, sources, first, last)
-
-
-def find_briefing(db: Database, name: str) -> object:
-    """The briefing called ``name`` (ignoring case), for the PDF's briefing section.
-
-    The stored briefing snapshot has the shape of
-    ``export.pdf_document.BriefingLike``: a name, and points with text and
-    citations that carry an event id and, for a quoted excerpt, its source.
-    """
-    from briefing_app.services.briefings import find_briefing_by_name, list_briefings
-
-    found = find_briefing_by_name(db, name)
-    if found is None:
-        names = ", ".join(f"“{b.name}”" for b in list_briefings(db)) or "none yet"
-        raise OptionsError(f"no briefing named {name!r} (briefings: {names})")
-    return found

@@ -1,8 +1,6 @@
 """Shapes drawn the same way on screen, on paper and in the legend.
 
-The screen's painter (``ui.timeline``) may import the exports but not the
-other way round, so the drawing both share lives here. Qt only: importing
-this module loads no export library.
+Qt only: importing this module loads neither the exports nor the widgets.
 """
 
 from __future__ import annotations
