@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from briefing_app.export.selection import ExportSelection
-from briefing_app.export.timeline_pages import TimelinePainter, span_label
+from briefing_app.export.timeline_pages import PaperTimelinePainter, span_label
 from briefing_app.export.typeset import Fonts
 from briefing_app.geometry.index import EventIndex
 
@@ -64,7 +64,7 @@ def paint_timeline_image(p: QPainter, selection: ExportSelection, width_px: int)
     p.save()
     p.scale(width_px / DESIGN_WIDTH, width_px / DESIGN_WIDTH)
     p.fillRect(QRectF(0, 0, DESIGN_WIDTH, height), QColor("white"))
-    painter = TimelinePainter(fonts)
+    painter = PaperTimelinePainter(fonts)
     t0 = selection.first_day.toordinal()
     t1 = selection.last_day.toordinal() + 1
     rect = QRectF(12, _HEADER, DESIGN_WIDTH - 24, height - _HEADER - _FOOTER)

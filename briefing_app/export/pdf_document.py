@@ -24,10 +24,11 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from briefing_app.domain.briefing import BriefingSnapshot, Citation
 from briefing_app.domain.dates import PartialDate
 from briefing_app.domain.model import UNVERIFIED_QUOTE, Event, Source
+from briefing_app.drawing.marks import rgb
 from briefing_app.export.pdf_outline import Anchor, PdfMarks, apply_marks
 from briefing_app.export.pdf_sinks import ImageSink, PdfSink, page_size_points
 from briefing_app.export.selection import ExportSelection
-from briefing_app.export.timeline_pages import TimelinePainter, plan_pages, rgb, span_label
+from briefing_app.export.timeline_pages import PaperTimelinePainter, plan_pages, span_label
 from briefing_app.export.typeset import Fonts, PageFlow, PageSink, Para
 from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.palette import LANE_RGB
@@ -205,7 +206,7 @@ class PdfBuilder:
     # -- 2. timeline ---------------------------------------------------------------------
     def _plan_timeline(self) -> list[tuple[str, date, date, bool]]:
         """The timeline pages: an overview when the period needs several, then each window."""
-        self._tl_painter = TimelinePainter(self.fonts)
+        self._tl_painter = PaperTimelinePainter(self.fonts)
         self._tl_index = EventIndex(self.sel.events)
         size = self.landscape
         self._tl_rect = QRectF(28, 52, size.width() - 56, size.height() - 52 - 48)

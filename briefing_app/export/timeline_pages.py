@@ -17,12 +17,19 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from briefing_app.domain.dates import PartialDate
-from briefing_app.domain.model import Event, Lane, Origin
-from briefing_app.drawing.marks import diamond, draw_cluster_pill
+from briefing_app.domain.model import Lane
+from briefing_app.drawing.marks import (
+    PAPER_MARKS,
+    diamond,
+    draw_cluster_pill,
+    paint_mark,
+    qrect,
+    rgb,
+)
 from briefing_app.export.typeset import Fonts, measure_with, metrics_device
 from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.layout import LayoutStyle, layout_timeline
-from briefing_app.geometry.marks import Mark, Rect, TimelineLayout
+from briefing_app.geometry.marks import Mark, TimelineLayout
 from briefing_app.geometry.paging import split_period
 from briefing_app.geometry.palette import (
     ANNOTATION_RGB,
@@ -36,8 +43,8 @@ from briefing_app.geometry.timescale import TimeScale
 
 __all__ = [
     "PAPER_STYLE",
-    "TimelineFrame",
-    "TimelinePainter",
+    "PaperFrame",
+    "PaperTimelinePainter",
     "plan_pages",
     "span_label",
 ]
@@ -65,13 +72,9 @@ GUTTER = 56.0
 AXIS_HEIGHT = 26.0
 
 
-def rgb(value: RGB, alpha: int = 255) -> QColor:
-    return QColor(value[0], value[1], value[2], alpha)
-
-
 @dataclass(frozen=True)
-class TimelineFrame:
-    """One window laid out for a rectangle: what ``TimelinePainter`` draws."""
+class PaperFrame:
+    """One window laid out for a rectangle: what ``PaperTimelinePainter`` draws."""
 
     layout: TimelineLayout
     ticks: AxisTicks
@@ -90,7 +93,7 @@ class TimelineFrame:
         return self.rect.left() + GUTTER
 
 
-class TimelinePainter:
+class PaperTimelinePainter:
     """Lays out and paints timeline windows at print sizes in one font family."""
 
     def __init__(self, fonts: Fonts, style: LayoutStyle = PAPER_STYLE) -> None:
@@ -111,7 +114,7 @@ class TimelinePainter:
         *,
         own_events: bool = True,
         continued: bool = False,
-    ) -> TimelineFrame:
+    ) -> PaperFrame:
         """Lay out ``[t0, t1)`` in ``rect``.
 
         A strip is kept right of ``t1`` for the labels of the last events.
@@ -141,7 +144,7 @@ class TimelinePainter:
             label_cache=self._labels,
         )
         ticks = axis_ticks(scale.t0, scale.t1, width, self.axis_measure)
-        return TimelineFrame(layout, ticks, index, rect, t1, continued, event_ids)
+        return PaperFrame(layout, ticks, index, rect, t1, continued, event_ids)
 
     def fits(
         self, index: EventIndex, lanes: Sequence[Lane], first: date, stop: date, rect: QRectF
@@ -151,7 +154,7 @@ class TimelinePainter:
         return not frame.layout.clusters
 
     # -- painting ----------------------------------------------------------
-    def paint(self, p: QPainter, frame: TimelineFrame) -> list[tuple[str, QRectF]]:
+    def paint(self, p: QPainter, frame: PaperFrame) -> list[tuple[str, QRectF]]:
         """Draw the frame; returns each labelled event's rectangle (for links)."""
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -165,7 +168,7 @@ class TimelinePainter:
         p.translate(left, 0)
         self._paint_overrun(p, frame)
         for c in frame.layout.clusters:
-            self._paint_pill(p, _qrect(c.rect), LANE_RGB[c.lane], c.label)
+            self._paint_pill(p, qrect(c.rect), LANE_RGB[c.lane], c.label)
         for m in frame.layout.marks:
             self._paint_body(p, m, frame.index)
         p.setFont(self.fonts.label)
@@ -176,7 +179,7 @@ class TimelinePainter:
             y = m.label_rect.y + m.label_rect.h / 2 + ascent * 0.36
             p.drawText(QPointF(x, y), m.label)
         p.restore()
-        return [(m.event_id, _qrect(m.extent).translated(left, 0)) for m in frame.layout.marks]
+        return [(m.event_id, qrect(m.extent).translated(left, 0)) for m in frame.layout.marks]
 
     def paint_legend(self, p: QPainter, x: float, y: float, continued: bool) -> None:
         """A key to the marks, drawn with the marks themselves, on one line from ``(x, y)``."""
@@ -225,7 +228,7 @@ class TimelinePainter:
             x += measure(text) + 12
         p.restore()
 
-    def _paint_lanes(self, p: QPainter, frame: TimelineFrame) -> None:
+    def _paint_lanes(self, p: QPainter, frame: PaperFrame) -> None:
         r = frame.rect
         p.setFont(self.fonts.axis_bold)
         for i, box in enumerate(frame.layout.lanes):
@@ -246,7 +249,7 @@ class TimelinePainter:
         p.setPen(QPen(QColor(190, 190, 196), 0.6))
         p.drawLine(QPointF(frame.time_left, r.top()), QPointF(frame.time_left, bottom))
 
-    def _paint_grid(self, p: QPainter, frame: TimelineFrame) -> None:
+    def _paint_grid(self, p: QPainter, frame: PaperFrame) -> None:
         if not frame.layout.lanes:
             return
         top, bottom = frame.rect.top() + AXIS_HEIGHT, frame.layout.lanes[-1].y1
@@ -261,7 +264,7 @@ class TimelinePainter:
                 if left <= x <= right and tick.time < frame.until:
                     p.drawLine(QPointF(x, top), QPointF(x, bottom))
 
-    def _paint_axis(self, p: QPainter, frame: TimelineFrame) -> None:
+    def _paint_axis(self, p: QPainter, frame: PaperFrame) -> None:
         r = frame.rect
         left, right = frame.time_left, r.right()
         base = r.top() + AXIS_HEIGHT
@@ -286,7 +289,7 @@ class TimelinePainter:
                 p.drawText(QPointF(left + tick.label_x, base - 15), tick.label)
         p.restore()
 
-    def _paint_overrun(self, p: QPainter, frame: TimelineFrame) -> None:
+    def _paint_overrun(self, p: QPainter, frame: PaperFrame) -> None:
         if not frame.continued or not frame.layout.lanes:
             return
         x = frame.layout.scale.to_px(frame.until)
@@ -298,33 +301,7 @@ class TimelinePainter:
 
     def _paint_body(self, p: QPainter, m: Mark, index: EventIndex) -> None:
         entry = index.get(m.event_id)
-        event: Event | None = entry.event if entry is not None else None
-        lane = LANE_RGB[m.lane]
-        body = _qrect(m.body)
-        if m.kind == "band":
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(rgb(lane, 60))
-            p.drawRoundedRect(body, 2, 2)
-            p.fillRect(
-                QRectF(body.left(), body.top(), min(1.5, body.width()), body.height()),
-                rgb(lane, 170),
-            )
-        elif m.kind == "range":
-            p.setPen(QPen(rgb(lane), 0.6))
-            p.setBrush(rgb(lane, 95))
-            p.drawRoundedRect(body, 2, 2)
-        else:
-            p.setPen(QPen(rgb(lane).darker(150), 0.5))
-            p.setBrush(rgb(lane))
-            if event is not None and event.origin is Origin.USER:
-                p.drawPolygon(diamond(body.center(), body.width() / 2 + 0.4))
-            else:
-                p.drawEllipse(body)
-        if m.badge is not None:
-            flagged = event is not None and event.flagged
-            p.setPen(QPen(QColor("white"), 0.5))
-            p.setBrush(rgb(FLAG_RGB if flagged else ANNOTATION_RGB))
-            p.drawEllipse(_qrect(m.badge))
+        paint_mark(p, m, entry.event if entry is not None else None, PAPER_MARKS)
 
     def _paint_pill(self, p: QPainter, rect: QRectF, color: RGB, label: str) -> None:
         draw_cluster_pill(
@@ -338,16 +315,12 @@ class TimelinePainter:
         )
 
 
-def _qrect(r: Rect) -> QRectF:
-    return QRectF(r.x, r.y, r.w, r.h)
-
-
 def _ascent(font: QFont) -> float:
     return QFontMetricsF(font, metrics_device()).ascent()
 
 
 def plan_pages(
-    painter: TimelinePainter,
+    painter: PaperTimelinePainter,
     index: EventIndex,
     lanes: Sequence[Lane],
     first: date,

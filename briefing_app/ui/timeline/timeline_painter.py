@@ -21,24 +21,21 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from briefing_app.domain.model import Event, Origin
-from briefing_app.drawing.marks import diamond, draw_cluster_pill
+from briefing_app.drawing.marks import SCREEN_MARKS, draw_cluster_pill, paint_mark, qrect
 from briefing_app.geometry.index import EventIndex, IndexedEvent
-from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
+from briefing_app.geometry.marks import Cluster, Mark, TimelineLayout
 from briefing_app.geometry.ticks import AxisTicks
 from briefing_app.ui.timeline.palette import (
-    ANNOTATION_COLOR,
-    FLAG_COLOR,
     lane_color,
 )
 
-__all__ = ["Frame", "TimelinePainter"]
+__all__ = ["ScreenFrame", "ScreenTimelinePainter"]
 
 _STATIC_TEXT_LIMIT = 6000
 
 
 @dataclass(frozen=True, slots=True)
-class Frame:
+class ScreenFrame:
     """Everything one paint needs, in widget coordinates except the layout's x."""
 
     layout: TimelineLayout
@@ -55,10 +52,6 @@ class Frame:
     empty_message: str
     highlighted: frozenset[str] = frozenset()
     """Events shown together (the citations of a talking point), besides the selection."""
-
-
-def _qrect(r: Rect, grow: float = 0.0) -> QRectF:
-    return QRectF(r.x - grow, r.y - grow, r.w + 2 * grow, r.h + 2 * grow)
 
 
 def _vline(p: QPainter, x: float, top: float, bottom: float, color: QColor) -> None:
@@ -89,7 +82,7 @@ def _over(color: QColor, alpha: float, background: QColor) -> QColor:
     return mix
 
 
-class TimelinePainter:
+class ScreenTimelinePainter:
     """Paints frames; owns the fonts and the cache of prepared label texts."""
 
     def __init__(self, font: QFont) -> None:
@@ -118,7 +111,7 @@ class TimelinePainter:
 
     # -- frame -------------------------------------------------------------
     def paint(
-        self, p: QPainter, frame: Frame, palette: QPalette, width: float, height: float
+        self, p: QPainter, frame: ScreenFrame, palette: QPalette, width: float, height: float
     ) -> None:
         # Lanes, grid and axis are pixel-aligned: no antialiasing, which is costly.
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -142,7 +135,9 @@ class TimelinePainter:
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(1, 1, width - 2, height - 2))
 
-    def _paint_lanes(self, p: QPainter, frame: Frame, palette: QPalette, width: float) -> None:
+    def _paint_lanes(
+        self, p: QPainter, frame: ScreenFrame, palette: QPalette, width: float
+    ) -> None:
         """Lane tints (over the grid, so the grid can be opaque), names and rules."""
         text = palette.color(QPalette.ColorRole.Text)
         tint = QColor(text)
@@ -165,7 +160,7 @@ class TimelinePainter:
         if frame.layout.lanes:
             _vline(p, frame.gutter - 1, frame.axis_height, frame.layout.lanes[-1].y1, line)
 
-    def _paint_grid(self, p: QPainter, frame: Frame, palette: QPalette) -> None:
+    def _paint_grid(self, p: QPainter, frame: ScreenFrame, palette: QPalette) -> None:
         if not frame.layout.lanes:
             return
         top, bottom = frame.axis_height, frame.layout.lanes[-1].y1
@@ -181,7 +176,7 @@ class TimelinePainter:
                 if left <= x <= right:
                     _vline(p, x, top, bottom, color)
 
-    def _paint_axis(self, p: QPainter, frame: Frame, palette: QPalette, width: float) -> None:
+    def _paint_axis(self, p: QPainter, frame: ScreenFrame, palette: QPalette, width: float) -> None:
         axis = QRectF(0, 0, width, frame.axis_height)
         p.fillRect(axis, palette.color(QPalette.ColorRole.Window))
         text = palette.color(QPalette.ColorRole.WindowText)
@@ -216,7 +211,7 @@ class TimelinePainter:
         p.restore()
 
     # -- marks -------------------------------------------------------------
-    def _paint_items(self, p: QPainter, frame: Frame, palette: QPalette) -> None:
+    def _paint_items(self, p: QPainter, frame: ScreenFrame, palette: QPalette) -> None:
         lo, hi = frame.offset, frame.offset + frame.time_rect.width()
         marks = [m for m in frame.layout.marks if m.extent.right >= lo and m.extent.x <= hi]
         clusters = [c for c in frame.layout.clusters if c.rect.right >= lo and c.rect.x <= hi]
@@ -231,19 +226,19 @@ class TimelinePainter:
             p.setBrush(together)
             for m in marks:
                 if m.event_id in frame.highlighted and m is not selected_mark:
-                    p.drawRoundedRect(_qrect(m.extent, 3), 4, 4)
+                    p.drawRoundedRect(qrect(m.extent, 3), 4, 4)
         if frame.hovered is not None and frame.hovered is not selected_mark:
             soft = QColor(highlight)
             soft.setAlpha(30)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(soft)
-            p.drawRoundedRect(_qrect(frame.hovered.extent, 2), 4, 4)
+            p.drawRoundedRect(qrect(frame.hovered.extent, 2), 4, 4)
         if selected_mark is not None:
             soft = QColor(highlight)
             soft.setAlpha(55)
             p.setPen(QPen(highlight, 1))
             p.setBrush(soft)
-            p.drawRoundedRect(_qrect(selected_mark.extent, 3), 4, 4)
+            p.drawRoundedRect(qrect(selected_mark.extent, 3), 4, 4)
         elif frame.selected is not None:
             self._paint_selection_outside_marks(p, frame, highlight)
         for c in clusters:
@@ -265,7 +260,7 @@ class TimelinePainter:
         if selected_mark is not None:
             p.setPen(QPen(text, 2))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            body = _qrect(selected_mark.body, 2.5)
+            body = qrect(selected_mark.body, 2.5)
             if selected_mark.kind == "point":
                 p.drawEllipse(body)
             else:
@@ -293,45 +288,16 @@ class TimelinePainter:
 
     def _paint_body(self, p: QPainter, m: Mark, index: EventIndex) -> None:
         entry = index.get(m.event_id)
-        event = entry.event if entry is not None else None
-        color = lane_color(m.lane)
-        body = _qrect(m.body)
-        if m.kind == "band":
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(lane_color(m.lane, 60))
-            p.drawRoundedRect(body, 3, 3)
-            p.fillRect(
-                QRectF(body.left(), body.top(), min(2.0, body.width()), body.height()),
-                lane_color(m.lane, 150),
-            )
-        elif m.kind == "range":
-            p.setPen(QPen(color, 1))
-            p.setBrush(lane_color(m.lane, 95))
-            p.drawRoundedRect(body.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-        else:
-            p.setPen(QPen(color.darker(150), 1))
-            p.setBrush(color)
-            if event is not None and event.origin is Origin.USER:
-                # The briefer's own additions are diamonds, curated events circles.
-                p.drawPolygon(diamond(body.center(), body.width() / 2 + 0.5))
-            else:
-                p.drawEllipse(body)
-        if m.badge is not None:
-            self._paint_badge(p, m, event)
-
-    def _paint_badge(self, p: QPainter, m: Mark, event: Event | None) -> None:
-        assert m.badge is not None
-        color = FLAG_COLOR if event is not None and event.flagged else ANNOTATION_COLOR
-        p.setPen(QPen(QColor("white"), 1))
-        p.setBrush(color)
-        p.drawEllipse(_qrect(m.badge, 0.5))
+        paint_mark(p, m, entry.event if entry is not None else None, SCREEN_MARKS)
 
     def _paint_cluster(self, p: QPainter, c: Cluster, text: QColor) -> None:
         draw_cluster_pill(
-            p, _qrect(c.rect), lane_color(c.lane), c.label, font=self.bold, text=text, line_width=1
+            p, qrect(c.rect), lane_color(c.lane), c.label, font=self.bold, text=text, line_width=1
         )
 
-    def _paint_selection_outside_marks(self, p: QPainter, frame: Frame, color: QColor) -> None:
+    def _paint_selection_outside_marks(
+        self, p: QPainter, frame: ScreenFrame, color: QColor
+    ) -> None:
         """The selected event sits in a cluster or off the layout: mark its time anyway."""
         entry = frame.selected
         assert entry is not None

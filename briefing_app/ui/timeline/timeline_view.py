@@ -2,7 +2,7 @@
 
 The widget keeps state and turns input into navigation; the geometry package
 decides what goes where (and caches it while panning), and
-``TimelinePainter`` draws it. Nothing here visits events that are not on
+``ScreenTimelinePainter`` draws it. Nothing here visits events that are not on
 screen, so 100,000 events draw as fast as a hundred.
 """
 
@@ -37,7 +37,7 @@ from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
 from briefing_app.geometry.ticks import AxisTicks, axis_ticks
 from briefing_app.geometry.timescale import ScaleLimits, TimeScale
 from briefing_app.ui.briefing_model import event_mime
-from briefing_app.ui.timeline.timeline_painter import Frame, TimelinePainter
+from briefing_app.ui.timeline.timeline_painter import ScreenFrame, ScreenTimelinePainter
 from briefing_app.ui.timeline.timeline_tooltips import cluster_tooltip, event_tooltip
 
 __all__ = ["TimelineView"]
@@ -102,7 +102,7 @@ class TimelineView(QWidget):
         self._press: _Press | None = None
         self._hit: HitTester | None = None
         self._hit_layout: TimelineLayout | None = None
-        self._painter = TimelinePainter(self.font())
+        self._painter = ScreenTimelinePainter(self.font())
         self._gutter_px = self._measure_gutter()
         self._ticks: tuple[tuple[float, float, float], AxisTicks] | None = None
         """The axis of the last frame painted, kept for repaints of the same window."""
@@ -422,7 +422,7 @@ class TimelineView(QWidget):
             self._index.is_shown(selected.id) and self._lane_shown[selected.lane]
         ):
             selected = None
-        frame = Frame(
+        frame = ScreenFrame(
             layout=layout,
             index=self._index,
             offset=offset,
