@@ -289,6 +289,20 @@ class EventIndex:
             return None
         return self._walk(current.rank + step, step, lanes)
 
+    def nearest_in_lane(self, lane: Lane, t: float) -> IndexedEvent | None:
+        """The shown event of ``lane`` whose start is closest to ``t`` (earlier on a tie).
+
+        What moving up or down a lane with the keyboard lands on: the event beside
+        the one that was selected, not the lane's first."""
+        a = self._core.lanes[lane]
+        items, hidden = a.by_start, self._hidden
+        i = bisect_left(a.starts, t)
+        after = next((items[j] for j in range(i, len(items)) if items[j].id not in hidden), None)
+        before = next((items[j] for j in range(i - 1, -1, -1) if items[j].id not in hidden), None)
+        if before is None or after is None:
+            return before or after
+        return after if after.start - t < t - before.start else before
+
     def first_from(self, t: float, lanes: Collection[Lane] | None = None) -> IndexedEvent | None:
         """The earliest shown event starting at or after ``t``."""
         return self._walk(bisect_left(self._core.order_starts, t), 1, lanes)

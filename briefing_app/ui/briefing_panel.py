@@ -89,6 +89,7 @@ class BriefingPanel(QWidget):
 
         self.chooser = QComboBox()
         self.chooser.setObjectName("briefingChooser")
+        self.chooser.setAccessibleName("Briefing")
         self.chooser.setToolTip("The briefing shown below")
         self.chooser.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

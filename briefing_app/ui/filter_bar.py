@@ -113,6 +113,7 @@ class FilterBar(QWidget):
         self.date_to = QLineEdit()
         for box, tip in ((self.date_from, "From"), (self.date_to, "To")):
             box.setPlaceholderText(f"{tip} YYYY-MM-DD")
+            box.setAccessibleName(f"Shown {tip.lower()}")
             box.setToolTip(f"{tip}: a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD)")
             box.setMinimumWidth(110)
             box.setMaximumWidth(140)

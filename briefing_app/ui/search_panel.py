@@ -130,6 +130,7 @@ class SearchPanel(QWidget):
         self.setObjectName("searchPanel")
         self.box = QLineEdit()
         self.box.setObjectName("searchBox")
+        self.box.setAccessibleName("Search")
         self.box.setPlaceholderText("Search titles, summaries, excerpts and notes (Ctrl+F)")
         self.box.setClearButtonEnabled(True)
         self.status = QLabel()

@@ -24,7 +24,9 @@ TIMELINE_KEYS = (
     ("+ / −", "Timeline: zoom in / out around the centre"),
     ("0 or Home", "Timeline: fit everything"),
     ("← / →, Tab / Shift+Tab", "Timeline: previous / next event in time"),
+    ("↑ / ↓", "Timeline: the nearest event in the lane above / below"),
     ("Shift+← / →", "Timeline: pan"),
+    ("Page Up / Page Down", "Timeline: pan by a screen"),
     ("Enter", "Timeline: open the selected event's first excerpt"),
     ("Alt+↑ / Alt+↓", "Briefing: move the selected point up / down"),
 )

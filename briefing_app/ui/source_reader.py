@@ -62,6 +62,7 @@ class SourceReader(QWidget):
         self.hide_furniture.toggled.connect(self._apply_furniture_visibility)
         self.text = QPlainTextEdit()
         self.text.setObjectName("sourceText")
+        self.text.setAccessibleName("Article text")
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse

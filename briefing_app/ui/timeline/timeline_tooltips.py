@@ -15,13 +15,19 @@ from briefing_app.domain.model import Event, Origin
 from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.marks import Cluster
 
-__all__ = ["event_tooltip", "cluster_tooltip"]
+__all__ = ["event_tooltip", "cluster_tooltip", "day_span_label"]
 
 CLUSTER_TITLES_SHOWN = 8
 
 
 def _day_label(t: float) -> str:
     return PartialDate(date.fromordinal(max(int(t), 1))).label()
+
+
+def day_span_label(t0: float, t1: float) -> str:
+    """The days ``[t0, t1)`` as one day or "first – last"."""
+    first, last = _day_label(t0), _day_label(t1 - 1)
+    return first if first == last else f"{first} – {last}"
 
 
 def event_tooltip(event: Event) -> str:
@@ -43,8 +49,7 @@ def event_tooltip(event: Event) -> str:
 
 def cluster_tooltip(cluster: Cluster, index: EventIndex) -> str:
     """How many events, over which days, the first few titles, and what a click does."""
-    first, last = _day_label(cluster.t0), _day_label(cluster.t1 - 1)
-    period = first if first == last else f"{first} – {last}"
+    period = day_span_label(cluster.t0, cluster.t1)
     lines = [
         f"<b>{cluster.count} events</b>, {html.escape(period)}",
         f"<span style='color:#555'>{html.escape(cluster.lane.value)}</span>",

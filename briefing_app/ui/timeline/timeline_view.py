@@ -37,8 +37,17 @@ from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
 from briefing_app.geometry.ticks import AxisTicks, axis_ticks
 from briefing_app.geometry.timescale import ScaleLimits, TimeScale
 from briefing_app.ui.briefing_model import event_mime
+from briefing_app.ui.timeline.timeline_accessible import (
+    AccessibleItem,
+    announce_selection,
+    install_timeline_accessibility,
+)
 from briefing_app.ui.timeline.timeline_painter import ScreenFrame, ScreenTimelinePainter
-from briefing_app.ui.timeline.timeline_tooltips import cluster_tooltip, event_tooltip
+from briefing_app.ui.timeline.timeline_tooltips import (
+    cluster_tooltip,
+    day_span_label,
+    event_tooltip,
+)
 
 __all__ = ["TimelineView"]
 
@@ -87,9 +96,11 @@ class TimelineView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        install_timeline_accessibility()
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription(
-            "Events by lane over time. Left and Right step between events, Enter opens one, "
+            "Events by lane over time. Left and Right step between events, Up and Down "
+            "move to the nearest event of the lane above or below, Enter opens one, "
             "plus and minus zoom, 0 or Home shows everything, Shift with arrows pans."
         )
         self._all = EventIndex()
@@ -273,6 +284,54 @@ class TimelineView(QWidget):
             if c.rect.right > offset and c.rect.x < right
         ]
 
+    def accessible_generation(self) -> object:
+        """Changes whenever what ``accessible_items`` returns may have changed."""
+        layout, offset = self._layout()
+        s = self._scale
+        return (id(layout), offset, s.t0, s.t1, self._selected, self.hasFocus())
+
+    def accessible_items(self) -> list[AccessibleItem]:
+        """The marks in view as a screen reader presents them, lane by lane, in time order."""
+        layout, offset = self._layout()
+        right = offset + self._scale.width_px
+        order = {lane: i for i, lane in enumerate(Lane)}
+        items: list[tuple[int, float, AccessibleItem]] = []
+        for m in layout.marks:
+            if m.extent.right <= offset or m.extent.x >= right:
+                continue
+            entry = self._all.get(m.event_id)
+            if entry is None:
+                continue
+            e = entry.event
+            facts = [e.when.label(), f"{e.lane.value} lane"]
+            if e.annotation_count:
+                facts.append(f"{e.annotation_count} note{'s' if e.annotation_count > 1 else ''}")
+            if e.flagged:
+                facts.append("flagged")
+            item = AccessibleItem(
+                key=m.event_id,
+                name=e.title,
+                description=", ".join(facts),
+                rect=self._to_widget(m.extent, offset).toAlignedRect(),
+                selected=m.event_id == self._selected,
+            )
+            items.append((order[m.lane], m.x0, item))
+        for c in layout.clusters:
+            if c.rect.right <= offset or c.rect.x >= right:
+                continue
+            item = AccessibleItem(
+                key=f"cluster:{c.lane.value}:{c.t0}",
+                name=f"{c.count} events",
+                description=f"{day_span_label(c.t0, c.t1)}, {c.lane.value} lane; "
+                "zoom in to tell them apart",
+                rect=self._to_widget(c.rect, offset).toAlignedRect(),
+                selected=False,
+                is_cluster=True,
+            )
+            items.append((order[c.lane], c.x0, item))
+        items.sort(key=lambda t: (t[0], t[1]))
+        return [item for _, _, item in items]
+
     def sizeHint(self) -> QSize:
         return QSize(960, 460)
 
@@ -386,7 +445,23 @@ class TimelineView(QWidget):
     def _choose(self, event_id: str) -> None:
         """Select on behalf of the user: keep it in view and say so."""
         self.select_event(event_id, ensure_visible=True)
+        announce_selection(self, event_id)
         self.eventSelected.emit(event_id)
+
+    def _step_lane(self, direction: int) -> bool:
+        """Select the event nearest in time in the next lane below (1) or above (-1)."""
+        lanes = self._visible_lanes()
+        current = self._index.get(self._selected) if self._selected else None
+        if current is None or not self._index.is_shown(current.id) or current.lane not in lanes:
+            return self._step(1)
+        i = lanes.index(current.lane) + direction
+        while 0 <= i < len(lanes):
+            found = self._index.nearest_in_lane(lanes[i], current.start)
+            if found is not None:
+                self._choose(found.id)
+                return True
+            i += direction
+        return False
 
     def _step(self, direction: int) -> bool:
         """Select the next (1) or previous (-1) shown event in time; False at the end."""
@@ -506,6 +581,8 @@ class TimelineView(QWidget):
                 self._set_scale(self._scale.panned(direction * self._scale.width_px / 8))
             else:
                 self._step(direction)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not panning:
+            self._step_lane(1 if key == Qt.Key.Key_Down else -1)
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
             direction = 1 if key == Qt.Key.Key_PageDown else -1
             self._set_scale(self._scale.panned(direction * self._scale.width_px * 0.9))
