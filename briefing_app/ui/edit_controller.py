@@ -123,7 +123,7 @@ class EditController(QObject):
         tags: Iterable[str] = (),
         talking_point: bool = False,
     ) -> AnnotationSnapshot:
-        """A new note; typing into it right after merges into this one undo step."""
+        """A new note: its own undo step, apart from what is then typed into it."""
 
         def perform() -> Change[AnnotationSnapshot]:
             made = notes.create_annotation(
@@ -137,7 +137,7 @@ class EditController(QObject):
             return Change(None, made)
 
         text = "Add note" if excerpt_uid is None else "Add note on excerpt"
-        return self._push(self._note_command(text, "", perform, MergeId.NOTE_TEXT))
+        return self._push(self._note_command(text, "", perform))
 
     def save_annotation(
         self,
@@ -147,14 +147,18 @@ class EditController(QObject):
         tags: Iterable[str] | None = None,
         talking_point: bool | None = None,
     ) -> AnnotationSnapshot:
-        """Store what the editor shows; raises EditFailed with the reason when it cannot."""
+        """Store what the editor shows; raises EditFailed with the reason when it cannot.
+
+        The editor saves after each pause in typing, so each save is one undo step:
+        Undo takes back the last burst of typing, as in a text editor, not the whole note.
+        """
         new_tags = notes.normalise_tags(tags) if tags is not None else None
         body_only = new_tags in (None, before.tags) and talking_point in (
             None,
             before.talking_point,
         )
         if body_only:
-            text, merge = "Edit note", MergeId.NOTE_TEXT
+            text, merge = "Edit note", MergeId.NONE
         elif talking_point is not None and talking_point != before.talking_point:
             text = "Mark as talking point" if talking_point else "Unmark talking point"
             merge = MergeId.NONE

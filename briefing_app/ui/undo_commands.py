@@ -47,7 +47,6 @@ class MergeId:
     """Ids of commands that merge with the one before when they edit the same thing."""
 
     NONE = -1
-    NOTE_TEXT = 1
     POINT_TEXT = 2
 
 
@@ -127,7 +126,7 @@ class SnapshotCommand(QUndoCommand, Generic[S]):
         self._changed(self.key, self._change)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        """Typing in one note (or one point) is one step of undo, not one per pause."""
+        """Typing in one talking point is one step of undo, not one per pause."""
         if (
             not isinstance(other, SnapshotCommand)
             or other.id() != self.id()

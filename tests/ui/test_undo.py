@@ -37,7 +37,7 @@ def _edit_menu_texts(window: MainWindow) -> list[str]:
     return [a.text() for a in menu.actions()]
 
 
-def test_typing_a_note_is_one_undo_step_named_in_the_edit_menu(
+def test_typing_is_undone_a_pause_at_a_time_not_the_whole_note(
     qtbot: QtBot, work_window: MainWindow
 ) -> None:
     db = work_window.db
@@ -52,13 +52,18 @@ def test_typing_a_note_is_one_undo_step_named_in_the_edit_menu(
         pass
     [note] = annotations_of_event(db, EVENT)
     assert note.body == "First words, then more"
-    assert work_window.work.controller.stack.count() == 1
+    assert work_window.work.controller.stack.count() == 2
+    assert "&Undo Edit note" in _edit_menu_texts(work_window)
+    _undo(work_window)
+    qtbot.waitUntil(lambda: work_window.work.notes.cards()[0].editor.toPlainText() == "First words")
+    assert annotations_of_event(db, EVENT)[0].body == "First words"
     assert "&Undo Add note" in _edit_menu_texts(work_window)
     _undo(work_window)
     assert annotations_of_event(db, EVENT) == []
     qtbot.waitUntil(lambda: work_window.work.notes.cards() == [])
     assert "&Redo Add note" in _edit_menu_texts(work_window)
-    _redo(work_window)
+    for _ in range(2):
+        _redo(work_window)
     assert get_annotation(db, note.uid) == note
     qtbot.waitUntil(lambda: len(work_window.work.notes.cards()) == 1)
     assert work_window.work.notes.cards()[0].editor.toPlainText() == note.body
