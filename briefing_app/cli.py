@@ -358,13 +358,16 @@ def _export_json(args: argparse.Namespace) -> int:
 
 
 def _export_options(args: argparse.Namespace) -> ExportOptions:
+    from briefing_app.domain.filters import EventFilter
     from briefing_app.export.options import ExportOptions, PageSize, parse_bound, parse_lanes
 
     return ExportOptions(
-        first_day=parse_bound(args.first, end=False) if args.first else None,
-        last_day=parse_bound(args.last, end=True) if args.last else None,
-        lanes=parse_lanes(args.category),
-        tags=frozenset(args.tag or ()),
+        EventFilter(
+            first_day=parse_bound(args.first, end=False) if args.first else None,
+            last_day=parse_bound(args.last, end=True) if args.last else None,
+            lanes=parse_lanes(args.category),
+            tags=frozenset(args.tag or ()),
+        ),
         briefing=args.briefing,
         page_size=PageSize.parse(args.page_size),
         include_annotations=not args.no_annotations,

@@ -128,6 +128,7 @@ def _in_process(
 
     from briefing_app.bench.paint import VIEWS, ReferenceScene, measure_frames, measure_wheel
     from briefing_app.bench.synthetic_db import COMMON_WORD, PHRASE, RARE_WORD
+    from briefing_app.domain.filters import EventFilter
     from briefing_app.domain.model import Lane
     from briefing_app.export.options import ExportOptions
     from briefing_app.export.pdf_document import write_pdf
@@ -166,7 +167,7 @@ def _in_process(
     out["filter_ms"] = _median_ms(toggle, repeats=6)
     if box.isChecked() is False:
         box.click()
-    one_year = ExportOptions(first_day=date(2022, 1, 1), last_day=date(2022, 12, 31))
+    one_year = ExportOptions(EventFilter(first_day=date(2022, 1, 1), last_day=date(2022, 12, 31)))
     began = time.perf_counter()
     pages = write_pdf(select_for_export(db, one_year), work / "year.pdf")
     out["pdf_year"] = {"seconds": time.perf_counter() - began, "pages": pages}

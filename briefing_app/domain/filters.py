@@ -1,10 +1,15 @@
-"""What the user has chosen to see: lanes, actor, confidence, period, annotations, tag."""
+"""What the user has chosen to see: lanes, actor, confidence, period, annotations, tags.
+
+One vocabulary for the window's filter bar and every export: an export made
+from the window takes the same value, so it shows what the user filtered.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from briefing_app.domain.model import LANES, Confidence, Event, Lane
 
@@ -22,8 +27,12 @@ class EventFilter:
     last_day: date | None = None
     annotated_only: bool = False
     flagged_only: bool = False
-    tag: str | None = None
-    """Only events whose annotations carry this tag (compared without case)."""
+    tags: frozenset[str] = frozenset()
+    """Only events whose annotations carry one of these tags (compared without case)."""
+
+    @cached_property
+    def _folded_tags(self) -> frozenset[str]:
+        return frozenset(t.casefold() for t in self.tags)
 
     @property
     def is_default(self) -> bool:
@@ -40,7 +49,7 @@ class EventFilter:
             return False
         if self.annotated_only and ev.annotation_count == 0:
             return False
-        if self.tag and not any(self.tag.casefold() == t.casefold() for t in ev.tags):
+        if self.tags and not any(t.casefold() in self._folded_tags for t in ev.tags):
             return False
         return not (self.flagged_only and not ev.flagged)
 
@@ -75,6 +84,7 @@ class EventFilter:
             parts.append("annotated only")
         if self.flagged_only:
             parts.append("talking points only")
-        if self.tag:
-            parts.append(f"tag: {self.tag}")
+        if self.tags:
+            names = sorted(self.tags, key=str.casefold)
+            parts.append(("tag: " if len(names) == 1 else "tags: ") + ", ".join(names))
         return " · ".join(parts)

@@ -1,7 +1,9 @@
-"""What the user asked to export: period, lanes, tags, briefing, paper, sections.
+"""What the user asked to export: which events (a filter), briefing, paper, sections.
 
 One value shared by the command line, the dialogs and every exporter, so a
-filter chosen once applies to every section of every format.
+filter chosen once applies to every section of every format. Which events is
+the window's own filter (``domain.filters.EventFilter``): an export made from
+the window keeps everything the user filtered, not only the lanes.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from datetime import date
 from enum import StrEnum
 
 from briefing_app.domain.dates import DateFormatError, PartialDate
-from briefing_app.domain.model import LANES, Lane
+from briefing_app.domain.filters import EventFilter
+from briefing_app.domain.model import LANES, Confidence, Lane
 
 __all__ = ["ExportOptions", "OptionsError", "PageSize", "parse_bound", "parse_lanes"]
 
@@ -58,11 +61,8 @@ def parse_lanes(names: list[str] | tuple[str, ...] | None) -> frozenset[Lane]:
 class ExportOptions:
     """Filters and layout choices; the default exports everything on A4."""
 
-    first_day: date | None = None
-    last_day: date | None = None
-    lanes: frozenset[Lane] = field(default_factory=lambda: frozenset(LANES))
-    tags: frozenset[str] = frozenset()
-    """Keep only events with an annotation carrying one of these tags (any case)."""
+    filter: EventFilter = field(default_factory=EventFilter)
+    """Which events: lanes, period, actor, confidence, notes, tags, as on screen."""
     briefing: str | None = None
     page_size: PageSize = PageSize.A4
     include_annotations: bool = True
@@ -72,28 +72,38 @@ class ExportOptions:
     """The date printed as "as of"; today when not given."""
 
     def __post_init__(self) -> None:
-        if self.first_day and self.last_day and self.last_day < self.first_day:
+        first, last = self.filter.first_day, self.filter.last_day
+        if first and last and last < first:
             raise OptionsError(
-                f"the period ends ({self.last_day.isoformat()}) before it starts "
-                f"({self.first_day.isoformat()})"
+                f"the period ends ({last.isoformat()}) before it starts ({first.isoformat()})"
             )
-        if not self.lanes:
+        if not self.filter.lanes:
             raise OptionsError("choose at least one lane")
 
     @property
     def ordered_lanes(self) -> tuple[Lane, ...]:
         """The chosen lanes in the screen's order."""
-        return tuple(lane for lane in LANES if lane in self.lanes)
+        return tuple(lane for lane in LANES if lane in self.filter.lanes)
 
     def describe_filters(self) -> list[str]:
         """Lines for the title page: what was left out, in words."""
+        flt = self.filter
         lines: list[str] = []
-        if self.lanes != frozenset(LANES):
+        if flt.lanes != frozenset(LANES):
             lines.append("Lanes: " + ", ".join(lane.value for lane in self.ordered_lanes))
         else:
             lines.append("Lanes: all")
-        if self.tags:
-            lines.append("Tags: " + ", ".join(sorted(self.tags, key=str.casefold)))
+        if flt.actor:
+            lines.append(f"Actor: {flt.actor}")
+        if flt.confidences != frozenset(Confidence):
+            kept = ", ".join(c.value for c in Confidence if c in flt.confidences)
+            lines.append(f"Confidence: {kept}")
+        if flt.tags:
+            lines.append("Tags: " + ", ".join(sorted(flt.tags, key=str.casefold)))
+        if flt.flagged_only:
+            lines.append("Only events with a talking point")
+        elif flt.annotated_only:
+            lines.append("Only events with a note")
         if not self.include_excerpts:
             lines.append("Excerpts left out")
         if not self.include_annotations:

@@ -80,10 +80,6 @@ def annotations_by_event(db: Database) -> dict[str, list[AnnotationView]]:
     return {eid: [v for *_, v in sorted(rows, key=lambda r: r[:2])] for eid, rows in keyed.items()}
 
 
-def _tagged(views: list[AnnotationView], wanted: frozenset[str]) -> bool:
-    return any(t.casefold() in wanted for v in views for t in v.tags)
-
-
 def select_for_export(
     db: Database, options: ExportOptions, *, events: list[Event] | None = None
 ) -> ExportSelection:
@@ -92,20 +88,12 @@ def select_for_export(
     ``events`` may be given to skip reading them (tests, synthetic data);
     they are filtered all the same.
     """
-    need_annotations = options.include_annotations or bool(options.tags)
-    annotations = annotations_by_event(db) if need_annotations else {}
+    annotations = annotations_by_event(db) if options.include_annotations else {}
     if events is None:
         events = list_events(db, with_excerpts=options.include_excerpts)
-    wanted_tags = frozenset(t.casefold() for t in options.tags)
     chosen: list[Event] = []
     for ev in events:
-        if ev.lane not in options.lanes:
-            continue
-        if options.first_day and ev.when.last_day < options.first_day:
-            continue
-        if options.last_day and ev.when.first_day > options.last_day:
-            continue
-        if wanted_tags and not _tagged(annotations.get(ev.id, []), wanted_tags):
+        if not options.filter.matches(ev):
             continue
         if not options.include_excerpts and ev.excerpts:
             ev = replace(ev, excerpts=())
@@ -116,8 +104,8 @@ def select_for_export(
         annotations = {k: v for k, v in annotations.items() if k in kept}
     else:
         annotations = {}
-    first = options.first_day or min((e.when.first_day for e in chosen), default=None)
-    last = options.last_day or max((e.when.last_day for e in chosen), default=None)
+    first = options.filter.first_day or min((e.when.first_day for e in chosen), default=None)
+    last = options.filter.last_day or max((e.when.last_day for e in chosen), default=None)
     if first is None or last is None:
         first, last = first or last or date(1999, 1, 1), last or first or date(1999, 12, 31)
     sources = {s.file: s for s in list_sources(db)}

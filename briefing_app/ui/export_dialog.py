@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.briefing import BriefingSnapshot
+from briefing_app.domain.filters import EventFilter
 from briefing_app.domain.model import LANES, Lane
 from briefing_app.export.options import (
     ExportOptions,
@@ -54,6 +56,10 @@ _PUMP_BUDGET_S = 0.04
 
 class ExportOptionsForm(QWidget):
     """Period, lanes, tags and sections, shared by the export dialogs.
+
+    Opened from the window it starts from the window's filter (``set_filter``):
+    what the form has no field for (actor, confidence, notes only) is kept and
+    said in a line, so the export shows what the screen shows.
 
     Signals: ``changed()`` whenever an option is edited.
     """
@@ -85,6 +91,7 @@ class ExportOptionsForm(QWidget):
         form.addRow("Lanes:", lanes_row)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText("any (or tags separated by commas)")
+        self._tags_field = tags
         if tags:
             form.addRow("Tags:", self.tags_edit)
         else:
@@ -99,10 +106,32 @@ class ExportOptionsForm(QWidget):
         else:
             self.annotations_box.hide()
             self.excerpts_box.hide()
+        self._base = EventFilter()
+        self.kept_label = QLabel()
+        self.kept_label.setObjectName("exportKeptFilters")
+        self.kept_label.setWordWrap(True)
+        self.kept_label.hide()
+        form.addRow(self.kept_label)
         for edit in (self.first_edit, self.last_edit, self.tags_edit):
             edit.textChanged.connect(self.changed)
         for box in (self.annotations_box, self.excerpts_box):
             box.toggled.connect(self.changed)
+
+    def set_filter(self, flt: EventFilter) -> None:
+        """Start from the window's filter: its period, lanes and tags in the fields, the rest
+        kept as it is and named under them."""
+        self._base = flt
+        self.set_period(flt.first_day, flt.last_day)
+        self.set_lanes(flt.lanes)
+        kept = replace(flt, lanes=frozenset(LANES), first_day=None, last_day=None)
+        if self._tags_field:
+            self.tags_edit.setText(", ".join(sorted(flt.tags, key=str.casefold)))
+            kept = replace(kept, tags=frozenset())
+        self.kept_label.setText(
+            f"As in the window: {kept.describe()}" if not kept.is_default else ""
+        )
+        self.kept_label.setVisible(not kept.is_default)
+        self.changed.emit()
 
     def set_period(self, first: date | None, last: date | None) -> None:
         self.first_edit.setText(first.isoformat() if first else "")
@@ -117,11 +146,17 @@ class ExportOptionsForm(QWidget):
         first = self.first_edit.text().strip()
         last = self.last_edit.text().strip()
         tags = frozenset(t.strip() for t in self.tags_edit.text().split(",") if t.strip())
-        return ExportOptions(
+        if not self._tags_field:
+            tags = self._base.tags
+        flt = replace(
+            self._base,
             first_day=parse_bound(first, end=False) if first else None,
             last_day=parse_bound(last, end=True) if last else None,
             lanes=frozenset(lane for lane, box in self.lane_boxes.items() if box.isChecked()),
             tags=tags,
+        )
+        return ExportOptions(
+            flt,
             include_annotations=self.annotations_box.isChecked(),
             include_excerpts=self.excerpts_box.isChecked(),
             **extra,  # type: ignore[arg-type]

@@ -53,6 +53,11 @@ def _parse_bound(text: str, *, end: bool) -> date | None:
     return d.last_day if end else d.first_day
 
 
+def _one_tag(flt: EventFilter) -> str | None:
+    """The tag the bar shows chosen: it offers one at a time (the first, of several)."""
+    return min(flt.tags, key=str.casefold) if flt.tags else None
+
+
 _BAD_FIELD = "QLineEdit { border: 2px solid #c0392b; background: #fdecea; }"
 
 
@@ -154,7 +159,7 @@ class FilterBar(QWidget):
 
     def set_tags(self, tags: Iterable[str]) -> None:
         """Offer "Tag: …" choices after the note filters; a chosen tag stays chosen."""
-        chosen = self._filter.tag
+        chosen = _one_tag(self._filter)
         self.show_only.blockSignals(True)
         while self.show_only.count() > len(_SHOW_CHOICES):
             self.show_only.removeItem(self.show_only.count() - 1)
@@ -176,15 +181,16 @@ class FilterBar(QWidget):
 
     def _select_show(self, flt: EventFilter) -> None:
         index = 2 if flt.flagged_only else 1 if flt.annotated_only else 0
-        if flt.tag:
+        chosen = _one_tag(flt)
+        if chosen:
             for i in range(self.show_only.count()):
                 tag = self.show_only.itemData(i, _TAG_ROLE)
-                if isinstance(tag, str) and tag.casefold() == flt.tag.casefold():
+                if isinstance(tag, str) and tag.casefold() == chosen.casefold():
                     index = i
                     break
             else:
-                self.show_only.addItem(f"Tag: {flt.tag}", flt.tag)
-                self.show_only.setItemData(self.show_only.count() - 1, flt.tag, _TAG_ROLE)
+                self.show_only.addItem(f"Tag: {chosen}", chosen)
+                self.show_only.setItemData(self.show_only.count() - 1, chosen, _TAG_ROLE)
                 index = self.show_only.count() - 1
         self.show_only.setCurrentIndex(index)
 
@@ -260,7 +266,7 @@ class FilterBar(QWidget):
             last_day=last,
             annotated_only=show == 1,
             flagged_only=show == 2,
-            tag=tag if isinstance(tag, str) else None,
+            tags=frozenset({tag}) if isinstance(tag, str) else frozenset(),
         )
         self._publish(flt)
         if moved and (first or last):

@@ -621,11 +621,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported the chronology to {path}", 5000)
 
     def _export_pdf(self) -> None:
-        """Export PDF… with the lanes the filter bar shows and the briefing on show preselected."""
+        """Export PDF… of what the filter bar shows, with the briefing on show preselected."""
         from briefing_app.ui.export_dialog import PdfExportDialog
 
         dialog = PdfExportDialog(self.db, self)
-        dialog.form.set_lanes(self.filter_bar.filter.lanes)
+        dialog.form.set_filter(self.filter_bar.filter)
         shown = self.work.briefing_panel.briefing
         dialog.choose_briefing(shown.uid if shown else None)
         dialog.exported.connect(
@@ -634,7 +634,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _export_image(self) -> None:
-        """Export Image… of the window the timeline shows, in the lanes shown."""
+        """Export Image… of the window the timeline shows, filtered as the screen is."""
         import math
         from datetime import date
 
@@ -645,10 +645,10 @@ class MainWindow(QMainWindow):
         if self._events:  # the visible window, without the padding beyond the data
             t0 = max(t0, min(e.when.first_day for e in self._events).toordinal())
             t1 = min(t1, max(e.when.last_day for e in self._events).toordinal() + 1)
+        dialog.form.set_filter(self.filter_bar.filter)
         dialog.form.set_period(
             date.fromordinal(max(math.floor(t0), 1)), date.fromordinal(max(math.ceil(t1) - 1, 1))
         )
-        dialog.form.set_lanes(self.filter_bar.filter.lanes)
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Wrote {path}", 8000))
         dialog.exec()
 
@@ -657,7 +657,7 @@ class MainWindow(QMainWindow):
         from briefing_app.ui.image_export_dialog import WordExportDialog
 
         dialog = WordExportDialog(self.db, self)
-        dialog.form.set_lanes(self.filter_bar.filter.lanes)
+        dialog.form.set_filter(self.filter_bar.filter)
         shown = self.work.briefing_panel.briefing
         dialog.choose_briefing(shown.uid if shown else None)
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Wrote {path}", 8000))
@@ -668,7 +668,7 @@ class MainWindow(QMainWindow):
         from briefing_app.ui.image_export_dialog import DataExportDialog
 
         dialog = DataExportDialog(self.db, self)
-        dialog.form.set_lanes(self.filter_bar.filter.lanes)
+        dialog.form.set_filter(self.filter_bar.filter)
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Wrote {path}", 8000))
         dialog.exec()
 

@@ -21,9 +21,18 @@ def encode_filter(flt: EventFilter) -> str:
             "last_day": flt.last_day.isoformat() if flt.last_day else None,
             "annotated_only": flt.annotated_only,
             "flagged_only": flt.flagged_only,
-            "tag": flt.tag,
+            "tags": sorted(flt.tags, key=str.casefold),
         }
     )
+
+
+def _tags(data: dict[str, object]) -> frozenset[str]:
+    """The saved tags; a filter saved before tags were a set kept one, as "tag"."""
+    tags = data.get("tags")
+    if isinstance(tags, list):
+        return frozenset(t for t in tags if isinstance(t, str) and t)
+    one = data.get("tag")
+    return frozenset({one}) if isinstance(one, str) and one else frozenset()
 
 
 def decode_filter(value: object) -> EventFilter | None:
@@ -40,7 +49,7 @@ def decode_filter(value: object) -> EventFilter | None:
             last_day=date.fromisoformat(data["last_day"]) if data.get("last_day") else None,
             annotated_only=bool(data.get("annotated_only")),
             flagged_only=bool(data.get("flagged_only")),
-            tag=data["tag"] if isinstance(data.get("tag"), str) and data["tag"] else None,
+            tags=_tags(data),
         )
     except (ValueError, KeyError, TypeError):
         return None

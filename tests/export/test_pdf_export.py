@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from briefing_app.domain.filters import EventFilter
 from briefing_app.export.options import ExportOptions
 from briefing_app.export.selection import select_for_export
 from briefing_app.storage.database import Database
@@ -61,7 +62,10 @@ def test_excerpts_and_annotations_are_there_as_text(
     period_pdf: Path, annotated_db: Database
 ) -> None:
     text = body_text(period_pdf)
-    sel = select_for_export(annotated_db, ExportOptions(date(2014, 1, 1), date(2019, 6, 30)))
+    sel = select_for_export(
+        annotated_db,
+        ExportOptions(EventFilter(first_day=date(2014, 1, 1), last_day=date(2019, 6, 30))),
+    )
     quotes = [x.quote for ev in sel.events for x in ev.excerpts]
     assert len(quotes) >= 8
     for quote in quotes:

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from briefing_app.domain.dates import DateSpan, PartialDate
+from briefing_app.domain.filters import EventFilter
 from briefing_app.domain.model import Lane
 from briefing_app.export.json_export import chronology_document
 from briefing_app.export.options import ExportOptions
@@ -89,7 +90,7 @@ def test_pdf_carries_the_text_and_loads_nothing(
 ) -> None:
     db, _event_id, _file = hostile
     out = tmp_path / "hostile.pdf"
-    options = ExportOptions(first_day=date(2025, 3, 1), last_day=date(2025, 3, 31))
+    options = ExportOptions(EventFilter(first_day=date(2025, 3, 1), last_day=date(2025, 3, 31)))
     write_pdf(select_for_export(db, options), out)
     reader = PdfReader(out)
     text = "".join(page.extract_text() or "" for page in reader.pages)

@@ -82,7 +82,9 @@ def test_search_covers_note_text_and_tags(library: Database) -> None:
 def test_tag_filter_shows_only_tagged_events(library: Database) -> None:
     create_annotation(library, event_id=EVENT, body="", tags=["Minister"])
     assert all_tags(library) == ["Minister"]
-    shown = [e.id for e in list_events(library) if EventFilter(tag="minister").matches(e)]
+    shown = [
+        e.id for e in list_events(library) if EventFilter(tags=frozenset({"minister"})).matches(e)
+    ]
     assert shown == [EVENT]
 
 

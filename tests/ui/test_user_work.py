@@ -61,7 +61,7 @@ def test_annotated_and_tag_filters(qtbot: QtBot, work_window: MainWindow) -> Non
     shown = {e.id for e in work_window.events if bar.filter.matches(e)}
     assert shown == {EVENT, "pesco-established"}
     bar.show_only.setCurrentIndex(bar.show_only.findText("Tag: minister"))
-    assert bar.filter.tag == "minister"
+    assert bar.filter.tags == {"minister"}
     assert {e.id for e in work_window.events if bar.filter.matches(e)} == {EVENT}
     assert set(work_window.timeline.visible_marks()) <= {EVENT}
     results = work_window.search_panel
