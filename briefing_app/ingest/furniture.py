@@ -79,7 +79,7 @@ _IMAGE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_CUE = re.compile(
-    r"\b(?:a (?:picture|photo|photograph|file photo) (?:taken|shows)|"
+    r"\b(?:(?:a|this) (?:picture|photo|photograph|file photo|image) (?:taken|shows)|"
     r"(?:is|are) seen\b|\((?:L|R|C|left|right|centre|center)\)|pictured\b|"
     r"poses? for|shakes? hands)",
     re.IGNORECASE,
@@ -169,6 +169,12 @@ _TRAILING_STAMP = re.compile(
     r"(?<=[.!?”»\"])[ \t]+\d{1,2}[./]\d{1,2}[./]\d{4}(?:[ \t]+\d{1,2}:\d{2})?[ \t]*$", re.MULTILINE
 )
 _URL = re.compile(r"\bhttps?://\S+")
+_TAG_BYLINE = re.compile(
+    r"^[ \t]*<h[4-6]>\s*(?:<(?:strong|b|em)>\s*)*(?:[A-ZÀ-Ý][\w'’.-]*\s*){1,4}"
+    r"(?:</(?:strong|b|em)>\s*)*</h[4-6]>",
+    re.MULTILINE,
+)
+"""A name alone in a small heading of saved markup: "<h6><strong>Jane Doe</strong></h6>"."""
 _FIELD = re.compile(r"^[A-ZÀ-Ý][\w()'’ -]{2,30}?\s?:(?:\s|$)")
 _SIGN_OFF = re.compile(r"(?<=[.!?”»\"])\s*\((?:[A-Z][a-z]{1,5}|[A-Z]{2,6})\)[ \t]*$", re.MULTILINE)
 _PHOTO_NOTE = re.compile(
@@ -191,11 +197,33 @@ _COMMENTS = re.compile(
 
 
 _PLACE_DATE_CAPTION = re.compile(
-    rf"^[^.!?\n]{{10,220}},\s+(?:à|in|en|a|im|at)\s+[A-ZÀ-Ý][\w'’ -]{{1,40}},\s+"
+    rf"^[^.!?\n]{{10,220}},\s+(?:à|in|en|a|im|at)\s+[A-ZÀ-Ý][\w'’ -]{{1,40}}"
+    rf"(?:,\s+[A-ZÀ-Ý][\w'’ -]{{1,30}})?,\s+"
     rf"(?:le |on |el |il |am |the )?(?:\w+day,?\s+)?{_DATE_WORDS}\.?$",
     re.IGNORECASE,
 )
 """A photo caption as agencies write them: "Leaders in the hall, in Paris, on April 25, 2024." """
+_WEEKDAY_DATE_END = re.compile(
+    rf",\s+(?:{_WEEKDAY}),\s+{_DATE_WORDS}\.$",
+    re.IGNORECASE,
+)
+"""The end of an agency photo caption: "..., in Kyiv, Ukraine, Thursday, Feb. 24, 2022."
+(prose says "on Thursday"; a caption gives the place, the weekday and the date bare)."""
+_PUBLISHED_ON = re.compile(
+    rf"\b(?:published on|publié le|veröffentlicht am|publicado el|pubblicato il|"
+    rf"gepubliceerd op)\s+(?:(?:{_WEEKDAY})\s+)?(?:{_DATE_WORDS}|[^\W\d]+\s+\d{{1,2}}\s+"
+    rf"[^\W\d]+\s+\d{{4}})\.?$",
+    re.IGNORECASE,
+)
+"""A line that ends by saying when it was published: a credit or stamp of the page."""
+_RELATIVE_STAMP = re.compile(
+    r"^[-–—•·]?\s*(?:(?:\d+|an?|one)\s+(?:minutes?|hours?|days?|weeks?)\s+ago|yesterday|"
+    r"l[’']altro\s+ieri|ieri|avant-hier|hier|gestern|vorgestern|ayer|anteayer|"
+    r"il y a\s+\d+\s+(?:minutes?|heures?|jours?)|vor\s+\d+\s+(?:Minuten|Stunden|Tagen)|"
+    r"hace\s+\d+\s+(?:minutos|horas|días)|\d+\s+(?:minuti|ore|giorni)\s+fa)\s*$",
+    re.IGNORECASE,
+)
+"""A line that is only "2 hours ago", "- l'altro ieri": a page's relative time stamp."""
 
 
 def _stamp_kind(text: str) -> str | None:
@@ -215,6 +243,8 @@ def _frame_kind(text: str, words: list[str]) -> str | None:
     stamp = _stamp_kind(bare)
     if stamp:
         return stamp
+    if _RELATIVE_STAMP.match(text):
+        return "dateline"
     if _UPDATED.match(bare) and len(words) <= 12 and re.search(r"\d", bare):
         return "updated"
     if _DELIVERY.fullmatch(bare):
@@ -225,6 +255,11 @@ def _frame_kind(text: str, words: list[str]) -> str | None:
         return "other"
     if len(words) <= 35 and _PLACE_DATE_CAPTION.match(bare):
         return "caption"
+    one_sentence = len(_SENTENCE_END.findall(bare)) <= 1
+    if len(words) <= 45 and one_sentence and _WEEKDAY_DATE_END.search(bare):
+        return "caption"
+    if len(words) <= 30 and _PUBLISHED_ON.search(bare):
+        return "updated"
     if _URL.search(bare) and len(words) <= 40 and not _SENTENCE_END.search(bare):
         return "other"  # identifiers and addresses: "ELI: http://data.europa.eu/eli/..."
     return None
@@ -263,6 +298,7 @@ def _inline_spans(text: str) -> list[FurnitureSpan]:
         (_AGENCY_DATELINE, "dateline"),
         (_PLACE_DATE, "dateline"),
         (_CREDIT, "byline"),
+        (_TAG_BYLINE, "byline"),
         (_DELIVERY, "delivery-note"),
         (_CREDIT_MARK, "caption"),
     ):
@@ -545,11 +581,11 @@ def _mark_header(lines: list[Line], kinds: list[str | None], stop: int) -> None:
         if kinds[i] is not None:
             continue
         line = lines[i]
+        if not seen_headline:
+            seen_headline = True  # a headline may be long ("Déclaration de M. ..., le 7 ...")
+            continue
         if _is_prose(line):
             return
-        if not seen_headline:
-            seen_headline = True
-            continue
         text = line.stripped
         words = _words(text)
         near_field = any(
@@ -573,7 +609,7 @@ def _mark_header(lines: list[Line], kinds: list[str | None], stop: int) -> None:
         if re.search(r"\d", text) or len(words) > 4:
             continue
         near = [shown[k] for k in (n - 1, n + 1) if 0 <= k < len(shown)]
-        if any(kinds[k] is not None for k in near):
+        if any(kinds[k] is not None or _FIELD.match(lines[k].stripped) for k in near):
             kinds[i] = "navigation"
 
 

@@ -22,9 +22,29 @@ from briefing_app.paths import RESOURCES_DIR
 __all__ = ["LinkTerms", "TermMatch", "fold", "load_link_terms", "shipped_link_terms"]
 
 
+_SAME_MARK = str.maketrans(
+    {
+        "\u2019": "'",  # right single quotation mark, the usual typeset apostrophe
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",
+        "\u2013": "-",  # en dash ("EU–NATO")
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
+
+
 def fold(text: str) -> str:
-    """Lower case without accents, so « stratégique » meets "strategique"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower case without accents, typeset apostrophes and dashes as typed ones, so
+    « stratégique » meets "strategique" and "EU–NATO" meets "EU-NATO"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SAME_MARK))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -33,7 +53,7 @@ def _folded_with_offsets(text: str) -> tuple[str, tuple[int, ...] | None]:
     """``fold(text)`` and, for each of its characters, the offset it came from (None
     when the offsets are the text's own). Cached: one passage is asked about every
     event and actor near its date."""
-    if text.isascii():
+    if text.isascii() and "`" not in text:
         return text.lower(), None
     out: list[str] = []
     where: list[int] = []
@@ -64,7 +84,10 @@ def _pattern(names: list[str]) -> re.Pattern[str] | None:
     folded = sorted({fold(n).strip() for n in names if n and n.strip()}, key=len, reverse=True)
     if not folded:
         return None
-    parts = [r"\s+".join(re.escape(w) for w in name.split()) for name in folded]
+    parts = [
+        r"\s+".join(re.escape(w).replace("\\-", r"(?:-\s*|\s+)") for w in name.split())
+        for name in folded
+    ]
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
 

@@ -21,7 +21,7 @@ from datetime import date
 
 from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate, Precision
 from briefing_app.domain.model import Event, Lane
-from briefing_app.ingest.dates import DateMention, split_sentences
+from briefing_app.ingest.dates import DateMention, RangePart, split_sentences
 from briefing_app.ingest.link_terms import LinkTerms, TermMatch, shipped_link_terms
 
 __all__ = [
@@ -64,6 +64,15 @@ class LinkSuggestion:
     actors: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     """Proper nouns of the event's title the passage names ("Madrid")."""
+    background: bool = False
+    """The event lasts far longer and neither begins nor ends on the proposal's dates
+    (a six-month presidency around a summit): related, never the same happening."""
+    named_above: bool = False
+    """The happening is named only above the passage: in the headings over it or the
+    article's headline ("Wales Summit Declaration" over "in Wales 4-5 September")."""
+    principal: bool = False
+    """The passage names the event's first actor and gives its own single day ("the
+    European Council on Thursday" for the special European Council of that Thursday)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -589,7 +598,7 @@ def _and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _reason(when: DateSpan, event: Event, ev: _Evidence) -> str:
+def _reason(when: DateSpan, event: Event, ev: _Evidence, named_where: str = "") -> str:
     """Why the proposal may be ``event``, in words: date, name, actors, words in common."""
     if ev.gap == 0:
         same_day = when.precision is Precision.DAY and event.when.precision is Precision.DAY
@@ -603,7 +612,7 @@ def _reason(when: DateSpan, event: Event, ev: _Evidence) -> str:
         timing = f"{ev.gap} day{'s' if ev.gap != 1 else ''} apart"
     parts = [timing]
     if ev.named is not None:
-        parts.append(f"names “{ev.named.written}”")
+        parts.append(f"{named_where or 'names'} “{ev.named.written}”")
     if ev.actors or ev.places:
         parts.append("names " + _and(list(ev.actors) + list(ev.places)))
     shared = [w for w in ev.shared if w not in ev.places and w not in ev.actors]
@@ -627,14 +636,43 @@ def _strength(ev: _Evidence) -> float:
     return (3.0 if ev.named else 0.0) + len(ev.actors) + 0.5 * len(ev.shared) - 0.05 * ev.gap
 
 
+_BACKGROUND_DAYS = 31
+
+
+def _background(when: DateSpan, event: DateSpan) -> bool:
+    """``event`` spans more than a month beyond ``when`` and ``when`` holds neither its
+    first nor its last day."""
+    longer = (event.last_day - event.first_day).days - (when.last_day - when.first_day).days
+    if longer <= _BACKGROUND_DAYS:
+        return False
+    # The launch or the end of a long event is that event.
+    ends = (event.first_day, event.last_day)
+    return not any(when.first_day <= day <= when.last_day for day in ends)
+
+
+_MEETING_BODY = re.compile(r"\b(?:Council|Commission|Parliament|Assembly)\b")
+"""Bodies that meet on a day: named on the day of their one-day meeting, that is it."""
+
+
+def _single_day(span: DateSpan) -> bool:
+    return span.precision is Precision.DAY and not span.is_range
+
+
 def link_suggestions(
     when: DateSpan,
     words: frozenset[str],
     events: Sequence[Event] | LinkCandidates,
     text: str = "",
+    above: str = "",
 ) -> tuple[LinkSuggestion, ...]:
     """Existing events dated close to ``when`` that ``text`` names, or that share its
-    actors and content words (two words at least)."""
+    actors and content words (two words at least).
+
+    ``above`` is the article's headline, then (after a line break) the headings
+    right over the passage: a happening named there and nowhere in ``text`` is
+    suggested only on its own dates; named in the headline alone, only when
+    ``text`` names its actors or its lane too.
+    """
     candidates = events if isinstance(events, LinkCandidates) else LinkCandidates(events)
     found: list[tuple[float, LinkSuggestion]] = []
     for event in candidates.near(when):
@@ -644,7 +682,31 @@ def link_suggestions(
         if gap > max(window, _NAMED_WINDOW_DAYS):
             continue
         ev = candidates.evidence(event, when, text, words)
-        if not _suggests(ev) or (gap > window and ev.named is None):
+        named_above = False
+        named_where = ""
+        if ev.named is None and above and gap == 0:
+            over = candidates.terms.find_event_name(
+                event.id,
+                above,
+                [] if candidates.terms.event_names(event.id) else candidates.title_names(event),
+            )
+            headings = above.partition("\n")[2]
+            in_headings = over is not None and over.written in headings
+            if over is not None and (
+                in_headings or ev.actors or candidates.terms.find_actor(event.lane.value, text)
+            ):
+                ev = _Evidence(over, ev.actors, ev.shared, ev.gap, ev.places)
+                named_above = True
+                named_where = "the heading names" if in_headings else "the headline names"
+        principal = (
+            gap == 0
+            and bool(event.actors)
+            and event.actors[0] in ev.actors
+            and _MEETING_BODY.search(event.actors[0]) is not None
+            and _single_day(when)
+            and _single_day(event.when)
+        )
+        if not (_suggests(ev) or principal) or (gap > window and ev.named is None):
             continue
         suggestion = LinkSuggestion(
             event.id,
@@ -652,10 +714,13 @@ def link_suggestions(
             event.when.label(),
             tuple(sorted(_key(w.lower()) for w in ev.shared)),
             ev.gap,
-            reason=_reason(when, event, ev),
+            reason=_reason(when, event, ev, named_where if named_above else ""),
             named=ev.named is not None,
             actors=ev.actors,
             places=ev.places,
+            background=_background(when, event.when),
+            named_above=named_above,
+            principal=principal,
         )
         found.append((_strength(ev), suggestion))
     found.sort(key=lambda item: (-item[0], item[1].gap_days, item[1].event_id))
@@ -668,10 +733,15 @@ def same_as(when: DateSpan, suggestions: Sequence[LinkSuggestion]) -> str | None
     Only an event dated within the proposal's own date (no gap) can be it,
     and only when the passage names the happening itself (in any language), or
     its actors and the place or party its title names ("NATO" and "Madrid"):
-    words in common make a suggestion, never a "same as".
+    words in common make a suggestion, never a "same as". The event's first actor
+    named on its own single day is it too ("the European Council" on the day of
+    the special European Council). A long event around the date (a presidency,
+    a mission) is the same only on its first or last day.
     """
     for s in suggestions:
-        if s.gap_days == 0 and (s.named or (s.actors and s.places)):
+        if s.background:
+            continue
+        if s.gap_days == 0 and (s.named or (s.actors and s.places) or s.principal):
             return s.event_id
     return None
 
@@ -695,7 +765,7 @@ _AND_LINK = re.compile(
 _DEADLINE = re.compile(
     r"\b(?:by|no later than|d[’']ici(?: à| a)?|au plus tard en|(?:à )?l[’']horizon(?: de)?|"
     r"horizonte(?: de)?|orizzonte(?: del)?|bis(?: spätestens)?|until|jusqu[’'](?:en|à|au)|"
-    r"hasta(?: el)?|fino al|"
+    r"hasta(?: el)?|fino al|de aquí a|de aqui a|"
     r"spätestens|entro(?: il)?|a más tardar en)\s+(?:the\s+end\s+of\s+|(?:la\s+)?fin\s+)?$",
     re.IGNORECASE,
 )
@@ -723,13 +793,42 @@ def _next_day(a: PartialDate, b: PartialDate) -> bool:
 _BETWEEN = re.compile(r"(?:between|entre|zwischen|tra|fra|между)\s+$", re.IGNORECASE)
 
 
+_BLOCK_END = re.compile(
+    r"(?:[.!?…][\"”’»]?(?:\s*</?(?:strong|b|em|i|span|a)>)*\s*)?"
+    r"</(?:h[1-6]|p|li|div|blockquote)>|<br\s*/?>",
+    re.IGNORECASE,
+)
+"""Markup saved with a text: the end of a heading or paragraph element ends a sentence."""
+
+
+def _split_markup(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each sentence cut after a closing block tag it holds."""
+    if "</" not in text and "<br" not in text:
+        return spans
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        start = a
+        for match in _BLOCK_END.finditer(text, a, b):
+            if text[match.end() : b].strip() and text[start : match.end()].strip():
+                out.append((start, match.end()))
+                start = match.end()
+                while start < b and text[start].isspace():
+                    start += 1
+        out.append((start, b))
+    return out
+
+
 def _sentence_of(spans: list[tuple[int, int]], ends: list[int], pos: int) -> tuple[int, int]:
     i = min(bisect.bisect_right(ends, pos), len(spans) - 1)
     return spans[i]
 
 
 def _paired(text: str, mentions: list[DateMention]) -> list[tuple[DateMention, DateSpan]]:
-    """Each mention with its date span; a range's two ends ("10–11 March") become one."""
+    """Each mention with its date span; a range's two ends ("10–11 March") become one.
+
+    The extractor marks the ends of the periods it reads; two mentions joined by
+    "to" or a dash, or consecutive days joined by "and", are one period too.
+    """
     out: list[tuple[DateMention, DateSpan]] = []
     i = 0
     while i < len(mentions):
@@ -738,17 +837,24 @@ def _paired(text: str, mentions: list[DateMention]) -> list[tuple[DateMention, D
         if i + 1 < len(mentions):
             n = mentions[i + 1]
             gap = text[m.end : n.start]
-            joined = _RANGE_LINK.match(gap) or (
-                _AND_LINK.match(gap)
-                and (
-                    _BETWEEN.search(text[max(0, m.start - 12) : m.start])
-                    or _next_day(m.date, n.date)
+            marked = m.range is RangePart.START and n.range is RangePart.END
+            joined = (
+                marked
+                or _RANGE_LINK.match(gap)
+                or (
+                    _AND_LINK.match(gap)
+                    and (
+                        _BETWEEN.search(text[max(0, m.start - 12) : m.start])
+                        or _next_day(m.date, n.date)
+                    )
                 )
             )
             if joined and n.date.first_day >= m.date.first_day:
                 try:
                     span = DateSpan(m.date, n.date)
-                    m = DateMention(text[m.start : n.end], m.start, n.end, m.date, m.sentence)
+                    m = DateMention(
+                        text[m.start : n.end], m.start, n.end, m.date, m.sentence, m.range
+                    )
                     i += 1
                 except DateFormatError:
                     pass
@@ -780,6 +886,10 @@ def _one_happening(a: _Draft, b: _Draft, text: str) -> bool:
     return adjacent or len(a.words & b.words) >= 2
 
 
+def _two_dates_of_one_sentence(a: _Draft, b: _Draft) -> bool:
+    return a.end == b.end and a.when != b.when
+
+
 def _merged_when(group: list[_Draft]) -> DateSpan:
     """The finest date the group's mentions give; of equal ones, a range over a day."""
     return min(
@@ -805,6 +915,32 @@ def _context(text: str, spans: list[tuple[int, int]], ends: list[int], draft: _D
     return text[a:b]
 
 
+_HEADING_LINES = 4
+
+
+def _short_line(line: str) -> bool:
+    """A heading, not prose: a few words and no full stop at its end."""
+    words = line.split()
+    return 0 < len(words) <= 15 and not re.search(r"[.!?…][\"”’)»]*$", line.strip())
+
+
+def _above(text: str, lo: int, pos: int, headline: str) -> str:
+    """The headline of the article, a line break, and the short heading lines right above
+    ``pos`` (below the headline)."""
+    lines: list[str] = []
+    end = text.rfind("\n", lo, pos)
+    top = lo + len(text[lo:]) - len(text[lo:].lstrip()) + len(headline)
+    while end > top and len(lines) < _HEADING_LINES:
+        start = text.rfind("\n", lo, end) + 1 or lo
+        line = text[max(start, lo) : end]
+        if line.strip():
+            if not _short_line(line):
+                break
+            lines.append(line.strip())
+        end = max(start, lo) - 1
+    return headline + "\n" + "\n".join(reversed(lines))
+
+
 def propose_events(
     text: str,
     mentions: Sequence[DateMention],
@@ -827,7 +963,7 @@ def propose_events(
     publication date proposes nothing: which year it is was a guess.
     """
     lo, hi = body or (0, len(text))
-    spans = split_sentences(text)
+    spans = _split_markup(text, split_sentences(text))
     if not spans:
         return []
     ends = [e for _s, e in spans]
@@ -875,16 +1011,35 @@ def propose_events(
         drafts.append(_Draft(mention, when, quote_from, e, title, focus, words, lane))
 
     # Each draft's links, then groups: same date and same thing, or the same existing event.
+    first_line = text[lo:hi].strip().split("\n", 1)[0]
+    headline = first_line if _short_line(first_line) or len(first_line.split()) <= 25 else ""
     links = [
-        link_suggestions(d.when, d.words, candidates, _context(text, spans, ends, d))
+        link_suggestions(
+            d.when,
+            d.words,
+            candidates,
+            _context(text, spans, ends, d),
+            _above(text, lo, d.start, headline),
+        )
         for d in drafts
     ]
     plain = [same_as(d.when, found) for d, found in zip(drafts, links, strict=True)]
+    # Two dates of one sentence are two things: only the first keeps a "same as" they
+    # share ("invited ... on Wednesday, after Turkey dropped its veto ... on Tuesday").
+    claimed: set[tuple[int, str]] = set()
+    for i, draft in enumerate(drafts):
+        if plain[i] is not None:
+            if (draft.end, plain[i]) in claimed:
+                plain[i] = None
+            else:
+                claimed.add((draft.end, plain[i]))  # type: ignore[arg-type]
     groups: list[list[int]] = []
     for i, draft in enumerate(drafts):
         home = None
         for group in groups:
             first = group[0]
+            if any(_two_dates_of_one_sentence(drafts[j], draft) for j in group):
+                continue  # a sentence that gives two dates tells of two things
             if plain[i] is not None and plain[i] == plain[first]:
                 home = group
                 break

@@ -277,3 +277,64 @@ def test_dated_label_lines_above_and_below_the_article_are_furniture() -> None:
     assert ("dateline", "Brussels, 25 March 2022 | 5 min read") in marked
     assert ("footer", "Ministers back ammunition plan – 6 March 2024") in marked
     assert not any(_PROSE[:30] in t for _k, t in marked)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "Smoke rises from an air defense base in the aftermath of an apparent Russian strike "
+            "in Mariupol, Ukraine, Thursday, Feb. 24, 2022.",
+            "caption",
+        ),
+        (
+            "Police officers inspect an area after an apparent strike in Kyiv Ukraine, "
+            "Thursday, Feb. 24, 2022.",
+            "caption",
+        ),
+        ("This photo shows a view of the city of Kyiv, Ukraine, on Thursday.", "caption"),
+        ("- l’altro ieri", "dateline"),
+        ("3 hours ago", "dateline"),
+        (
+            "Met dank overgenomen van Roemeens voorzitterschap, gepubliceerd op maandag "
+            "18 maart 2019.",
+            "updated",
+        ),
+    ],
+)
+def test_captions_relative_stamps_and_published_lines_are_furniture(line: str, kind: str) -> None:
+    text = f"A headline for the page\n\n{line}\n\n{_PROSE}\n"
+    marked = _furniture_text(text)
+    assert any(k == kind and line.strip() in t for k, t in marked)
+    assert not any(_PROSE[:40] in t for _k, t in marked)
+
+
+def test_prose_that_says_on_which_weekday_is_no_caption() -> None:
+    line = "Leaders met in Paris to agree a plan for Europe's defence on Thursday, Feb. 24, 2022."
+    text = f"A headline for the page\n\n{_PROSE}\n\n{line}\n"
+    assert not any("Leaders met" in t for _k, t in _furniture_text(text))
+
+
+def test_fields_of_a_record_under_a_long_title_are_furniture() -> None:
+    text = (
+        "Déclaration de M. François Fillon, Premier ministre, sur la défense et la sécurité "
+        "nationale, à Paris le 7 octobre 2011.\n\nPrononcé le\n\nIntervenant(s) : \n\n"
+        "Circonstance : Séminaire d'ouverture de l'IHEDN, à l'Ecole militaire, Paris le 7 "
+        "octobre 2011\n\nTexte intégral\n\n"
+        f"{_PROSE_FR}\n"
+    )
+    marked = " ".join(t for _k, t in _furniture_text(text))
+    for field in ("Prononcé le", "Intervenant(s)", "Circonstance", "Texte intégral"):
+        assert field in marked
+    assert "Déclaration de M." not in marked and _PROSE_FR[:30] not in marked
+
+
+_PROSE_FR = (
+    "Les ministres de la défense de l'Union européenne se sont réunis à Bruxelles et ont "
+    "décidé d'acheter ensemble plus de munitions au cours de l'année qui vient."
+)
+
+
+def test_a_name_alone_in_a_small_heading_of_markup_is_a_byline() -> None:
+    text = f"<h6><strong>Eduardo González</strong></h6> <h4>{_PROSE}</h4>\n"
+    assert ("byline", "<h6><strong>Eduardo González</strong></h6>") in _furniture_text(text)

@@ -503,3 +503,135 @@ def test_the_reason_for_an_event_over_several_days_says_during_its_dates() -> No
     )
     reason = proposal.links[0].reason
     assert reason.startswith("during its dates") and reason.count("Madrid") == 1
+
+
+# -- links: typeset marks, headings, long events, meeting bodies -----------------------------
+def test_typeset_apostrophes_and_dashes_match_the_names_as_typed() -> None:
+    terms = LinkTerms.from_data(
+        {"x": {"en": ["EU-NATO joint declaration"], "it": ["Riarmare l'Europa"]}}, {}
+    )
+    for written in ("the EU–NATO joint declaration", "l’idea di Riarmare l’Europa"):
+        found = terms.find_event_name("x", written)
+        assert found is not None and found.written in written
+    assert terms.find_event_name("x", "the EU joint declaration") is None
+
+
+def test_a_period_the_extractor_marks_is_one_proposal_with_a_start_and_an_end() -> None:
+    text = "Les dirigeants se réuniront à Versailles jeudi 10 et vendredi 11 mars pour un sommet.\n"
+    mentions = extract_dates(text, date(2022, 3, 8), "fr")
+    assert [m.range for m in mentions if m.range is not None]
+    [proposal] = propose_events(text, mentions, terms=LinkTerms())
+    assert proposal.when == DateSpan.parse("2022-03-10", "2022-03-11")
+
+
+def _wales() -> Event:
+    return Event(
+        id="nato-wales-summit",
+        title="NATO Wales summit adopts the Readiness Action Plan",
+        when=DateSpan.parse("2014-09-04", "2014-09-05"),
+        lane=Lane.NATO,
+        actors=("NATO",),
+    )
+
+
+def test_a_happening_named_in_the_heading_over_the_passage_is_linked_on_its_dates() -> None:
+    terms = LinkTerms.from_data({"nato-wales-summit": {"en": ["Wales summit"]}}, {})
+    text = (
+        "Allies meet\n\nWales Summit Declaration\nIssued by the Heads of State and Government\n"
+        "in Wales 4-5 September 2014\nWe have gathered at a pivotal moment for our security.\n"
+    )
+    mentions = extract_dates(text, date(2014, 9, 5))
+    [proposal] = propose_events(text, mentions, events=[_wales()], terms=terms)
+    assert proposal.same_as == "nato-wales-summit"
+    assert "the heading names “Wales Summit”" in proposal.links[0].reason
+
+
+def test_a_happening_named_in_the_headline_alone_needs_its_actor_in_the_passage() -> None:
+    terms = LinkTerms.from_data(
+        {"nato-wales-summit": {"en": ["Wales summit"]}}, {"NATO": {"en": ["NATO"]}}
+    )
+    with_actor = "Wales summit: what to expect\n\nOn 5 September 2014 NATO leaders agreed a plan.\n"
+    without = "Wales summit: what to expect\n\nOn 5 September 2014 a storm hit the coast.\n"
+    [linked] = propose_events(
+        with_actor, extract_dates(with_actor, date(2014, 9, 5)), events=[_wales()], terms=terms
+    )
+    [other] = propose_events(
+        without, extract_dates(without, date(2014, 9, 5)), events=[_wales()], terms=terms
+    )
+    assert linked.same_as == "nato-wales-summit"
+    assert "the headline names" in linked.links[0].reason
+    assert other.same_as is None
+
+
+def test_a_long_event_around_the_date_is_never_the_same_happening() -> None:
+    presidency = Event(
+        id="presidency",
+        title="France holds the presidency of the Council of the EU",
+        when=DateSpan.parse("2022-01-01", "2022-06-30"),
+        lane=Lane.EU,
+    )
+    terms = LinkTerms.from_data({"presidency": {"fr": ["présidence française"]}}, {})
+    text = "Sous la présidence française, les Vingt-Sept se réunissent le 10 mars 2022.\n"
+    [proposal] = propose_events(
+        text, extract_dates(text, date(2022, 3, 9), "fr"), events=[presidency], terms=terms
+    )
+    assert proposal.links and proposal.links[0].event_id == "presidency"
+    assert proposal.same_as is None
+    opening = "La présidence française commence le 1er janvier 2022.\n"
+    [first_day] = propose_events(
+        opening, extract_dates(opening, date(2022, 1, 1), "fr"), events=[presidency], terms=terms
+    )
+    assert first_day.same_as == "presidency"
+
+
+def test_a_meeting_body_named_on_the_day_of_its_meeting_is_that_meeting() -> None:
+    special = Event(
+        id="special-council",
+        title="Special European Council on defence and Ukraine",
+        when=DateSpan.parse("2025-03-06"),
+        lane=Lane.EU,
+        actors=("European Council",),
+    )
+    terms = LinkTerms.from_data(
+        {"special-council": {"en": ["special European Council"]}},
+        {"European Council": {"it": ["Consiglio europeo"]}},
+    )
+    text = "Tale proposta finirà il 6 marzo 2025 sul tavolo del Consiglio europeo.\n"
+    [proposal] = propose_events(
+        text, extract_dates(text, date(2025, 3, 5), "it"), events=[special], terms=terms
+    )
+    assert proposal.same_as == "special-council"
+    day_after = "Tale proposta finirà il 7 marzo 2025 sul tavolo del Consiglio europeo.\n"
+    [other] = propose_events(
+        day_after, extract_dates(day_after, date(2025, 3, 5), "it"), events=[special], terms=terms
+    )
+    assert other.same_as is None
+
+
+def test_two_dates_of_one_sentence_are_two_happenings_and_one_keeps_the_same_as() -> None:
+    madrid = Event(
+        id="nato-madrid-summit",
+        title="NATO Madrid summit adopts a new Strategic Concept",
+        when=DateSpan.parse("2022-06-28", "2022-06-30"),
+        lane=Lane.NATO,
+        actors=("NATO",),
+    )
+    text = (
+        "NATO leaders at the Madrid summit invited Finland and Sweden to join on 29 June 2022, "
+        "after Turkey dropped its veto in a deal struck on 28 June 2022.\n"
+    )
+    proposals = propose_events(
+        text, extract_dates(text, date(2022, 6, 30)), events=[madrid], terms=LinkTerms()
+    )
+    assert [p.when.label() for p in proposals] == ["29 Jun 2022", "28 Jun 2022"]
+    assert [p.same_as for p in proposals] == ["nato-madrid-summit", None]
+
+
+def test_a_closing_heading_tag_ends_a_sentence_of_saved_markup() -> None:
+    text = (
+        "<h4><strong>El Consejo aprobó el 21 de marzo de 2022 la Brújula Estratégica."
+        "</strong></h4> “Hemos aprobado el texto”, declaró el ministro el 22 de marzo de 2022.\n"
+    )
+    proposals = propose_events(text, extract_dates(text, date(2022, 3, 22), "es"), terms=_TERMS)
+    first = proposals[0].passages[0].text
+    assert first.endswith("</h4>") and "declaró" not in first
