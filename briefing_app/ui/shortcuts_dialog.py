@@ -36,6 +36,19 @@ MOUSE = (
 )
 
 
+def _keys_text(sequences: list[QKeySequence]) -> str:
+    """Each key combination once, in the order given.
+
+    Standard keys come from the platform theme, which can list one combination
+    twice (Redo as "Ctrl+Shift+Z, Ctrl+Shift+Z") or add a multimedia key."""
+    seen: list[str] = []
+    for sequence in sequences:
+        text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        if text and text not in seen:
+            seen.append(text)
+    return ", ".join(seen)
+
+
 def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str]]:
     """(shortcut, "Menu › Command") for every menu command that has one, in menu order."""
     found: list[tuple[str, str]] = []
@@ -47,10 +60,7 @@ def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str]]:
             if isinstance(sub, QMenu):
                 walk(sub, f"{path} › {name}")
             elif not action.isSeparator() and action.shortcuts():
-                keys = ", ".join(
-                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-                )
-                found.append((keys, f"{path} › {name}"))
+                found.append((_keys_text(action.shortcuts()), f"{path} › {name}"))
 
     for top in bar.actions():
         if isinstance(top.menu(), QMenu):
