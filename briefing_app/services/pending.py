@@ -24,6 +24,7 @@ from briefing_app.ingest.proposals import LinkSuggestion
 from briefing_app.ingest.review import ReviewItem, ReviewState, SourceSpan
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import PendingExcerptRow, PendingProposalRow, SourceRow
+from briefing_app.storage.repository import pending_counts
 
 __all__ = [
     "PendingReview",
@@ -134,17 +135,6 @@ def keep_pending(db: Database, files: Sequence[str], items: Sequence[ReviewItem]
 
 
 # -- reading -------------------------------------------------------------------------------
-def pending_counts(db: Database) -> dict[str, int]:
-    """How many proposals wait for a decision, by source file (sources with none left out)."""
-    with db.session() as s:
-        rows = s.execute(
-            select(SourceRow.file, func.count(PendingProposalRow.pk))
-            .join(PendingProposalRow, PendingProposalRow.source_pk == SourceRow.pk)
-            .group_by(SourceRow.file)
-        )
-        return {file: n for file, n in rows}
-
-
 def _where(text: str, start: int, end: int, quote: str) -> tuple[int, int] | None:
     """The passage's offsets in ``text``: as stored, or where its one occurrence now is."""
     if text[start:end] == quote:

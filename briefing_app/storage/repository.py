@@ -27,7 +27,13 @@ from briefing_app.domain.model import (
     event_from_fields,
 )
 from briefing_app.storage.database import Database
-from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow, SourceRow
+from briefing_app.storage.models import (
+    AnnotationRow,
+    EventRow,
+    ExcerptRow,
+    PendingProposalRow,
+    SourceRow,
+)
 
 __all__ = [
     "AnnotationView",
@@ -40,6 +46,7 @@ __all__ = [
     "get_source_text",
     "list_events",
     "list_sources",
+    "pending_counts",
     "store_event_when",
 ]
 
@@ -474,3 +481,18 @@ def counts(db: Database) -> dict[str, int]:
             "excerpts": s.scalar(select(func.count()).select_from(ExcerptRow)) or 0,
             "annotations": s.scalar(select(func.count()).select_from(AnnotationRow)) or 0,
         }
+
+
+def pending_counts(db: Database) -> dict[str, int]:
+    """How many proposals wait for a decision, by source file (sources with none left out).
+
+    Here rather than with the review code so the window can show the counts at
+    start without loading the import machinery.
+    """
+    with db.session() as s:
+        rows = s.execute(
+            select(SourceRow.file, func.count(PendingProposalRow.pk))
+            .join(PendingProposalRow, PendingProposalRow.source_pk == SourceRow.pk)
+            .group_by(SourceRow.file)
+        )
+        return {file: n for file, n in rows}

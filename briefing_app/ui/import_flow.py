@@ -10,6 +10,9 @@
    the flow reports them. Whatever is not decided when the review closes
    (edits included) stays pending, to be reviewed later.
 
+``review_pending`` opens the same review, later, on the proposals stored
+as pending (of some sources, or of all).
+
 Dialogs are opened with ``open()``, never ``exec()``, so the window stays
 live and tests can drive every step.
 
@@ -40,6 +43,7 @@ from briefing_app.ingest.review import ReviewItem, ReviewState
 from briefing_app.services import importer, pending
 from briefing_app.services.importer import PreparedImport
 from briefing_app.storage.database import Database
+from briefing_app.storage.repository import pending_counts
 from briefing_app.ui.import_dialog import MetadataDialog
 from briefing_app.ui.import_worker import ImportTask
 from briefing_app.ui.review_dialog import ReviewDialog
@@ -194,9 +198,14 @@ class ImportFlow(QObject):
         assert isinstance(result, PreparedImport)
         known = importer.find_imported(self._db, result.article.content_hash)
         if known is not None:
-            self._problems.append(
-                (result.path.name, f"Already imported as “{known[1]}”; nothing was added.")
-            )
+            message = f"Already imported as “{known[1]}”; nothing was added."
+            waiting = pending_counts(self._db).get(known[0], 0)
+            if waiting:
+                message += (
+                    f" {waiting} proposed event{'s' if waiting != 1 else ''} from it "
+                    f"wait{'s' if waiting == 1 else ''} for review: File › Review Proposals…"
+                )
+            self._problems.append((result.path.name, message))
         else:
             self._results[index] = result
         self._step()
@@ -260,6 +269,34 @@ class ImportFlow(QObject):
             self._end()
             return
         self._open_review(state, list(self._files), urls)
+
+    # -- later: the proposals kept pending -------------------------------------------------
+    def review_pending(self, files: Sequence[str] | None = None) -> bool:
+        """Review the stored pending proposals of ``files`` (of every source when None).
+
+        False when an import or review is already under way, or nothing waits.
+        """
+        if self.running:
+            return False
+        try:
+            review = pending.load_pending(self._db, list(files) if files is not None else None)
+        except SQLAlchemyError:
+            return False
+        if not len(review.state):
+            return False
+        self.running = True
+        self._problems = []
+        self._saved = []
+        self._files = []
+        self._open_review(review.state, list(review.files), dict(review.urls))
+        dialog = self.review_dialog
+        if review.dropped and dialog is not None:
+            n = review.dropped
+            dialog.show_message(
+                f"{len(review.state)} proposed events wait; {n} more could not be shown, "
+                f"their sentence{'s are' if n != 1 else ' is'} no longer in the article."
+            )
+        return True
 
     def _open_review(
         self, state: ReviewState, files: list[str], urls: dict[str, str | None]

@@ -46,6 +46,7 @@ from briefing_app.storage.repository import (
     get_source_text,
     list_events,
     list_sources,
+    pending_counts,
 )
 from briefing_app.storage.search import best_per_event, search_outcome
 from briefing_app.ui.backup_controller import BackupController
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self._hidden_ids: set[str] = set()
         self._hidden_count = 0
         self._counts: dict[str, int] = {}
+        self._pending: dict[str, int] = {}
         self.backups = BackupController(db, self)
         if db.read_only:
             self.setWindowTitle("Briefing Chronology — read-only")
@@ -186,6 +188,15 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(not self.db.read_only)
         self.setAcceptDrops(not self.db.read_only)
         file_menu.addAction(self.import_action)
+        # Proposals an import kept pending: the menu, Ctrl+Shift+I, and each source's context menu.
+        self.review_action = self._action(
+            "Review &Proposals…",
+            lambda: self.review_proposals(),
+            "Ctrl+Shift+I",
+            "Accept or reject the events proposed by imported articles",
+        )
+        self.review_action.setEnabled(False)
+        file_menu.addAction(self.review_action)
         file_menu.addSeparator()
         self.export_json_action = self._action(
             "Export Chronology as &JSON…",
@@ -312,6 +323,8 @@ class MainWindow(QMainWindow):
         self.search_panel.queryChanged.connect(self.run_search)
         self.search_panel.resultActivated.connect(lambda eid: self.select_event(eid, center=True))
         self.sources_list.sourceActivated.connect(lambda f: self.open_source(f))
+        self.sources_list.reviewRequested.connect(lambda f: self.review_proposals([f]))
+        self.sources_list.reviewable = not self.db.read_only
         self.filter_bar.filterChanged.connect(self.apply_filter)
         self.filter_bar.periodChosen.connect(self._show_period)
         self.event_table.selectionModel().currentRowChanged.connect(self._table_row_changed)
@@ -372,6 +385,20 @@ class MainWindow(QMainWindow):
         self._sources = {s.file: s for s in list_sources(self.db)}
         self._counts = counts(self.db)
         self.sources_list.model.set_sources(list(self._sources.values()))
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        """Mark the sources whose proposals wait, and offer File › Review Proposals… if any."""
+        self._pending = pending_counts(self.db)
+        self.sources_list.model.set_pending(self._pending)
+        waiting, articles = sum(self._pending.values()), len(self._pending)
+        self.review_action.setEnabled(waiting > 0 and not self.db.read_only)
+        self.review_action.setStatusTip(
+            f"Accept or reject the {waiting} proposed event{'s' if waiting != 1 else ''} "
+            f"waiting from {articles} imported article{'s' if articles != 1 else ''}"
+            if waiting
+            else "No proposed event waits for review"
+        )
 
     @property
     def events(self) -> list[Event]:
@@ -582,6 +609,9 @@ class MainWindow(QMainWindow):
         n, hidden = self._counts, self._hidden_count
         shown = len(self._events) - hidden
         tail = f" · {hidden} hidden by filters" if hidden else ""
+        waiting = sum(self._pending.values())
+        if waiting:
+            tail += f" · {waiting} proposed event{'s' if waiting != 1 else ''} to review"
         self.statusBar().showMessage(
             f"{shown} of {len(self._events)} events shown · {n['sources']} sources · "
             f"{n['excerpts']} excerpts{tail}"
@@ -692,7 +722,25 @@ class MainWindow(QMainWindow):
             self._import_flow = ImportFlow(self.db, self)
             self._import_flow.sourcesSaved.connect(self._sources_imported)
             self._import_flow.eventsAccepted.connect(self._events_imported)
+            self._import_flow.pendingChanged.connect(self._pending_changed)
         return self._import_flow
+
+    def review_proposals(self, files: list[str] | None = None) -> bool:
+        """Review the proposals waiting from ``files`` (from every imported article when None)."""
+        if self.db.read_only:
+            return False
+        if self.import_flow.review_pending(files):
+            return True
+        if self.import_flow.running:
+            self.statusBar().showMessage("Finish the import under way first.", 5000)
+        else:
+            self.statusBar().showMessage("No proposed event waits for review.", 5000)
+            self._show_pending()
+        return False
+
+    def _pending_changed(self, _files: list[str]) -> None:
+        self._show_pending()
+        self._show_counts()
 
     def import_articles(self, paths: list[str]) -> bool:
         """Start importing ``paths``; False while another import is still open."""

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -142,6 +150,11 @@ class ReviewDialog(QDialog):
         self.model.modelReset.connect(self._update_status)
         self._update_status()
         self.table.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Row heights measured before the first show fit a narrow, unshown sentence column.
+        QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)
 
     # -- which rows ------------------------------------------------------------------------
     def selected_keys(self) -> list[int]:
