@@ -542,9 +542,12 @@ def _cmd_annotations(args: argparse.Namespace) -> int:
                     f"annotations: could not write {args.output}: {exc.strerror}", file=sys.stderr
                 )
                 return 1
+            from briefing_app.domain.wording import counted
+
             print(
-                f"wrote {args.output}: {counts['annotations']} notes, {counts['events']} events, "
-                f"{counts['excerpts']} excerpts, {counts['briefings']} briefings"
+                f"wrote {args.output}: {counted(counts['annotations'], 'note')}, "
+                f"{counted(counts['events'], 'event')}, {counted(counts['excerpts'], 'excerpt')}, "
+                f"{counted(counts['briefings'], 'briefing')}"
             )
             return 0
         try:

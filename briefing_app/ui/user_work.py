@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from briefing_app.domain.model import Event, Lane, Origin, Source
+from briefing_app.domain.wording import counted
 from briefing_app.services.selection import suggest_event
 from briefing_app.services.sharing import SharingError, import_file, write_export
 from briefing_app.services.user_events import get_event_snapshot, hidden_event_ids
@@ -302,8 +303,9 @@ class UserWork(QObject):
             QMessageBox.critical(self._window, "Export failed", f"Could not write {path}:\n{exc}")
             return
         self.statusMessage.emit(
-            f"Exported {counts['annotations']} notes, {counts['events']} events, "
-            f"{counts['excerpts']} excerpts and {counts['briefings']} briefings to {path}"
+            f"Exported {counted(counts['annotations'], 'note')}, "
+            f"{counted(counts['events'], 'event')}, {counted(counts['excerpts'], 'excerpt')} "
+            f"and {counted(counts['briefings'], 'briefing')} to {path}"
         )
 
     def import_work(self, path: str | None = None) -> None:

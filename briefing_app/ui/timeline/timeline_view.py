@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from briefing_app.domain.model import Event, Lane
+from briefing_app.domain.wording import counted
 from briefing_app.geometry.hit import HitTester
 from briefing_app.geometry.index import EventIndex, IndexedEvent
 from briefing_app.geometry.layout import LayoutStyle
@@ -305,7 +306,7 @@ class TimelineView(QWidget):
             e = entry.event
             facts = [e.when.label(), f"{e.lane.value} lane"]
             if e.annotation_count:
-                facts.append(f"{e.annotation_count} note{'s' if e.annotation_count > 1 else ''}")
+                facts.append(counted(e.annotation_count, "note"))
             if e.flagged:
                 facts.append("flagged")
             item = AccessibleItem(
