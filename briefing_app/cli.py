@@ -1,9 +1,10 @@
 """The command line: the GUI with no subcommand, tools with one.
 
-python main.py [--db PATH]               open the app
+python main.py [--db PATH|URL]           open the app (a file, or a team database on a server)
 python main.py [--db PATH] check         validate the chronology and sources
 python main.py [--db PATH] export --format json|pdf|png|svg|timelinejs|csv|xlsx|ics|docx [-o FILE]
 python main.py [--db PATH] reload        re-load resources/ (user data untouched)
+python main.py [--db PATH] search QUERY [--format json]   full-text search
 python main.py [--db PATH] annotations export -o FILE | import FILE | add EVENT_ID --text TEXT
 """
 
@@ -32,6 +33,25 @@ BINARY_FORMATS = ("xlsx", "ics", "docx")
 """Written whole to a file (-o), never to the terminal."""
 
 
+def _db_target(value: str) -> Path | str:
+    """A file path, or a server URL kept as typed (a Path would fold its ``//``)."""
+    from briefing_app.storage.server import is_database_url
+
+    return value.strip() if is_database_url(value) else Path(value)
+
+
+def _db_name(target: Path | str) -> str:
+    """The database as messages name it: a file's name, a server without the password."""
+    from briefing_app.storage.server import describe_url, is_database_url
+
+    return describe_url(target) if is_database_url(target) else Path(target).name
+
+
+def _db_exists(target: Path | str) -> bool:
+    """A server database is always there to ask; a file may not be yet."""
+    return isinstance(target, str) or Path(target).exists()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -40,14 +60,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
-        type=Path,
+        type=_db_target,
+        metavar="PATH|URL",
         help=f"database file (default: {DB_NAME} beside the project when run from source, "
-        "else in your data folder)",
+        "else in your data folder), or a team database on a PostgreSQL server: "
+        "postgresql+psycopg://USER@HOST[:PORT]/DATABASE",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("gui", help="open the app (the default)")
     sub.add_parser("check", help="validate the curated chronology and the sources")
     sub.add_parser("reload", help="re-load the curated chronology from resources/")
+    find = sub.add_parser(
+        "search",
+        help="full-text search over events, excerpts and notes (best first)",
+        description='Search as the app\'s search box does: "quoted phrases", OR, -word '
+        "to exclude, the last word as a prefix. One hit a line: event id, kind, snippet.",
+    )
+    find.add_argument("query", nargs="+", metavar="QUERY")
+    find.add_argument("--format", choices=["text", "json"], default="text")
+    find.add_argument("--limit", type=int, default=50, help="at most this many hits (50)")
     bench = sub.add_parser(
         "bench", help="measure speed and memory on synthetic chronologies (prints figures)"
     )
@@ -295,14 +326,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         f"  span {first.isoformat()} .. {last.isoformat()}; precision: "
         + ", ".join(f"{n} {p}" for p, n in sorted(precisions.items()))
     )
-    if args.db.exists():
+    if _db_exists(args.db):
         problems = database_problems(args.db)
         if problems:
-            print(f"check: {len(problems)} problem(s) in {args.db}:", file=sys.stderr)
+            print(f"check: {len(problems)} problem(s) in {_db_name(args.db)}:", file=sys.stderr)
             for problem in problems:
                 print(f"  - {problem}", file=sys.stderr)
             return 1
-        print(f"database {args.db.name}: every excerpt anchors verbatim in its source")
+        print(f"database {_db_name(args.db)}: every excerpt anchors verbatim in its source")
     return 0
 
 
@@ -589,7 +620,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return _import_files(args, overrides)
 
 
-def _known_events(path: Path) -> list:
+def _known_events(path: Path | str) -> list:
     """The chronology's events for link suggestions, the database left byte for byte as it was.
 
     A missing (or not yet upgraded) database is stood in for by the shipped
@@ -601,7 +632,7 @@ def _known_events(path: Path) -> list:
     from briefing_app.storage.database import Database, DatabaseError
     from briefing_app.storage.repository import list_events
 
-    if path.exists():
+    if _db_exists(path):
         try:
             db = Database.open(path, read_only=True)
         except DatabaseError as exc:
@@ -628,7 +659,7 @@ def _propose(args: argparse.Namespace, overrides: object) -> int:
     from briefing_app.ingest.problems import ImportProblem
     from briefing_app.services import importer
 
-    events = _known_events(Path(args.db))
+    events = _known_events(args.db)
     failed = 0
     records = []
     for path in args.files:
@@ -908,6 +939,40 @@ def _make_bench_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_search(args: argparse.Namespace) -> int:
+    """``search QUERY``: the search box's hits, on a file or a team database."""
+    import json
+
+    from briefing_app.services.library import open_library
+    from briefing_app.storage.search import MARK_END, MARK_START, search_outcome
+
+    db = open_library(args.db)
+    try:
+        outcome = search_outcome(db, " ".join(args.query), limit=max(1, args.limit))
+    finally:
+        db.close()
+    if args.format == "json":
+        hits = [
+            {
+                "event": h.event_id,
+                "kind": h.kind,
+                "snippet": h.snippet.replace(MARK_START, "[").replace(MARK_END, "]"),
+                "rank": h.rank,
+            }
+            for h in outcome.hits
+        ]
+        doc = {"matches": outcome.matches, "ranked": outcome.ranked, "hits": hits}
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for h in outcome.hits:
+        snippet = " ".join(h.snippet.replace(MARK_START, "[").replace(MARK_END, "]").split())
+        print(f"{h.event_id}\t{h.kind}\t{snippet}")
+    if not outcome.ranked:
+        print(f"({outcome.matches} matches: too many to rank, newest first)", file=sys.stderr)
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from briefing_app.ui.app import run_gui
 
@@ -929,6 +994,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _cmd_check,
         "export": _cmd_export,
         "reload": _cmd_reload,
+        "search": _cmd_search,
         "extract-dates": _cmd_extract_dates,
         "bench": _cmd_bench,
         "import": _cmd_import,

@@ -12,8 +12,9 @@ from briefing_app.storage.models import EventRow, ExcerptRow, SourceRow
 __all__ = ["database_problems"]
 
 
-def database_problems(path: Path) -> list[str]:
-    """What is wrong in the database at ``path``; it is opened read-only and never changed."""
+def database_problems(path: Path | str) -> list[str]:
+    """What is wrong in the database at ``path`` (a file or a server URL); it is opened
+    read-only and never changed."""
     try:
         db = Database.open(path, read_only=True)
     except DatabaseError as exc:

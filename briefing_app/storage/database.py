@@ -1,10 +1,12 @@
-"""Opening, migrating and talking to the app's SQLite database.
+"""Opening, migrating and talking to the app's database: an SQLite file or a server.
 
 A ``Database`` owns the engine; callers get a short-lived session for one unit
 of work with ``with db.session() as s: ...`` which commits on success and rolls
 back on error. Opening a database always brings its schema to the newest
 revision (after copying the file aside), and refuses one written by a newer
-version of the app rather than guessing at it.
+version of the app rather than guessing at it. A database URL
+(``postgresql+psycopg://…``) opens a team database on a PostgreSQL server
+instead; what differs there (no PRAGMAs, no file copies) is in ``server``.
 """
 
 from __future__ import annotations
@@ -19,8 +21,20 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
+
+from briefing_app.storage.server import (
+    MIGRATION_LOCK,
+    ServerURLError,
+    describe_url,
+    foreign_tables,
+    is_database_url,
+    normalise_url,
+    server_engine,
+    server_problem,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -32,6 +46,7 @@ __all__ = [
     "DatabaseError",
     "NewerSchemaError",
     "connect_read_only",
+    "is_database_url",
 ]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -154,11 +169,20 @@ class _IntegrityCheck:
 
 
 class Database:
-    """One SQLite file, migrated to the current schema."""
+    """One SQLite file or one server database, migrated to the current schema."""
 
-    def __init__(self, engine: Engine, path: Path | None, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None,
+        *,
+        read_only: bool = False,
+        url: URL | None = None,
+    ) -> None:
         self.engine = engine
         self.path = path
+        self.url = url
+        """The server's URL (password included, never shown) for a team database."""
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._pending_check: _IntegrityCheck | None = None
@@ -183,6 +207,8 @@ class Database:
         trusts what it read or writes anything. A file that needs migrating is
         always checked first.
         """
+        if is_database_url(path):
+            return cls._open_server(str(path), migrate=migrate, read_only=read_only)
         file = Path(path)
         if file.exists() and file.is_dir():
             raise DatabaseError(f"{file} is a folder, not a database file.")
@@ -245,6 +271,71 @@ class Database:
             )
         return db
 
+    @classmethod
+    def _open_server(cls, target: str, *, migrate: bool, read_only: bool) -> Database:
+        try:
+            url = normalise_url(target)
+        except ServerURLError as exc:
+            raise DatabaseError(str(exc)) from exc
+        name = describe_url(url)
+        engine = server_engine(url, read_only=read_only)
+        db = cls(engine, None, read_only=read_only, url=url)
+        try:
+            problem = server_problem(engine)
+            if problem:
+                raise DatabaseError(f"{name}: {problem}")
+            foreign = foreign_tables(engine)
+            if foreign:
+                shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+                raise DatabaseError(
+                    f"{name} is not a briefing database (it already holds the tables "
+                    f"{shown}). Choose another database; this one has not been changed."
+                )
+            if read_only:
+                current = db.current_revision()
+                if current is None:
+                    raise DatabaseError(
+                        f"{name} is empty, and it is opened read-only. Open it normally "
+                        "once to create the briefing schema in it."
+                    )
+                if current != SCHEMA_HEAD:
+                    raise DatabaseError(
+                        f"{name} needs an upgrade before this version can show it, and it is "
+                        "opened read-only. Open it normally to upgrade it."
+                    )
+            elif migrate:
+                db.migrate()
+        except DBAPIError as exc:
+            engine.dispose()
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            raise DatabaseError(
+                f"Could not use the team database {name}: {reason[0] if reason else exc}. "
+                "Check the address, the user name and password, and that the server is running."
+            ) from exc
+        except DatabaseError:
+            engine.dispose()
+            raise
+        return db
+
+    @property
+    def is_server(self) -> bool:
+        """A team database on a server rather than a file on this computer."""
+        return self.url is not None
+
+    @property
+    def location(self) -> Path | str | None:
+        """What ``Database.open`` takes to open this database again (a URL keeps its password)."""
+        if self.url is not None:
+            return self.url.render_as_string(hide_password=False)
+        return self.path
+
+    @property
+    def label(self) -> str:
+        """What the window title and messages call this database (never a password)."""
+        if self.url is not None:
+            return describe_url(self.url)
+        return str(self.path) if self.path is not None else "in-memory database"
+
     # -- schema ------------------------------------------------------------
     def current_revision(self) -> str | None:
         """The schema revision stamped in the file (None for a new, empty file)."""
@@ -265,6 +356,9 @@ class Database:
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision, backing the file up first."""
+        if self.is_server:
+            self._migrate_server()
+            return
         current = self.current_revision()
         if current == SCHEMA_HEAD:
             return
@@ -298,6 +392,31 @@ class Database:
                 conn.exec_driver_sql("PRAGMA foreign_keys=ON")
                 conn.commit()
 
+    def _migrate_server(self) -> None:
+        """Upgrade in one transaction (PostgreSQL's DDL is transactional) under a lock.
+
+        Two clients opening an old database at once: the second waits on the
+        lock, then finds the schema current. A failed upgrade leaves nothing
+        half done. No backup copy is made: backups are the server's job.
+        """
+        with self.engine.connect() as conn, conn.begin():
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+            current = None
+            if inspect(conn).has_table("alembic_version"):
+                current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            if current == SCHEMA_HEAD:
+                return
+            if current is not None and not self.knows_revision(current):
+                raise NewerSchemaError(
+                    f"{self.label} was written by a newer version of this app (schema "
+                    f"{current}). Open it with that version; it has not been changed."
+                )
+            from alembic import command
+
+            cfg = _alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
     def backup_before_migration(self, revision: str) -> Path:
         assert self.path is not None
         with self.engine.connect() as conn:
@@ -307,6 +426,10 @@ class Database:
         return target
 
     def check_integrity(self) -> None:
+        if self.is_server:  # the server keeps its own integrity: only ask that it answers
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return
         with self.engine.connect() as conn:
             result = conn.execute(text("PRAGMA quick_check")).scalar()
         if result != "ok":

@@ -23,6 +23,7 @@ from briefing_app.storage.database import (
     Database,
     DatabaseError,
     ReadOnlyDatabaseError,
+    is_database_url,
 )
 from briefing_app.ui.startup_probe import install_if_requested
 
@@ -67,8 +68,15 @@ def _ask(title: str, text: str, accept: str) -> bool:
     return box.clickedButton() is ok
 
 
-def open_for_gui(db_path: Path) -> tuple[Database, QLockFile | None] | None:
-    """Open the database for a window, asking the user what to do when it can't be written."""
+def open_for_gui(db_path: Path | str) -> tuple[Database, QLockFile | None] | None:
+    """Open the database for a window, asking the user what to do when it can't be written.
+
+    A team database on a server takes no lock file: many windows, on many
+    computers, are meant to have it open at once.
+    """
+    if is_database_url(db_path):
+        return open_library(db_path), None
+    db_path = Path(db_path)
     lock = lock_for(db_path)
     if not lock.tryLock(200):
         if not _ask(
@@ -141,7 +149,7 @@ def open_window(db: Database, lock: QLockFile | None) -> MainWindow:
     return window
 
 
-def run_gui(db_path: Path) -> int:
+def run_gui(db_path: Path | str) -> int:
     app = make_application()
     opened = None
     for _attempt in range(2):
@@ -153,7 +161,7 @@ def run_gui(db_path: Path) -> int:
             break
         except DamagedDatabaseError as exc:
             opened = None
-            if not _offer_restore(db_path, str(exc)):
+            if not isinstance(db_path, Path) or not _offer_restore(db_path, str(exc)):
                 return 2
         except (DatabaseError, ChronologyError) as exc:
             QMessageBox.critical(None, APP_NAME, f"The database could not be opened.\n\n{exc}")

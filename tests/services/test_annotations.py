@@ -21,6 +21,8 @@ from briefing_app.storage.database import Database
 from briefing_app.storage.repository import get_event, list_events
 from briefing_app.storage.search import search
 
+LIBRARY_BACKENDS = ("sqlite", "postgresql")
+
 EVENT = "helsinki-headline-goal"
 
 

@@ -24,6 +24,8 @@ from briefing_app.services.lookup import EditRefused
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import get_event
 
+LIBRARY_BACKENDS = ("sqlite", "postgresql")
+
 A, B, C = "helsinki-headline-goal", "pesco-established", "pesco-notification"
 
 

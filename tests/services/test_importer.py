@@ -31,6 +31,8 @@ from tests.helpers.articles import (
     write,
 )
 
+LIBRARY_BACKENDS = ("sqlite", "postgresql")
+
 
 def test_a_saved_page_becomes_a_source_with_its_furniture(
     library: Database, tmp_path: Path
@@ -93,7 +95,7 @@ def _bad_files(tmp_path: Path) -> list[Path]:
 
 
 def test_every_bad_file_leaves_the_database_as_it_was(
-    qapp: object, library: Database, library_path: Path, tmp_path: Path
+    qapp: object, library: Database, tmp_path: Path
 ) -> None:
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -106,7 +108,7 @@ def test_every_bad_file_leaves_the_database_as_it_was(
         assert "Traceback" not in str(info.value)
     assert database_state(library) == before
     library.close()
-    reopened = Database.open(library_path)
+    reopened = Database.open(library.location)  # type: ignore[arg-type]
     try:
         assert database_state(reopened) == before
     finally:

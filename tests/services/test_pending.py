@@ -17,6 +17,8 @@ from briefing_app.storage.models import PendingProposalRow, SourceRow
 from briefing_app.storage.repository import counts, get_event
 from tests.helpers.articles import saved_page, text_article, write
 
+LIBRARY_BACKENDS = ("sqlite", "postgresql")
+
 
 def test_an_import_keeps_every_proposal_pending(library: Database, tmp_path: Path) -> None:
     saved = importer.import_file(library, write(tmp_path / "nato.html", saved_page()))

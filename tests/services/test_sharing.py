@@ -40,6 +40,8 @@ from briefing_app.services.user_events import (
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import get_event, get_source_text, list_events
 
+LIBRARY_BACKENDS = ("sqlite", "postgresql")
+
 CURATED = "helsinki-headline-goal"
 
 

@@ -11,6 +11,8 @@ from briefing_app.services.source_revision import revise_source
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import EventRow, ExcerptRow, SourceRow
 
+LIBRARY_BACKENDS = ("sqlite", "postgresql")
+
 SEED = "002_e07262d9241f5558.txt"
 
 
@@ -47,7 +49,7 @@ def test_a_corrected_source_moves_every_excerpt_with_its_passage(library: Databa
         assert corrected[start:end] == new_quote
         assert new_quote == quote.replace("Zelenskiy", "Zelensky")
         assert status in {"exact", "fuzzy"}
-    assert database_problems(library.path) == []  # type: ignore[arg-type]
+    assert database_problems(library.location) == []  # type: ignore[arg-type]
 
 
 def test_a_vanished_passage_is_flagged_and_kept(library: Database) -> None:

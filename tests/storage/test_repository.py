@@ -11,6 +11,8 @@ from briefing_app.services.annotations import annotations_of_event, create_annot
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import get_event
 
+LIBRARY_BACKENDS = ("sqlite", "postgresql")
+
 EVENT = "helsinki-headline-goal"
 
 
@@ -39,6 +41,7 @@ def _plans(db: Database, call: Callable[[], object]) -> list[str]:
         raw.close()
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("read", [annotations_of_event])
 def test_one_events_notes_are_read_through_the_indexes(
     library: Database, read: Callable[[Database, str], list[object]]

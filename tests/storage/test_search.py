@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from briefing_app.storage.database import Database
 from briefing_app.storage.search import MARK_END, MARK_START, best_per_event, search, to_fts_query
 
+LIBRARY_BACKENDS = ("sqlite", "postgresql")
+
 
 def test_pesco_finds_its_events(library: Database) -> None:
     ids = {h.event_id for h in search(library, "PESCO")}
@@ -68,10 +70,10 @@ def test_odd_input_never_raises(library: Database, text: str) -> None:
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=200))
 def test_any_string_becomes_a_valid_query(library: Database, text: str) -> None:
-    """The translation itself must be valid FTS5: the plain fallback hides mistakes."""
-    from briefing_app.storage.search import _run
+    """The translation itself must be valid FTS5 or tsquery: the plain fallback hides mistakes."""
+    from briefing_app.storage.search import _run, backend_query
 
-    query = to_fts_query(text)
+    query = backend_query(library, text)
     if query:
         _run(library, query, 5)  # raises on a syntax error
 

@@ -141,8 +141,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_annotations_event_pk", "annotations", ["event_pk"])
     op.create_index("ix_annotations_excerpt_pk", "annotations", ["excerpt_pk"])
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         _create_fts()
+    elif dialect == "postgresql":
+        _create_pg_search()
 
 
 # Full-text index: FTS5 tables over the real tables ("external content"),
@@ -179,9 +182,81 @@ def _create_fts() -> None:
         )
 
 
+# The same index on PostgreSQL: a generated tsvector column per table (weights A,
+# B, C for title, summary, actors, as bm25's 10, 3, 2 on SQLite), a GIN index on
+# it, and a text search configuration that folds accents through the unaccent
+# dictionary. Where the extension cannot be created, an immutable translate()
+# over Latin letters folds the text going in and the queries instead.
+_PG_DOCUMENTS = {
+    "events": (("title", "A"), ("summary", "B"), ("actors::text", "C")),
+    "excerpts": (("quote", None),),
+    "annotations": (("body", None), ("tags::text", None)),
+}
+
+
+def _latin_folds() -> tuple[str, str]:
+    import unicodedata
+
+    accented, plain = [], []
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if len(base) == 1 and base.isascii() and base.isalpha() and base != char:
+            accented.append(char)
+            plain.append(base)
+    return "".join(accented), "".join(plain)
+
+
+def _create_pg_search() -> None:
+    bind = op.get_bind()
+    schema = bind.exec_driver_sql("SELECT current_schema()").scalar()
+    have_unaccent = bind.exec_driver_sql(
+        "SELECT 1 FROM pg_available_extensions WHERE name = 'unaccent'"
+    ).scalar()
+    if have_unaccent:
+        try:
+            with bind.begin_nested():
+                bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+        except sa.exc.DBAPIError:  # not allowed to: fold with translate() instead
+            have_unaccent = None
+    op.execute(f'CREATE TEXT SEARCH CONFIGURATION "{schema}".briefing_search (COPY = simple)')
+    if have_unaccent:
+        op.execute(
+            f'ALTER TEXT SEARCH CONFIGURATION "{schema}".briefing_search ALTER MAPPING FOR '
+            "hword, hword_part, word WITH unaccent, simple"
+        )
+        fold = "$1"
+    else:
+        accented, plain = _latin_folds()
+        fold = f"translate($1, '{accented}', '{plain}')"
+    op.execute(
+        f'CREATE FUNCTION "{schema}".briefing_fold(text) RETURNS text '
+        f"LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT {fold} $$"
+    )
+    for table, columns in _PG_DOCUMENTS.items():
+        parts = []
+        for column, weight in columns:
+            vector = (
+                f"to_tsvector('\"{schema}\".briefing_search'::regconfig, "
+                f"\"{schema}\".briefing_fold(coalesce({column}, '')))"
+            )
+            parts.append(f"setweight({vector}, '{weight}')" if weight else vector)
+        op.execute(
+            f"ALTER TABLE {table} ADD COLUMN search_vector tsvector "
+            f"GENERATED ALWAYS AS ({' || '.join(parts)}) STORED"
+        )
+        op.execute(f"CREATE INDEX ix_{table}_search_vector ON {table} USING gin (search_vector)")
+
+
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         for fts in _FTS:
             op.execute(f"DROP TABLE IF EXISTS {fts}")
     for table in ("annotations", "excerpts", "events", "source_furniture", "sources"):
         op.drop_table(table)
+    if dialect == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS briefing_fold(text)")
+        op.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS briefing_search")
