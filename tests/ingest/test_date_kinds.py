@@ -228,3 +228,129 @@ def test_a_range_end_is_in_the_mention_json() -> None:
     assert first.to_json()["range"] == "start" and last.to_json()["range"] == "end"
     (single,) = extract_dates("Leaders met on 24 March 2022.")
     assert "range" not in single.to_json()
+
+
+# -- days written around another date ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "published", "expected"),
+    [
+        (
+            "de",
+            "Am Mittwoch (25. Juni 2025) schloss die NATO den Gipfel ab.",
+            date(2025, 6, 27),
+            ("Mittwoch (25. Juni 2025)", "2025-06-25"),
+        ),
+        (
+            "en",
+            "NATO opened its second day of talks on Friday (September 5), demanding more.",
+            date(2014, 9, 5),
+            ("Friday (September 5)", "2014-09-05"),
+        ),
+        (
+            "it",
+            "Oggi, 15 ottobre 2025, si svolge una riunione al quartier generale.",
+            date(2025, 10, 15),
+            ("Oggi, 15 ottobre 2025", "2025-10-15"),
+        ),
+    ],
+)
+def test_a_day_with_its_written_date_beside_it_is_one_mention(
+    language: str, text: str, published: date, expected: tuple
+) -> None:
+    assert _found(text, published, language) == [(*expected, "day")]
+
+
+def test_a_weekday_beside_a_date_of_another_weekday_stays_two() -> None:
+    found = _found("The talks ended on Friday (September 3) in Newport.", date(2014, 9, 5))
+    assert [f[0] for f in found] == ["Friday", "September 3"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("es", "Se endosará en el Consejo Europeo del día 24 de este mes.", "día 24 de este mes"),
+        ("fr", "Le sommet se tiendra le 24 de ce mois à Bruxelles.", "24 de ce mois"),
+        ("it", "Il vertice si terrà il 24 di questo mese a Bruxelles.", "24 di questo mese"),
+        ("de", "Der Gipfel findet am 24. dieses Monats statt.", "24. dieses Monats"),
+    ],
+)
+def test_a_day_of_this_month_is_in_the_month_of_publication(
+    language: str, text: str, expected: str
+) -> None:
+    assert _found(text, WED_2022_03_23, language) == [(expected, "2022-03-24", "day")]
+
+
+def test_a_german_weekday_with_its_part_of_the_day_is_that_day() -> None:
+    text = "Am Dienstagabend luden der König und die Königin zu einem Abendessen."
+    assert _found(text, date(2025, 6, 27), "de") == [("Dienstagabend", "2025-06-24", "day")]
+    assert _found("Dienstagabends tagt der Rat.", date(2025, 6, 27), "de") == []
+
+
+# -- a day and month without a year ----------------------------------------------------
+
+
+def test_a_day_just_ahead_is_not_last_years_in_a_past_clause() -> None:
+    text = (
+        "La replica in vista del Consiglio europeo del 26 e 27 giugno il cui testo "
+        "è stato consegnato al Senato."
+    )
+    found = _found(text, date(2025, 6, 24), "it")
+    assert [f[1] for f in found] == ["2025-06-26", "2025-06-27"]
+
+
+def test_a_day_months_ahead_in_a_present_caption_is_the_past_one() -> None:
+    text = "US troops deploy for Europe from Fort Bragg, N.C., on Feb. 3."
+    assert _found(text, date(2023, 1, 9)) == [("Feb. 3", "2022-02-03", "day")]
+
+
+def test_without_a_publication_date_a_day_takes_the_year_written_before_it() -> None:
+    text = (
+        "El Artículo 5 ha sido invocado una vez: el 12 de septiembre de 2001, por los "
+        "Estados Unidos tras los ataques del 11 de septiembre."
+    )
+    assert _found(text, None, "es") == [
+        ("12 de septiembre de 2001", "2001-09-12", "day"),
+        ("11 de septiembre", "2001-09-11", "day"),
+    ]
+
+
+# -- named days, lower-case months, titles, figurative "today" ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It has been invoked only once, following the 9/11 attacks on the World Trade Centre.",
+        "NATO invoked Article 5 for the first time since 9/11.",
+    ],
+)
+def test_nine_eleven_naming_the_attacks_is_that_day(text: str) -> None:
+    assert _found(text, date(2026, 1, 11)) == [("9/11", "2001-09-11", "day")]
+
+
+def test_nine_eleven_as_a_figure_is_no_date() -> None:
+    assert _found("The vote passed 9/11 in committee.", date(2026, 1, 11)) == []
+
+
+def test_a_lower_case_month_with_day_and_year_is_a_date() -> None:
+    text = "Brussels, 9 november 2023. The ministers met; the may deadline was not kept."
+    assert _found(text, None) == [("9 november 2023", "2023-11-09", "day")]
+
+
+def test_a_title_in_title_case_is_no_deictic_day() -> None:
+    text = "This Morning in Europe\n\nAs the NATO summit began this morning, leaders met."
+    assert _found(text, date(2018, 7, 11)) == [("this morning", "2018-07-11", "day")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "It has never worked in the past with Russia, and will not work today."),
+        ("en", "I grew up in a world as dangerous as the world we live in today."),
+        ("fr", "Autrefois on négociait, aujourd'hui on réarme."),
+    ],
+)
+def test_today_set_against_the_past_means_nowadays(language: str, text: str) -> None:
+    assert _found(text, date(2025, 8, 11), language) == []

@@ -83,6 +83,45 @@ def _dm_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Ca
     return out
 
 
+def _lower_case_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Candidate]:
+    """A lower-case month in a language that capitalises it, only with day and year."""
+    out: list[Candidate] = []
+    for pattern in (p.lower_dmy, p.lower_mdy):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text, lo, hi):
+            mon = t.months.get(m.group("mon"))
+            if mon is None:
+                continue
+            y, d = int(m.group("y")), int(m.group("d1"))
+            piece = Piece(m.start(), m.end(), Kind.ABSOLUTE, Precision.DAY, y, mon, d)
+            out.append(Candidate(m.start(), m.end(), [piece], t.code, 1))
+    return out
+
+
+def _this_month_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Candidate]:
+    """ "el día 24 de este mes", "le 3 de ce mois": a day of the month of publication."""
+    out: list[Candidate] = []
+    for m in p.day_of_this_month.finditer(text, lo, hi):
+        piece = Piece(m.start(), m.end(), Kind.DAY_THIS_MONTH, Precision.DAY, day=int(m["d"]))
+        out.append(Candidate(m.start(), m.end(), [piece], t.code, 0))
+    return out
+
+
+def _named_day_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Candidate]:
+    """A day known by a name ("9/11"), only where the words around it say it is that day
+    ("the 9/11 attacks", "since 9/11"), not a fraction or a score."""
+    out: list[Candidate] = []
+    for pattern, before, after, iso in p.named_days:
+        for m in pattern.finditer(text, lo, hi):
+            if not (before.search(_before(text, m.start())) or after.match(text, m.end())):
+                continue
+            y, mo, d = (int(x) for x in iso.split("-"))
+            piece = Piece(m.start(), m.end(), Kind.ABSOLUTE, Precision.DAY, y, mo, d)
+            out.append(Candidate(m.start(), m.end(), [piece], t.code, 0))
+    return out
+
+
 def _month_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Candidate]:
     out: list[Candidate] = []
     for m in p.month_year.finditer(text, lo, hi):
@@ -339,6 +378,9 @@ def find_candidates(
     """Every candidate in ``text[lo:hi]``, overlapping ones included."""
     return [
         *_numeric_candidates(text, t, p, lo, hi),
+        *_named_day_candidates(text, t, p, lo, hi),
+        *_this_month_candidates(text, t, p, lo, hi),
+        *_lower_case_candidates(text, t, p, lo, hi),
         *_dm_candidates(text, t, p, lo, hi),
         *_month_candidates(text, t, p, lo, hi),
         *_weekday_candidates(text, t, p, lo, hi),

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from briefing_app.domain.dates import Precision
 from briefing_app.ingest.dates.candidates import find_candidates
 from briefing_app.ingest.dates.language import detect_language, paragraph_language
-from briefing_app.ingest.dates.model import Candidate, DateMention, RangePart, Tense
+from briefing_app.ingest.dates.model import Candidate, DateMention, Kind, Piece, RangePart, Tense
 from briefing_app.ingest.dates.patterns import patterns
 from briefing_app.ingest.dates.resolve import NEEDS_TENSE, resolve
 from briefing_app.ingest.dates.sentences import split_sentences
@@ -86,6 +86,7 @@ def extract_dates(
         )
 
     mentions: list[DateMention] = []
+    pieces: list[Piece] = []  # the piece each mention was read from, in step
     for c in _longest_first(text, candidates, skips):
         t, p = all_tables[c.lang], patterns(c.lang)
         i = min(bisect.bisect_left(sentence_ends, c.start + 1), len(sentences) - 1)
@@ -94,7 +95,12 @@ def extract_dates(
         tense: Tense | None = None
         tense_read = False  # the clause is read once per candidate, and only when needed
         found: list[DateMention] = []
+        used: list[Piece] = []
         for piece in c.pieces:
+            if _not_a_day(text, piece, t.capitalised, sentence, p.figurative_sentence):
+                continue
+            if piece.kind is Kind.DAY_MONTH and published is None:
+                piece = _with_year_of(piece, mentions, s_start)
             needs_tense = piece.kind in NEEDS_TENSE and not piece.direction
             if needs_tense and published is not None and not tense_read:
                 tense = clause_tense(sentence, c.start - s_start, c.end - s_start, p)
@@ -105,10 +111,74 @@ def extract_dates(
             found.append(
                 DateMention(text[piece.start : piece.end], piece.start, piece.end, value, sentence)
             )
+            used.append(piece)
         if c.is_range and len(found) == 2 and found[0].date.value < found[1].date.value:
             found = _as_range(found[0], found[1])
         mentions += found
-    return _link_ranges(text, mentions)
+        pieces += used
+    return _link_ranges(text, _join_apposed(text, mentions, pieces))
+
+
+def _not_a_day(
+    text: str, piece: Piece, capitalised: bool, sentence: str, figurative: re.Pattern[str]
+) -> bool:
+    """ "Today" in a sentence that sets it against the past ("it has never worked in the
+    past ... and will not work today") means nowadays; "This Morning in Europe", every
+    word capitalised in a language that does not capitalise such words, is a title."""
+    if piece.kind is not Kind.RELATIVE or piece.unit is not Precision.DAY:
+        return False
+    if piece.offset == 0 and figurative.search(sentence):
+        return True
+    words = text[piece.start : piece.end].split()
+    return capitalised and len(words) > 1 and all(w[0].isupper() for w in words)
+
+
+def _with_year_of(piece: Piece, earlier: list[DateMention], sentence_start: int) -> Piece:
+    """With no publication date, a day and month take the year of a full date written
+    just before them in the same sentence: "el 12 de septiembre de 2001, ... tras los
+    ataques del 11 de septiembre"."""
+    for m in reversed(earlier):
+        if m.start < sentence_start:
+            break
+        if m.date.precision in (Precision.DAY, Precision.MONTH):
+            return replace(piece, kind=Kind.ABSOLUTE, year=m.date.value.year)
+    return piece
+
+
+_IN_BRACKETS = re.compile(r"\s*\(\s*$")
+_CLOSING = re.compile(r"\s*\)")
+_COMMA = re.compile(r"^\s*,\s*$")
+
+
+def _join_apposed(text: str, mentions: list[DateMention], pieces: list[Piece]) -> list[DateMention]:
+    """A weekday or "today" with its written date beside it is one mention, dated by the
+    written date: "Wednesday (25 June 2025)", "today (4 April 2023)", "Oggi, 15 ottobre
+    2025". The weekday must be the date's own; "today" must be the publication day."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if i + 1 < len(mentions):
+            n, a, b = mentions[i + 1], pieces[i], pieces[i + 1]
+            gap = text[m.end : n.start]
+            close = _CLOSING.match(text, n.end)
+            written = b.kind in (Kind.ABSOLUTE, Kind.DAY_MONTH) and b.precision is Precision.DAY
+            weekday = a.kind is Kind.WEEKDAY and n.date.value.weekday() == a.weekday
+            today = a.kind is Kind.RELATIVE and a.offset == 0 and a.unit is Precision.DAY
+            same_day = today and n.date.value == m.date.value
+            end = None
+            if written and m.range is None and n.range is None:
+                if _IN_BRACKETS.fullmatch(gap) and close and (weekday or same_day):
+                    end = close.end()
+                elif _COMMA.fullmatch(gap) and same_day:
+                    end = n.end
+            if end is not None:
+                out.append(replace(n, text=text[m.start : end], start=m.start, end=end))
+                i += 2
+                continue
+        out.append(m)
+        i += 1
+    return out
 
 
 def _as_range(first: DateMention, last: DateMention) -> list[DateMention]:

@@ -51,6 +51,7 @@ class Kind(Enum):
 
     ABSOLUTE = "absolute"  # every part written: "8 November 2021", "2008"
     DAY_MONTH = "day_month"  # "8 November": the year comes from the publication date
+    DAY_THIS_MONTH = "day_this_month"  # "el día 24 de este mes": the publication month's
     MONTH = "month"  # "in March"
     WEEKDAY = "weekday"  # "on Thursday"
     RELATIVE = "relative"  # "last week", "yesterday", "three years ago"

@@ -84,6 +84,13 @@ class Patterns:
     past_shape: re.Pattern[str]
     future: re.Pattern[str]
     past_right_after: re.Pattern[str]
+    day_of_this_month: re.Pattern[str]
+    figurative_sentence: re.Pattern[str]
+    named_days: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str], ...]
+    # languages that capitalise month names: a lower-case one with its day and year
+    # ("9 november 2023", a dateline typed in a hurry) is still a date
+    lower_dmy: re.Pattern[str] | None
+    lower_mdy: re.Pattern[str] | None
 
 
 @cache
@@ -113,6 +120,16 @@ def patterns(code: str) -> Patterns:
             f"(?:,?\\s+{year})?",
             FLAGS,
         )
+    lower_dmy = lower_mdy = None
+    if cap:
+        low = f"(?-i:{_alternation(t.months)})(?![^\\W\\d_])"
+        lower_dmy = re.compile(
+            f"(?P<d1>{FIRST_DAY}){ordinal}{t.day_month}(?P<mon>{low}){t.month_year}{year}"
+        )
+        if t.month_first:
+            lower_mdy = re.compile(
+                f"(?P<mon>{low})\\s+(?P<d1>{DAY}){ordinal}(?![0-9]|[.,:][0-9]),?\\s+{year}"
+            )
     month_range = f"(?P<mon1>{full})(?P<join>{t.month_join})(?P<mon>{full}){t.month_year}{year}"
     mods_before = _alternation(t.before_mod)
     mods_after = _alternation(t.after_mod) if t.after_mod else "(?!)"
@@ -121,7 +138,8 @@ def patterns(code: str) -> Patterns:
         f"(?:\\s+(?P<after>{mods_after})(?![^\\W\\d_]))?"
     )
     weekday = (
-        f"(?:(?P<mod>{mods_before})\\s+)?(?P<wd>{wd})(?P<plural>s)?(?![^\\W\\d_])"
+        f"(?:(?P<mod>{mods_before})\\s+)?(?P<wd>{_named(t.weekdays, cap)})"
+        f"(?:{t.weekday_part})?(?![^\\W\\d_])(?P<plural>s)?(?![^\\W\\d_])"
         f"(?:\\s+(?P<after>{mods_after})(?![^\\W\\d_]))?"
     )
     return Patterns(
@@ -154,4 +172,12 @@ def patterns(code: str) -> Patterns:
         past_shape=re.compile(t.past_morphology, FLAGS),
         future=re.compile(f"(?:{t.future_cues})|(?:{t.future_more})", FLAGS),
         past_right_after=re.compile(t.past_right_after, FLAGS),
+        day_of_this_month=_word(t.day_of_this_month.replace("{day}", DAY)),
+        figurative_sentence=re.compile(f"(?:{t.figurative_sentence})", FLAGS),
+        named_days=tuple(
+            (_word(pat), re.compile(f"(?:{before})", FLAGS), re.compile(f"(?:{after})", FLAGS), iso)
+            for pat, before, after, iso in t.named_days
+        ),
+        lower_dmy=lower_dmy,
+        lower_mdy=lower_mdy,
     )

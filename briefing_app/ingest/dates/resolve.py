@@ -83,14 +83,41 @@ def _relative(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDat
     return PartialDate(value, piece.precision)
 
 
+def _occurrences(p: date, month: int, day: int) -> tuple[date | None, date | None]:
+    """The latest such day on or before ``p`` and the earliest on or after it."""
+    before = after = None
+    for year in (p.year - 1, p.year, p.year + 1):
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            continue  # 29 February in a common year, 31 April
+        if value <= p:
+            before = value
+        if value >= p and after is None:
+            after = value
+    return before, after
+
+
+_HALF_YEAR = 183  # days
+_JUST_AHEAD = 14  # days
+
+
 def _day_month(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate | None:
+    """A day and month without a year: a coming one in a clause about the future, else
+    the latest on or before publication, unless that is most of a year back and the
+    next is only days ahead. A writer leaves the year out only when it is plain: "the
+    Council of 26 and 27 June", written on 24 June, is not last year's, whatever the
+    verbs around it say."""
     assert piece.month is not None and piece.day is not None
-    query = f"{piece.day} {t.canon_months[piece.month - 1]}"
-    if tense is Tense.FUTURE:
-        value = _read(query, t.code, _shift(p, -1), "future", ("day", "month"))
+    before, after = _occurrences(p, piece.month, piece.day)
+    if before is None or after is None:
+        value = before or after
+    elif tense is Tense.FUTURE:
+        value = after
     else:
-        value = _read(query, t.code, _shift(p, 1), "past", ("day", "month"))
-    if value is None or (value.month, value.day) != (piece.month, piece.day):
+        far_back = (p - before).days > _HALF_YEAR
+        value = after if far_back and (after - p).days <= _JUST_AHEAD else before
+    if value is None:
         return None
     return PartialDate(value, Precision.DAY)
 
@@ -164,10 +191,19 @@ def _absolute(piece: Piece, t: Lang) -> PartialDate | None:
     return PartialDate.day(y, mo, d)
 
 
+def _day_this_month(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate | None:
+    assert piece.day is not None
+    try:
+        return PartialDate(p.replace(day=piece.day), Precision.DAY)
+    except ValueError:
+        return None  # "el día 31 de este mes" in a month of thirty days: not a date
+
+
 _Resolver = Callable[[Piece, Lang, date, "Tense | None"], "PartialDate | None"]
 _RELATIVE_TO_PUBLICATION: dict[Kind, _Resolver] = {
     Kind.RELATIVE: _relative,
     Kind.DAY_MONTH: _day_month,
+    Kind.DAY_THIS_MONTH: _day_this_month,
     Kind.MONTH: _month,
     Kind.WEEKDAY: _weekday,
 }

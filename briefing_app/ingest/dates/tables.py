@@ -66,6 +66,14 @@ class Lang:
     past_morphology: str = "(?!)"  # past verb forms by their shape: "-ed", "a + participle"
     future_more: str = "(?!)"
     past_right_after: str = "(?!)"  # "ministers on Tuesday backed": a past verb next to it
+    # "el día 24 de este mes", "le 3 de ce mois": a day of the publication month;
+    # "{day}" stands for the day number, in group d
+    day_of_this_month: str = "(?!)"
+    weekday_part: str = "(?!)"  # a part of the day written into the weekday: "Dienstagabend"
+    # a sentence that sets "today" against the past ("in the past ... today"): nowadays
+    figurative_sentence: str = "(?!)"
+    # days known by a name of their own, where the words around say so ("9/11" attacks)
+    named_days: tuple[tuple[str, str, str, str], ...] = ()  # pattern, before, after, ISO date
     # English writes a thousand or more with a comma ("2,000 troops"), so there a bare
     # modern four-digit number is a year unless the words around make it a figure.
     bare_modern_years: bool = False
@@ -123,6 +131,13 @@ def _parse(data: dict) -> Lang:
         stopwords=frozenset(data["stopwords"].split()),
         past_right_after=data.get("past_right_after", "(?!)"),
         bare_modern_years=data.get("bare_modern_years", False),
+        day_of_this_month=data.get("day_of_this_month", "(?!)"),
+        weekday_part=data.get("weekday_part", "(?!)"),
+        figurative_sentence=data.get("figurative_sentence", "(?!)"),
+        named_days=tuple(
+            (d["pattern"], d.get("before", "(?!)"), d.get("after", "(?!)"), d["date"])
+            for d in data.get("named_days", ())
+        ),
     )
 
 
