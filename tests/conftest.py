@@ -4,7 +4,8 @@ A test module that sets ``LIBRARY_BACKENDS = ("sqlite", "postgresql")`` runs
 each of its tests that uses ``library`` once per backend; the PostgreSQL runs
 need the test server (``.ci/with-postgres``) and are skipped without it,
 except under CI, where a missing server fails them. A test marked
-``sqlite_only`` (query plans, files) runs on SQLite alone.
+``sqlite_only`` (query plans, files) runs on SQLite alone, one marked
+``postgresql_only`` (row locks, notifications) on the server alone.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if backends and "backend" in metafunc.fixturenames:
         if metafunc.definition.get_closest_marker("sqlite_only"):
             backends = ("sqlite",)
+        elif metafunc.definition.get_closest_marker("postgresql_only"):
+            backends = ("postgresql",)
         metafunc.parametrize("backend", backends, indirect=True)
 
 

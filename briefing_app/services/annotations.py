@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from briefing_app.services.lookup import (
+    EditRefused,
     NotFound,
     new_uid,
     now,
@@ -28,12 +29,15 @@ from briefing_app.storage.repository import annotations_on_event
 __all__ = [
     "MAX_TAG_CHARS",
     "AnnotationSnapshot",
+    "StaleEdit",
     "all_tags",
+    "check_unchanged",
     "annotations_of_event",
     "annotations_of_excerpt",
     "create_annotation",
     "delete_annotation",
     "get_annotation",
+    "keep_beside",
     "normalise_tags",
     "parse_tags",
     "remove_annotation",
@@ -62,6 +66,12 @@ class AnnotationSnapshot:
     created_at: datetime
     updated_at: datetime
     conflict_of: str | None = None
+    created_by: str | None = None
+    """Who wrote the note (None for notes older than authors)."""
+    updated_by: str | None = None
+    """Who changed it last."""
+    version: int = field(default=1, compare=False)
+    """The stored version this snapshot was read at (not part of what the note is)."""
 
     @property
     def on_excerpt(self) -> bool:
@@ -101,7 +111,19 @@ def _snapshot(row: AnnotationRow, event_id: str, excerpt_uid: str | None) -> Ann
         created_at=row.created_at,
         updated_at=row.updated_at,
         conflict_of=row.conflict_of,
+        created_by=row.created_by,
+        updated_by=row.updated_by,
+        version=row.version or 1,
     )
+
+
+class StaleEdit(EditRefused):
+    """The note was changed by someone else since it was read; nothing was written."""
+
+    def __init__(self, current: AnnotationSnapshot) -> None:
+        who = current.updated_by or "someone else"
+        super().__init__(f"{who} changed this note meanwhile")
+        self.current = current
 
 
 def rows_where(session: Session, where: object) -> list[AnnotationSnapshot]:
@@ -179,6 +201,9 @@ def create_annotation(
                 talking_point=talking_point,
                 created_at=stamp,
                 updated_at=stamp,
+                created_by=db.author,
+                updated_by=db.author,
+                version=1,
             )
         )
         s.flush()
@@ -192,12 +217,20 @@ def update_annotation(
     body: str | None = None,
     tags: Iterable[str] | None = None,
     talking_point: bool | None = None,
+    expected_version: int | None = None,
 ) -> AnnotationSnapshot:
-    """Change what is given; the update time moves only when something changed."""
+    """Change what is given; the update time moves only when something changed.
+
+    With ``expected_version`` (the version the editor read) a note stored at
+    any other version raises StaleEdit and is left as it is. The row is
+    locked while it is compared, so two saves at once cannot both win.
+    """
     with db.session() as s:
-        row = s.scalar(select(AnnotationRow).where(AnnotationRow.uid == uid))
+        row = s.scalar(select(AnnotationRow).where(AnnotationRow.uid == uid).with_for_update())
         if row is None:
             raise NotFound("this note no longer exists (deleted elsewhere?)")
+        if expected_version is not None and (row.version or 1) != expected_version:
+            raise StaleEdit(rows_where(s, AnnotationRow.uid == uid)[0])
         changed = False
         if body is not None and body != row.body:
             row.body, changed = body, True
@@ -209,8 +242,55 @@ def update_annotation(
             row.talking_point, changed = talking_point, True
         if changed:
             row.updated_at = now()
+            row.updated_by = db.author
+            row.version = (row.version or 1) + 1
         s.flush()
         return rows_where(s, AnnotationRow.uid == uid)[0]
+
+
+def keep_beside(
+    db: Database,
+    theirs: AnnotationSnapshot,
+    *,
+    body: str,
+    tags: Iterable[str],
+    talking_point: bool,
+) -> AnnotationSnapshot:
+    """Store the user's version of a note someone else changed meanwhile, beside theirs.
+
+    The same model of a conflict as a notes-file import: a note of its own on
+    the same event or excerpt, marked ``conflict_of`` the other one.
+    """
+    made = create_annotation(
+        db,
+        event_id=None if theirs.excerpt_uid else theirs.event_id,
+        excerpt_uid=theirs.excerpt_uid,
+        body=body,
+        tags=tags,
+        talking_point=talking_point,
+    )
+    with db.session() as s:
+        row = s.scalar(select(AnnotationRow).where(AnnotationRow.uid == made.uid))
+        assert row is not None
+        row.conflict_of = theirs.uid
+        s.flush()
+        return rows_where(s, AnnotationRow.uid == made.uid)[0]
+
+
+def check_unchanged(db: Database, uid: str, expected: AnnotationSnapshot | None) -> None:
+    """Refuse (EditRefused) when the stored note is no longer ``expected``.
+
+    Undo and redo put a note back only over the state they left it in: a later
+    edit by another user is never overwritten by them.
+    """
+    if expected is None:
+        return
+    current = get_annotation(db, uid)
+    if current is None:
+        raise NotFound("this note was deleted meanwhile, so this step is not taken back")
+    if current != expected:
+        who = current.updated_by or "someone else"
+        raise EditRefused(f"{who} changed this note since; their edit is kept")
 
 
 def delete_annotation(db: Database, uid: str) -> AnnotationSnapshot:
@@ -248,6 +328,11 @@ def restore_in(session: Session, snap: AnnotationSnapshot) -> None:
     row.created_at = snap.created_at
     row.updated_at = snap.updated_at
     row.conflict_of = snap.conflict_of
+    row.created_by = snap.created_by
+    row.updated_by = snap.updated_by
+    # Monotonic even when an old state comes back: an editor still holding the
+    # version from before must see that the note moved.
+    row.version = (row.version or 0) + 1
 
 
 def restore_annotation(db: Database, snap: AnnotationSnapshot) -> AnnotationSnapshot:

@@ -125,6 +125,8 @@ def export_document(db: Database) -> dict[str, Any]:
                 "created_at": stamp(a.created_at),
                 "updated_at": stamp(a.updated_at),
                 "conflict_of": a.conflict_of,
+                "created_by": a.created_by,
+                "updated_by": a.updated_by,
             }
             for a in annotations
         ],
@@ -334,6 +336,8 @@ class _Importer:
                 created_at=a.created_at,
                 updated_at=a.updated_at,
                 conflict_of=conflict_of,
+                created_by=a.created_by,
+                updated_by=a.updated_by,
             )
         )
         self.s.flush()

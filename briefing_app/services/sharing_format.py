@@ -16,6 +16,7 @@ from typing import Any
 from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate
 from briefing_app.domain.model import Confidence, Lane
 from briefing_app.services.user_events import EventDraft
+from briefing_app.storage.identity import clean_author
 
 __all__ = [
     "FORMAT",
@@ -75,6 +76,9 @@ class IncomingAnnotation:
     created_at: datetime
     updated_at: datetime
     conflict_of: str | None
+    created_by: str | None = None
+    """Who wrote it and who changed it last (absent in files from before authors)."""
+    updated_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +252,14 @@ def _annotation(e: _Entry) -> IncomingAnnotation:
         created_at=e.time("created_at"),
         updated_at=e.time("updated_at"),
         conflict_of=e.text("conflict_of", optional=True),
+        created_by=_author(e, "created_by"),
+        updated_by=_author(e, "updated_by"),
     )
+
+
+def _author(e: _Entry, key: str) -> str | None:
+    name = e.text(key, optional=True)
+    return clean_author(name) or None if name else None
 
 
 def _citation(e: _Entry) -> tuple[str | None, str | None]:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from briefing_app.storage.identity import default_author
 from briefing_app.storage.server import (
     MIGRATION_LOCK,
     ServerURLError,
@@ -70,7 +71,7 @@ class DamagedDatabaseError(DatabaseError):
 
 # The newest revision in migrations/versions; a test checks it against Alembic's
 # own head, so opening an up-to-date file never has to load Alembic.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 def _alembic_config() -> Config:
@@ -184,6 +185,8 @@ class Database:
         self.url = url
         """The server's URL (password included, never shown) for a team database."""
         self.read_only = read_only
+        self.author = default_author()
+        """Stamped as who made or last changed the user's work written through this database."""
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._pending_check: _IntegrityCheck | None = None
 

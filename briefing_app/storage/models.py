@@ -109,6 +109,9 @@ class EventRow(Base):
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(120))
+    """Who made a user event (None for curated events and for work older than authors)."""
+    updated_by: Mapped[str | None] = mapped_column(String(120))
 
     excerpts: Mapped[list[ExcerptRow]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="ExcerptRow.position"
@@ -137,6 +140,7 @@ class ExcerptRow(Base):
     anchor_status: Mapped[str] = mapped_column(String(16), default="exact")
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(120))
 
     event: Mapped[EventRow] = relationship(back_populates="excerpts")
     source: Mapped[SourceRow] = relationship()
@@ -164,7 +168,12 @@ class AnnotationRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     conflict_of: Mapped[str | None] = mapped_column(String(80))
-    """Uid of the annotation this one disagreed with when it was imported."""
+    """Uid of the annotation this one disagreed with (imported, or saved over a newer one)."""
+    created_by: Mapped[str | None] = mapped_column(String(120))
+    updated_by: Mapped[str | None] = mapped_column(String(120))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Goes up by one with every stored change: a save made against an older one is kept
+    beside it, never over it."""
 
 
 class BriefingRow(Base):
@@ -201,6 +210,9 @@ class BriefingPointRow(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(120))
+    updated_by: Mapped[str | None] = mapped_column(String(120))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     briefing: Mapped[BriefingRow] = relationship(back_populates="points")
     citations: Mapped[list[PointCitationRow]] = relationship(

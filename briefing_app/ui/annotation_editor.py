@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.services.annotations import AnnotationSnapshot, parse_tags
-from briefing_app.ui.edit_controller import EditController, EditFailed
+from briefing_app.ui.edit_controller import EditConflict, EditController, EditFailed
 from briefing_app.ui.plain_text import plain_label
 from briefing_app.ui.safe_markdown import SafeDocument
 
@@ -203,10 +203,14 @@ class AnnotationEditor(QFrame):
             created = _local(snap.created_at)
             edited = _local(snap.updated_at)
             text = f"created {created:%d %b %Y %H:%M}"
+            if snap.created_by:
+                text += f" by {snap.created_by}"
             if snap.updated_at != snap.created_at:
                 text += f" · edited {edited:%d %b %Y %H:%M}"
+                if snap.updated_by and snap.updated_by != snap.created_by:
+                    text += f" by {snap.updated_by}"
             self.times.setText(text)
-            mark = " · imported version, kept beside yours" if snap.conflict_of else ""
+            mark = " · a conflicting version, kept beside the other" if snap.conflict_of else ""
             self.target.setText(self._target_label + mark)
 
     def apply_snapshot(self, snap: AnnotationSnapshot) -> None:
@@ -216,6 +220,11 @@ class AnnotationEditor(QFrame):
         since then stays in the editor, on its way to the next save.
         """
         if self._saved == snap:
+            self._saved = snap  # the same note, perhaps at a newer version number
+            return
+        if self.is_dirty():
+            # Changed elsewhere while this card has typing not yet saved: the typing
+            # stays, and its save, made against the older version, is kept beside.
             return
         self._timer.stop()
         self._saved = snap
@@ -261,6 +270,14 @@ class AnnotationEditor(QFrame):
                     tags=tags if tags != before.tags else None,
                     talking_point=flag if flag != before.talking_point else None,
                 )
+        except EditConflict as exc:
+            # Theirs is what this card now shows; the list shows ours as a card of its own.
+            self._saved = exc.theirs
+            self._show(exc.theirs)
+            self.retry.hide()
+            self.status.setText("Changed by someone else: your version is kept beside it")
+            self.status.setToolTip(str(exc))
+            return
         except EditFailed as exc:
             self.status.setText(f"Not saved: {exc} —")
             self.status.setToolTip(str(exc))

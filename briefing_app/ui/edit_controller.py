@@ -10,6 +10,8 @@ Signals:
     eventsChanged(list): these event ids changed (data, excerpts, hidden, deleted).
     briefingChanged(str): this briefing was created, edited or deleted.
     failed(str): an edit, an undo or a redo could not be saved; the text says why.
+    conflicted(str): a save met a newer version by someone else; both are kept (the text
+        says whose and where).
 """
 
 from __future__ import annotations
@@ -29,13 +31,22 @@ from briefing_app.services.user_events import EventDraft, EventSnapshot, Excerpt
 from briefing_app.storage.database import Database
 from briefing_app.ui.undo_commands import Change, MergeId, SnapshotCommand
 
-__all__ = ["EditController", "EditFailed"]
+__all__ = ["EditConflict", "EditController", "EditFailed"]
 
 S = TypeVar("S")
 
 
 class EditFailed(Exception):
     """An edit was not saved; the message is meant for the user."""
+
+
+class EditConflict(EditFailed):
+    """The note had been changed by someone else: theirs stays, the user's is kept beside it."""
+
+    def __init__(self, message: str, theirs: AnnotationSnapshot, mine: AnnotationSnapshot) -> None:
+        super().__init__(message)
+        self.theirs = theirs
+        self.mine = mine
 
 
 def _short(text: str, n: int = 24) -> str:
@@ -49,6 +60,7 @@ class EditController(QObject):
     eventsChanged = Signal(list)
     briefingChanged = Signal(str)
     failed = Signal(str)
+    conflicted = Signal(str)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +124,7 @@ class EditController(QObject):
             self._report,
             merge_id=merge_id,
             key_of=lambda s: s.uid,
+            guard=lambda uid, left: notes.check_unchanged(self.db, uid, left),
         )
 
     def add_annotation(
@@ -165,13 +178,44 @@ class EditController(QObject):
         else:
             text, merge = "Edit tags", MergeId.NONE
 
+        stale: list[notes.StaleEdit] = []
+
         def perform() -> Change[AnnotationSnapshot]:
-            after = notes.update_annotation(
-                self.db, before.uid, body=body, tags=new_tags, talking_point=talking_point
-            )
+            try:
+                after = notes.update_annotation(
+                    self.db,
+                    before.uid,
+                    body=body,
+                    tags=new_tags,
+                    talking_point=talking_point,
+                    expected_version=before.version,
+                )
+            except notes.StaleEdit as exc:
+                # Someone else saved this note meanwhile: theirs stays as it is, this
+                # version becomes a note of its own beside it (undo removes only that).
+                stale.append(exc)
+                mine = notes.keep_beside(
+                    self.db,
+                    exc.current,
+                    body=before.body if body is None else body,
+                    tags=before.tags if new_tags is None else new_tags,
+                    talking_point=before.talking_point if talking_point is None else talking_point,
+                )
+                return Change(None, mine)
             return Change(before, after)
 
-        return self._push(self._note_command(text, before.uid, perform, merge))
+        saved = self._push(self._note_command(text, before.uid, perform, merge))
+        if stale:
+            theirs = stale[0].current
+            who = theirs.updated_by or "someone else"
+            message = (
+                f"{who} changed this note while you were editing it. Both versions are "
+                "kept, side by side: theirs as it is, yours as a note of its own marked "
+                "as a conflicting version. Delete the one you do not want."
+            )
+            self.conflicted.emit(message)
+            raise EditConflict(message, theirs, saved)
+        return saved
 
     def delete_annotation(self, uid: str) -> bool:
         def perform() -> Change[AnnotationSnapshot]:

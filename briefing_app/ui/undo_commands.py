@@ -56,7 +56,10 @@ class SnapshotCommand(QUndoCommand, Generic[S]):
     ``perform`` does the edit and returns its Change; ``apply(key, state)``
     makes the stored thing equal to ``state`` (removing it for None);
     ``changed(key, change)`` tells the window what to refresh; ``failed``
-    reports an undo or redo that could not be carried out.
+    reports an undo or redo that could not be carried out. ``guard(key,
+    expected)``, when given, runs before each undo or redo with the state the
+    step left behind and raises when the stored thing has moved on since (an
+    edit by another user is never overwritten by an undo).
     """
 
     def __init__(
@@ -71,6 +74,7 @@ class SnapshotCommand(QUndoCommand, Generic[S]):
         merge_id: int = MergeId.NONE,
         merge_key: str | None = None,
         key_of: Callable[[S], str] | None = None,
+        guard: Callable[[str, S | None], None] | None = None,
     ) -> None:
         super().__init__(text)
         self.key = key
@@ -82,6 +86,7 @@ class SnapshotCommand(QUndoCommand, Generic[S]):
         self._merge_id = merge_id
         self._merge_key = merge_key
         self._key_of = key_of
+        self._guard = guard
         self._change: Change[S] | None = None
 
     @property
@@ -110,15 +115,17 @@ class SnapshotCommand(QUndoCommand, Generic[S]):
             self.outcome.value = after if after is not None else self._change.before
             self._changed(self.key, self._change)
             return
-        self._move(self._change.after, "redo")
+        self._move(self._change.after, self._change.before, "redo")
 
     def undo(self) -> None:
         if self._change is not None:
-            self._move(self._change.before, "undo")
+            self._move(self._change.before, self._change.after, "undo")
 
-    def _move(self, state: S | None, verb: str) -> None:
+    def _move(self, state: S | None, left: S | None, verb: str) -> None:
         assert self._change is not None
         try:
+            if self._guard is not None:
+                self._guard(self.key, left)
             self._apply(self.key, state)
         except SAVE_ERRORS as exc:
             self._failed(f"Could not {verb} “{self.text()}”: {_reason(exc)}")

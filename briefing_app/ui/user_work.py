@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -71,6 +71,7 @@ class UserWork(QObject):
         controller.eventsChanged.connect(self._collect)
         controller.notesChanged.connect(self._collect_notes)
         controller.failed.connect(self._failed)
+        controller.conflicted.connect(self._conflicted)
         self._build_actions()
 
     # -- actions -----------------------------------------------------------------------------
@@ -141,6 +142,21 @@ class UserWork(QObject):
 
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self._window, "Not saved", message)
+
+    def _conflicted(self, message: str) -> None:
+        """Tell the user both versions were kept, without stopping their typing."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Edited by someone else",
+            message,
+            QMessageBox.StandardButton.Ok,
+            self._window,
+        )
+        box.setObjectName("conflictNotice")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.dialog = box
+        self.statusMessage.emit("A note was changed by someone else: both versions are kept")
 
     def flush(self) -> None:
         """Store whatever is being typed (before closing, before undo)."""
