@@ -197,29 +197,65 @@ class _Packer:
             floor_left=kept.left,
         )
 
-    def pack(self, items: list[_Item], rows: int) -> list[list[_Item]]:
-        """Greedy first-fit by left edge; an item with no free row joins a cluster."""
+    def pack(self, items: list[_Item], rows: int, alone: str | None = None) -> list[list[_Item]]:
+        """Greedy first-fit by left edge; an item with no free row joins a cluster.
+
+        The event ``alone`` (the selection) is never folded: it is given the first
+        row before the others are packed, and nothing else may overlap it there.
+        """
         gap = self.style.item_gap_px
         placed: list[list[_Item]] = [[] for _ in range(rows)]
         right = [-math.inf] * rows
+        reserved = next((it for it in items if it.entry is not None and it.entry.id == alone), None)
+        if reserved is not None:
+            items.remove(reserved)
+
+        def clashes(r: int, item: _Item) -> bool:
+            return (
+                r == 0
+                and reserved is not None
+                and item.left < reserved.right + gap
+                and item.right + gap > reserved.left
+            )
+
         items.sort(key=lambda it: it.left)
         for item in items:
             for r in range(rows):
-                if right[r] + gap <= item.left:
+                if right[r] + gap <= item.left and not clashes(r, item):
                     placed[r].append(item)
                     right[r] = item.right
                     break
             else:
-                r = self._shorten_a_label(placed, item)
+                r = self._shorten_a_label(placed, item, clashes)
                 if r is not None:
                     placed[r].append(item)
                     right[r] = item.right
                     continue
                 # Every row is busy here: fold into the row whose last item is
                 # nearest. Being last in its row, the cluster may grow right.
-                r = max(range(rows), key=lambda i: placed[i][-1].left)
-                placed[r][-1] = self.merged(placed[r][-1], item)
-                right[r] = placed[r][-1].right
+                busy = sorted(
+                    (i for i in range(rows) if placed[i]),
+                    key=lambda i: placed[i][-1].left,
+                    reverse=True,
+                )
+                for r in busy:
+                    folded = self.merged(placed[r][-1], item)
+                    if not clashes(r, folded):
+                        placed[r][-1] = folded
+                        right[r] = folded.right
+                        break
+                else:
+                    # Only the selection's row is left: count the event in a pill
+                    # just after the selection rather than draw over it.
+                    assert reserved is not None
+                    pill = self.cluster_item(
+                        item.count, item.t0, item.t1, floor_left=reserved.right + gap
+                    )
+                    placed[0].append(pill)
+                    right[0] = max(right[0], pill.right)
+        if reserved is not None:
+            placed[0].append(reserved)
+            placed[0].sort(key=lambda it: it.left)
         return placed
 
     def widen(self, placed: list[list[_Item]], right_edge: float) -> None:
@@ -237,7 +273,9 @@ class _Packer:
                 it.label, it.label_w = self.elide(full, room)
                 it.right = max(it.body_x1, it.label_x + it.label_w)
 
-    def _shorten_a_label(self, placed: list[list[_Item]], item: _Item) -> int | None:
+    def _shorten_a_label(
+        self, placed: list[list[_Item]], item: _Item, barred: Callable[[int, _Item], bool]
+    ) -> int | None:
         """Make room for ``item`` by cutting the label that runs into it, if one may be.
 
         Picks the row whose last label keeps the most text; returns that row,
@@ -246,6 +284,8 @@ class _Packer:
         limit = item.left - self.style.item_gap_px
         best, best_room = None, self.style.min_label_px
         for r, row in enumerate(placed):
+            if not row or barred(r, item):
+                continue
             last = row[-1]
             if last.entry is None or last.body_x1 > limit or last.label_x < last.body_x1:
                 continue
@@ -319,8 +359,12 @@ def _lane_items(
     packer: _Packer,
     rows: int,
     lead_px: float,
+    alone: str | None = None,
 ) -> list[_Item]:
-    """Cluster seeds for dense buckets and items for sparse events of one lane."""
+    """Cluster seeds for dense buckets and items for sparse events of one lane.
+
+    A dense run holding one event, or the event ``alone``, gives that event its
+    own item: a cluster that says "1" hides a title for nothing."""
     s = packer.style
     bucket_days = s.cell_px * scale.days_per_px
     first_bucket = math.floor((scale.t0 - lead_px * scale.days_per_px) / bucket_days)
@@ -337,14 +381,31 @@ def _lane_items(
     window = max(1, round((s.marker_px + s.label_gap_px + s.min_label_px) / s.cell_px))
     chunk = max(1, round(s.cluster_max_px / s.cell_px))
     runs = _split_at_grid(_dense_runs(counts, window, rows), first_bucket, chunk)
+    kept = index.get(alone) if alone is not None else None
+    if kept is not None and (kept.lane is not lane or not index.is_shown(kept.id)):
+        kept = None
     sparse_from = 0
     for a, b in runs:
         items.extend(packer.event_item(e) for e in index.entries(lane, pos[sparse_from], pos[a]))
         sparse_from = b
         extent = index.shown_extent(lane, pos[a], pos[b])
-        if extent is not None:
-            count = index.shown_between(lane, pos[a], pos[b])
-            items.append(packer.cluster_item(count, extent[0], extent[1] + 1.0, -math.inf))
+        if extent is None:
+            continue
+        count = index.shown_between(lane, pos[a], pos[b])
+        if count == 1:
+            items.extend(packer.event_item(e) for e in index.entries(lane, pos[a], pos[b]))
+            continue
+        if kept is not None and edges[a] <= kept.start < edges[b]:
+            items.append(packer.event_item(kept))
+            count -= 1
+            if count == 1:
+                items.extend(
+                    packer.event_item(e)
+                    for e in index.entries(lane, pos[a], pos[b])
+                    if e.id != kept.id
+                )
+                continue
+        items.append(packer.cluster_item(count, extent[0], extent[1] + 1.0, -math.inf))
     items.extend(packer.event_item(e) for e in index.entries(lane, pos[sparse_from], pos[-1]))
     return items
 
@@ -416,12 +477,14 @@ def layout_timeline(
     lane_height: float = 72.0,
     style: LayoutStyle | None = None,
     label_cache: LabelCache | None = None,
+    alone: str | None = None,
 ) -> TimelineLayout:
     """Lay out the events of ``lanes`` visible in ``scale``, lane after lane from ``top``.
 
     ``measure`` gives a label's width in the target font; ``label_cache``
     (keyed by text, valid for one measure and budget) saves re-measuring
-    when the caller lays out again.
+    when the caller lays out again. The event ``alone`` (the selection) is
+    always drawn on its own, never inside a cluster.
     """
     style = style or LayoutStyle()
     cache: LabelCache = {} if label_cache is None else label_cache
@@ -438,8 +501,8 @@ def layout_timeline(
             lane, y0, y0 + lane_height, rows, y0 + (lane_height - used) / 2, style.row_height
         )
         boxes.append(box)
-        items = _lane_items(index, lane, scale, packer, rows, lead_px)
-        placed = packer.pack(items, rows)
+        items = _lane_items(index, lane, scale, packer, rows, lead_px, alone)
+        placed = packer.pack(items, rows, alone)
         if style.widen_labels_px > label_px_budget:
             packer.widen(placed, scale.width_px)
         _finish_lane(box, placed, style, marks, clusters)

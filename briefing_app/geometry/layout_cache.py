@@ -39,6 +39,10 @@ class LayoutCache:
         self._labels: dict[str, tuple[str, float]] = {}
         self._key: tuple[object, ...] | None = None
         self._layout: TimelineLayout | None = None
+        self._apart: tuple[str, TimelineLayout] | None = None
+        self._checked: tuple[TimelineLayout, str, bool] | None = None
+        """Whether the plain layout folds that selection away, worked out once per layout."""
+        """The layout that keeps one selected event out of the clusters, and its id."""
         self.layouts_made = 0
         """How many layouts were computed: lets tests and benchmarks see reuse."""
 
@@ -61,6 +65,7 @@ class LayoutCache:
     def invalidate(self) -> None:
         self._key = None
         self._layout = None
+        self._apart = None
 
     def layout_once(
         self,
@@ -70,6 +75,7 @@ class LayoutCache:
         *,
         top: float,
         lane_height: float,
+        alone: str | None = None,
     ) -> TimelineLayout:
         """A layout of exactly ``scale``, not kept (to try a window out before showing it)."""
         return layout_timeline(
@@ -82,6 +88,7 @@ class LayoutCache:
             lane_height=lane_height,
             style=self._style,
             label_cache=self._labels,
+            alone=alone,
         )
 
     def layout_for(
@@ -92,22 +99,54 @@ class LayoutCache:
         *,
         top: float,
         lane_height: float,
+        alone: str | None = None,
     ) -> tuple[TimelineLayout, float]:
-        """The layout covering ``view`` and the view's left edge in its x."""
+        """The layout covering ``view`` and the view's left edge in its x.
+
+        ``alone`` (the selection) is drawn on its own: when the plain layout folds it
+        into a cluster, a second layout that keeps it apart is made (and kept) for as
+        long as that selection lasts. The plain one stays in use otherwise, so rows
+        do not shift as the selection moves from event to event.
+        """
         key = (index, tuple(lanes), top, lane_height, view.width_px)
         layout = self._layout
-        if layout is not None and key == self._key and _covers(layout.scale, view):
-            return layout, layout.scale.to_px(view.t0)
-        cell = view.span
-        first_cell = math.floor(view.t0 / cell)
-        wide = TimeScale((first_cell - 1) * cell, (first_cell + 2) * cell, 3 * view.width_px)
-        layout = self.layout_once(index, wide, lanes, top=top, lane_height=lane_height)
-        self.layouts_made += 1
-        self._key, self._layout = key, layout
-        return layout, wide.to_px(view.t0)
+        if layout is None or key != self._key or not _covers(layout.scale, view):
+            cell = view.span
+            first_cell = math.floor(view.t0 / cell)
+            wide = TimeScale((first_cell - 1) * cell, (first_cell + 2) * cell, 3 * view.width_px)
+            layout = self.layout_once(index, wide, lanes, top=top, lane_height=lane_height)
+            self.layouts_made += 1
+            self._key, self._layout, self._apart = key, layout, None
+        offset = layout.scale.to_px(view.t0)
+        if alone is None:
+            return layout, offset
+        if self._checked is None or self._checked[0] is not layout or self._checked[1] != alone:
+            self._checked = (layout, alone, _folded(layout, index, alone))
+        if not self._checked[2]:
+            return layout, offset
+        if self._apart is None or self._apart[0] != alone:
+            apart = self.layout_once(
+                index, layout.scale, lanes, top=top, lane_height=lane_height, alone=alone
+            )
+            self.layouts_made += 1
+            self._apart = (alone, apart)
+        return self._apart[1], offset
 
 
 def _covers(wide: TimeScale, view: TimeScale) -> bool:
     same_zoom = abs(wide.days_per_px / view.days_per_px - 1.0) < 1e-9
     slack = view.days_per_px * 0.5
     return same_zoom and wide.t0 - slack <= view.t0 and view.t1 <= wide.t1 + slack
+
+
+def _folded(layout: TimelineLayout, index: EventIndex, event_id: str) -> bool:
+    """True when ``event_id`` lies inside the layout's window but was drawn in a cluster."""
+    entry = index.get(event_id)
+    if entry is None or not index.is_shown(event_id):
+        return False
+    if any(m.event_id == event_id for m in layout.marks):
+        return False
+    return any(
+        c.lane is entry.lane and c.t0 <= max(entry.start, layout.scale.t0) < c.t1
+        for c in layout.clusters
+    )

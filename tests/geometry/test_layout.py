@@ -247,3 +247,43 @@ def test_dense_runs_match_a_brute_force_scan(counts: list[int], window: int, cap
     assert _dense_runs(counts, window, capacity) == _dense_runs_by_brute_force(
         counts, window, capacity
     )
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    events=event_sets(),
+    first=st.integers(-30, 300),
+    span=st.floats(2.0, 500.0),
+    lane_height=st.floats(30.0, 140.0),
+    pick=st.integers(0, 10_000),
+)
+def test_the_selection_stands_alone_and_no_cluster_counts_one(
+    events: list[Event], first: int, span: float, lane_height: float, pick: int
+) -> None:
+    t0 = ordinal(date(2020, 1, 1)) + first
+    scale = TimeScale(t0, t0 + span, 900.0)
+    plain = layout(events, scale, lane_height=lane_height)
+    assert all(c.count > 1 for c in plain.clusters)
+    if not events:
+        return
+    chosen = events[pick % len(events)]
+    result = layout(events, scale, lane_height=lane_height, alone=chosen.id)
+    assert_no_collisions(result)
+    # A one-row lane may have to count a neighbour in a pill beside the selection.
+    assert all(c.count > 1 for c in result.clusters if result.lanes[0].rows > 1)
+    assert accounted(result) == accounted(plain)
+    start, end = ordinal(chosen.when.first_day), ordinal(chosen.when.last_day) + 1
+    in_view = start < t0 + span and end > t0
+    if chosen.id in {m.event_id for m in plain.marks} or (
+        in_view
+        and any(c.lane is chosen.lane and c.t0 <= max(start, t0) < c.t1 for c in plain.clusters)
+    ):
+        assert chosen.id in {m.event_id for m in result.marks}
+
+
+def test_a_selected_event_in_a_crowded_week_is_drawn_apart_from_its_cluster() -> None:
+    events = crowded_week(WEEK, 100)
+    full = layout(events, FULL, alone="w042")
+    assert [m.event_id for m in full.marks] == ["w042"]
+    assert [c.count for c in full.clusters] == [99]
+    assert_no_collisions(full)

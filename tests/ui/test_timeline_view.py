@@ -342,3 +342,37 @@ def test_overview_strip_drags_and_centres(qtbot: QtBot) -> None:
         qtbot.mouseMove(strip, QPoint(box_x + 50, 30))
     qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(box_x + 50, 30))
     assert blocker.args[0] > a
+
+
+def test_a_selected_event_stands_alone_in_a_crowded_week(qtbot: QtBot) -> None:
+    widget = TimelineView()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 500)
+    widget.show()
+    widget.set_events([*crowded_week(WEEK, 100), on_day("far", date(2001, 1, 1), Lane.NATO)])
+    assert list(widget.visible_marks()) == ["far"]
+    assert [n for _, n in widget.visible_clusters()] == [100]
+    widget.select_event("w042")
+    assert "w042" in widget.visible_marks()
+    assert [n for _, n in widget.visible_clusters()] == [99]
+    widget.select_event(None)
+    assert "w042" not in widget.visible_marks()
+    assert [n for _, n in widget.visible_clusters()] == [100]
+
+
+def test_a_label_with_free_room_after_it_is_not_cut(qtbot: QtBot) -> None:
+    long_title = "First seventeen PESCO projects adopted by the Council after a long wait"
+    widget = TimelineView()
+    qtbot.addWidget(widget)
+    widget.resize(1300, 500)
+    widget.show()
+    widget.set_events(
+        [
+            on_day("a", date(2017, 12, 11), Lane.EU, long_title),
+            on_day("b", date(2018, 6, 1), Lane.EU, "Later"),
+        ]
+    )
+    widget.set_visible_range(ordinal(date(2017, 12, 1)), ordinal(date(2017, 12, 15)))
+    layout, _ = widget._layout()
+    [mark] = [m for m in layout.marks if m.event_id == "a"]
+    assert mark.label == long_title

@@ -61,6 +61,8 @@ _FIT_LABEL_SHARE = 0.15
 _KEY_ZOOM = 1.5
 _WHEEL_ZOOM_PER_NOTCH = 1.2
 _LABEL_BUDGET = 280.0
+_LABEL_ROOM = 640.0
+"""A label cut at the budget runs on into free room after it, up to this width."""
 
 
 @dataclass(slots=True)
@@ -346,6 +348,7 @@ class TimelineView(QWidget):
             row_height=max(22.0, round(fm.height()) + 7.0),
             text_height=fm.height(),
             min_label_px=fm.horizontalAdvance("Summit"),
+            widen_labels_px=_LABEL_ROOM,
         )
 
     def _measure_gutter(self) -> float:
@@ -394,6 +397,7 @@ class TimelineView(QWidget):
             lanes,
             top=self._axis_height(),
             lane_height=self._lane_height(len(lanes)),
+            alone=self._selected,
         )
 
     def _sync_width(self) -> None:
