@@ -164,6 +164,17 @@ _SUBTITLE_CUE = re.compile(
 )
 _LEADING_CLOCK = re.compile(r"^[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?=[ \t]*[^\W\d_])", re.MULTILINE)
 _SHORT_DATE = re.compile(r"\(\d{1,2}[./]\d{1,2}[./]\d{2,4}\)")
+_PAREN_DATE_END = re.compile(
+    rf"(?<=[.!?”»\"])[ \t]*\({_DATE_WORDS}\)[ \t]*$", re.MULTILINE | re.IGNORECASE
+)
+"""A video's date after the last sentence of its summary: "... 70-year history. (April 1)"."""
+_PHOTO_RIGHTS = re.compile(
+    r"(?:Hinweis:\s*)?(?:Die\s+)?Bildrechte\b[^.\n]{0,80}|"
+    r"\b(?:photo|image) credits? (?:are|can be found)\b[^.\n]{0,60}|"
+    r"\bcrédits? photos?\s*:[^.\n]{0,60}",
+    re.IGNORECASE,
+)
+"""A note on where the photos' rights are given: "Hinweis: Die Bildrechte ... am Ende"."""
 _HASHTAG = re.compile(r"(?<![\w#&])#[^\W\d_][\w]{1,30}")
 _TRAILING_STAMP = re.compile(
     r"(?<=[.!?”»\"])[ \t]+\d{1,2}[./]\d{1,2}[./]\d{4}(?:[ \t]+\d{1,2}:\d{2})?[ \t]*$", re.MULTILINE
@@ -292,6 +303,8 @@ def _inline_spans(text: str) -> list[FurnitureSpan]:
         (_LEADING_CLOCK, "clock"),
         (_TRAILING_STAMP, "dateline"),
         (_SHORT_DATE, "dateline"),
+        (_PAREN_DATE_END, "dateline"),
+        (_PHOTO_RIGHTS, "caption"),
         (_HASHTAG, "handle"),
         (_SIGN_OFF, "byline"),
         (_PHOTO_NOTE, "caption"),

@@ -17,12 +17,12 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate, Precision
 from briefing_app.domain.model import Event, Lane
 from briefing_app.ingest.dates import DateMention, RangePart, split_sentences
-from briefing_app.ingest.link_terms import LinkTerms, TermMatch, shipped_link_terms
+from briefing_app.ingest.link_terms import LinkTerms, TermMatch, fold, shipped_link_terms
 
 __all__ = [
     "TITLE_CHARS",
@@ -147,11 +147,18 @@ _ATTRIBUTION = re.compile(
 )
 
 
+_NAME_IN_PARENS = re.compile(r"\s*\((?:[A-Z]{2,}|[A-Z][a-z]+)\)")
+"""An acronym or a name in parentheses ("(OTAN)", "(Xinhua)") belongs to its clause."""
+
+
 def _clauses(sentence: str, protect: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Clause spans of ``sentence``; a mark inside a date ("Nov. 16, 2021") is no break."""
     bounds = [0]
+    named = [m.span() for m in _NAME_IN_PARENS.finditer(sentence)]
     for match in _CLAUSE_MARK.finditer(sentence):
         if any(a <= match.start() < b for a, b in protect):
+            continue
+        if any(a <= match.start() < b for a, b in named):
             continue
         bounds += [match.start(), match.end()]
     bounds.append(len(sentence))
@@ -180,9 +187,13 @@ _DEICTIC = re.compile(
 )
 _PRONOUN_START = re.compile(
     r"^(?:it|he|she|they|we|i|you|this|these|those|that|there|here|"
-    r"il|elle|ils|elles|nous|on|je|er|sie|es|wir|ich|él|ella|ellos|nosotros|lui|lei|loro|noi)\b",
+    r"il(?=\s+(?:a|avait|aura|aurait|est|était|sera|serait|y|n|ne|se|s|faut|fallait|faudra|va|"
+    r"allait|fait|dit|doit|peut|veut|reste|semble|me|nous|vous|le|la|les|lui|leur|en)\b)|"
+    r"elle|ils|elles|nous|on|je|er|sie|es|wir|ich|él|ella|ellos|nosotros|lui|lei|loro|noi)\b",
     re.IGNORECASE,
 )
+"""Pronouns a headline does not open with; "il" only before a French verb or clitic,
+since the Italian "Il" is an article ("Il premier laburista ha avuto ...")."""
 _DANGLING = re.compile(
     r"\b(?:and|or|to|of|the|a|an|on|in|at|by|for|from|with|between|than|as|that|"
     r"et|de|du|des|le|la|les|und|der|die|das|y|el|e|il)$",
@@ -225,6 +236,8 @@ def headline_problems(title: str) -> list[str]:
 def _tidy(text: str) -> str:
     text = re.sub(r"</?[a-zA-Z][^<>]{0,40}>", " ", text)  # markup saved with the text
     text = _CLOCK_LEAD.sub("", text)
+    credit = re.sub(r"^\s*\([^()]{1,25}\)\s*", "", text)  # an agency's "(Belga)" before the news
+    text = credit if credit.strip() else text
     text = re.sub(r"\(\s*\)|\(\s*$|^\s*\)", "", text)
     text = _DEICTIC.sub("", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text))
@@ -264,6 +277,15 @@ def _unquoted(text: str) -> str:
     return text
 
 
+_AND_PHRASE = re.compile(
+    r"\s+(?:and|et|und|y|e)\s+(?=(?:also|aussi|auch|también|anche|the|le|la|les|der|die|das|"
+    r"el|los|las|il|lo|gli)\b)",
+    re.IGNORECASE,
+)
+"""An "and" before a determiner starts a phrase of its own ("... Association and the NATO
+Defense College"); one inside a list of names ("Finlandia y Suecia") does not."""
+
+
 def _shorten(text: str, limit: int = TITLE_CHARS) -> str:
     """At most ``limit`` characters: stop before a phrase that adds detail; "…" only
     when no such place leaves a title of some length."""
@@ -277,6 +299,10 @@ def _shorten(text: str, limit: int = TITLE_CHARS) -> str:
         cuts = word in _CUT_BEFORE or word in _BUT or (word.endswith("ing") and len(word) > 5)
         if cuts and match.start() >= 25:
             best = match.start()
+    if best is None:  # no phrase of detail: stop before an "and" that opens a new phrase
+        for match in _AND_PHRASE.finditer(text[: limit + 1]):
+            if match.start() >= 25:
+                best = match.start()
     if best is not None:
         cut = text[:best].rstrip(" ,;:–—-")
         while _DANGLING.search(cut):
@@ -371,9 +397,16 @@ _LANES = _lane_patterns(
         r"EU-Kommission|Kommission|Conseil(?! de sécurité| des ministres| de défense| d.[EÉ]tat"
         r"| constitutionnel)|Conseil européen|Rat der EU|Europäische[nr]? Rat|Consejo Europeo|"
         r"Consejo de la UE|Consiglio europeo|Consiglio Ue|Consiglio dell.UE|"
-        r"Lisbon Treaty|Eurocorps|battlegroups?",
+        r"Lisbon Treaty|Eurocorps|battlegroups?|(?:EU-)?Ratspräsidentschaft|Vorsitz im Rat|"
+        r"presidency of the Council|Council presidency|présidence \w+ du Conseil|"
+        r"presidencia \w+ del Consejo|presidenza \w+ del Consiglio",
         Lane.NATO: r"NATO|Nato|OTAN|Otan|[Aa]lliance|[Aa]llies|Alliierten|Verbündeten|"
-        r"[Aa]liados|[Aa]lleati|Stoltenberg|Rutte|Article 5|SHAPE|Atlantic Alliance|Bündnis",
+        r"[Aa]liados|[Aa]lleati|Stoltenberg|Rutte|Article 5|SHAPE|Atlantic Alliance|Bündnis|"
+        r"North Atlantic Treaty Organi[sz]ation|North Atlantic Council|"
+        r"Organisation du traité de l.Atlantique Nord|Alliance atlantique|"
+        r"Organización del Tratado del Atlántico Norte|Alianza Atlántica|"
+        r"Organizzazione del Trattato dell.Atlantico del Nord|Alleanza atlantica|"
+        r"Nordatlantik\w*",
         Lane.RUSSIA: r"Russia|Russian|Russians|Moscow|Kremlin|Putin|Lavrov|Shoigu|Medvedev|"
         r"Russie|russe|Rusia|ruso|rusa|Russland|russische[nrs]?|Moscou|Moscú|Moskau|Wagner|"
         r"Russia|russo|Mosca|Cremlino|Россия|России|Москва|Путин",
@@ -384,6 +417,19 @@ _LANES = _lane_patterns(
         Lane.UKRAINE: r"Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev|Zelensky|Zelenskyy|Zelenskiy|"
         r"Ucrania|ucraniano|ukrainien(?:ne)?|Kiew|Kharkiv|Donbas|Donbass|Ucraina|Selenskyj|"
         r"Украина|Киев",
+        # National governments, leaders and parliaments act for themselves: Other. (Finland
+        # and Sweden are left out: what they did on their way into NATO is NATO's.)
+        Lane.OTHER: r"Turkey|Türkiye|Turkish|Ankara|Turquie|turc|turque|Türkei|türkische[nrs]?|"
+        r"Turquía|turco|turca|Turchia|Erdoğan|Erdogan|France|French government|Frankreich|"
+        r"Francia|Germany|German government|Allemagne|Deutschland|Bundesregierung|Bundestag|"
+        r"Alemania|Germania|Italy|Italie|Italien|Italia|Spain|Espagne|Spanien|España|Spagna|"
+        r"United Kingdom|Britain|British|UK|Royaume-Uni|Großbritannien|Reino Unido|"
+        r"Regno Unito|Poland|Pologne|Polen|Polonia|China|Chine|Cina|Beijing|Pékin|Peking|Pekín|"
+        r"Pechino|Macron|Élysée|Elysée|Scholz|Merkel|Schröder|Pistorius|Baerbock|Meloni|"
+        r"Tajani|Crosetto|Guerini|Draghi|Palazzo Chigi|Senato|Camera dei deputati|Sánchez|"
+        r"Albares|Robles|Moncloa|Congreso de los Diputados|Starmer|Sunak|Cameron|"
+        r"Downing Street|Fillon|Jospin|Sarkozy|Hollande|Matignon|Assemblée nationale|Sénat|"
+        r"Duda|Morawiecki",
     }
 )
 _SUBJECT_BONUS = 1.5
@@ -405,30 +451,61 @@ def lane_scores(text: str) -> dict[Lane, int]:
     return {lane: n for lane, pattern in _LANES.items() if (n := len(pattern.findall(text))) > 0}
 
 
+_OWNER_GAP = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:of|on|from|held|meeting|du|des|de|le|la|les|del|de los|di|dello|"
+    r"della|dei|vom|am|der|des|the|il|el|tenu|celebrado|tenutosi|previsto|"
+    r"(?:which|that) (?:will be|is|was) held|(?:which|that) (?:will take|takes|took) place|"
+    r"qui (?:se tiendra|se tient|s'est tenu|aura lieu)|que se (?:celebrará|celebra|celebró)|"
+    r"che si (?:terrà|tiene|è tenuto)|der|die|das|das am|der am)\s+){0,4}$",
+    re.IGNORECASE,
+)
+"""Between a body and its date: "the European Council of 24 March", "del 15-16 dicembre",
+"del Consiglio europeo che si terrà giovedì"."""
+_BODY = re.compile(
+    r"Council|Conseil|Consejo|Consiglio|Rat(?:es)?\b|Commission|Kommission|Comisión|"
+    r"Commissione|Parliament|Parlement|Parlamento|Parlament|NATO|Nato|OTAN|Otan|Alliance|"
+    r"Alianza|Alleanza|Bündnis|Bundestag|Senato|Sénat|Congreso|Assemblée",
+    re.IGNORECASE,
+)
+"""Bodies that meet: only they own the date written after them (a country or a city
+before a date, "the invasion of Ukraine on 24 February", does not)."""
+_OWNER_BONUS = 3.0
+
+
 def suggest_lane(
     sentence: str,
     focus: tuple[int, int] | None = None,
     fallback: Lane = Lane.OTHER,
     document: dict[Lane, int] | None = None,
+    date_at: int | None = None,
 ) -> Lane:
     """Who acted, by keyword score: names in the ``focus`` clause count double and
     the first one named there (most often the subject) gets a bonus.
 
     A summit goes to the alliance or union the sentence (else the article)
     names most; a sentence that names no actor takes ``fallback`` (the
-    article's main actor).
+    article's main actor). A body written right before the date (offset
+    ``date_at``) owns it: "the European Council of 15-16 December" is the
+    Council's, whoever speaks "on the eve" of it.
     """
     a, b = focus or (0, len(sentence))
     scores: dict[Lane, float] = {}
     first: tuple[int, Lane] | None = None
+    owner: Lane | None = None
     for lane, pattern in _LANES.items():
         for match in pattern.finditer(sentence):
             inside = a <= match.start() < b
             scores[lane] = scores.get(lane, 0.0) + (2.0 if inside else 1.0)
             if inside and (first is None or match.start() < first[0]):
                 first = (match.start(), lane)
+            if date_at is not None and match.end() <= date_at:
+                gap = sentence[match.end() : date_at]
+                if _OWNER_GAP.match(gap) and _BODY.search(match.group(0)):
+                    owner = lane
     if first is not None:
         scores[first[1]] += _SUBJECT_BONUS
+    if owner is not None:
+        scores[owner] += _OWNER_BONUS
     if _SUMMIT.search(sentence, a, b):
         hosts = [Lane.NATO, Lane.EU]
         named = [lane for lane in hosts if lane in scores]
@@ -613,8 +690,10 @@ def _reason(when: DateSpan, event: Event, ev: _Evidence, named_where: str = "") 
     parts = [timing]
     if ev.named is not None:
         parts.append(f"{named_where or 'names'} “{ev.named.written}”")
-    if ev.actors or ev.places:
-        parts.append("names " + _and(list(ev.actors) + list(ev.places)))
+    said = fold(ev.named.written) if ev.named is not None else ""
+    also = [n for n in (*ev.actors, *ev.places) if fold(n) not in said]
+    if also:  # what the name already says is not said twice ("Strategic" of the Compass)
+        parts.append(("also names " if said else "names ") + _and(also))
     shared = [w for w in ev.shared if w not in ev.places and w not in ev.actors]
     if shared and ev.named is None:
         quoted = [f"“{w}”" for w in shared[:4]]
@@ -863,6 +942,49 @@ def _paired(text: str, mentions: list[DateMention]) -> list[tuple[DateMention, D
     return out
 
 
+_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "deux": 2, "trois": 3, "quatre": 4, "dos": 2, "tres": 3,
+    "cuatro": 4, "zwei": 2, "drei": 3, "vier": 4, "due": 2, "tre": 3, "quattro": 4,
+    "2": 2, "3": 3, "4": 4,
+}  # fmt: skip
+_N = r"(two|three|four|deux|trois|quatre|dos|tres|cuatro|due|tre|quattro|[234])"
+_LASTING = re.compile(
+    rf"\b(?:{_N}[- ]day\b|for {_N} days\b|{_N} days of\b|pour {_N} jours\b|"
+    rf"{_N} jours de\b|de {_N} jours\b|{_N} días de\b|durante {_N} días\b|de {_N} días\b|"
+    rf"{_N} giorni di\b|per {_N} giorni\b|di {_N} giorni\b|(zwei|drei|vier)tägige\w*|"
+    rf"für (zwei|drei|vier) Tage\b)",
+    re.IGNORECASE,
+)
+"""A meeting said to last some days: "two days of talks", "pour trois jours", "zweitägig"."""
+_ENDING = re.compile(
+    r"\b(?:end(?:s|ed)?|clos(?:es|ed)|conclud(?:es|ed)|wrap(?:s|ped) up|final day|last day|"
+    r"s'achève|s’achève|termin\w*|clôtur\w*|concluy\w*|clausur\w*|chiu\w*|conclu\w*|"
+    r"ende\w*|abgeschlossen|letzte[nr]? Tag)\b",
+    re.IGNORECASE,
+)
+
+
+def _lasting(
+    when: DateSpan, sentence: str, focus: tuple[int, int], others: Sequence[tuple[int, int]]
+) -> DateSpan:
+    """A single day whose clause says the meeting lasts N days ("s'ouvre pour trois jours",
+    "began two days of talks") is the period from that day; a clause about its end, or
+    one that gives another date, keeps the day."""
+    if not _single_day(when) or any(focus[0] <= a < focus[1] for a, _b in others):
+        return when
+    clause = sentence[focus[0] : focus[1]]
+    found = _LASTING.search(clause)
+    if found is None or _ENDING.search(clause):
+        return when
+    word = next(g for g in found.groups() if g).lower()
+    days = _NUMBERS.get(word, _NUMBERS.get(word.rstrip("s"), 0))
+    if days < 2:
+        return when
+    first = when.start
+    last = PartialDate(first.value + timedelta(days=days - 1), Precision.DAY)
+    return DateSpan(first, last)
+
+
 @dataclass
 class _Draft:
     mention: DateMention
@@ -941,6 +1063,42 @@ def _above(text: str, lo: int, pos: int, headline: str) -> str:
     return headline + "\n" + "\n".join(reversed(lines))
 
 
+def _days_into_periods(
+    groups: list[list[int]],
+    drafts: list[_Draft],
+    plain: list[str | None],
+    candidates: LinkCandidates,
+) -> list[list[int]]:
+    """A day of the article's report of a meeting of several days ("the second day of
+    talks on Friday" beside "in Wales 4-5 September") joins the report of that meeting:
+    the group is unlinked, of one lane, every draft a single day inside a period that
+    another group of the same lane reports and links to an event on those days."""
+    periods: dict[int, tuple[DateSpan, Lane]] = {}
+    for n, group in enumerate(groups):
+        linked = next((plain[i] for i in group if plain[i] is not None), None)
+        event = candidates.by_id.get(linked) if linked else None
+        spans = [drafts[i].when for i in group if drafts[i].when.is_range]
+        if event is not None and spans:
+            periods[n] = (spans[0], event.lane)
+    if not periods:
+        return groups
+    merged: dict[int, list[int]] = {n: list(g) for n, g in enumerate(groups)}
+    for n, group in enumerate(groups):
+        if n in periods or any(plain[i] is not None for i in group):
+            continue
+        members = [drafts[i] for i in group]
+        lanes = {d.lane for d in members}
+        if len(lanes) != 1 or not all(_single_day(d.when) for d in members):
+            continue
+        for m, (span, lane) in periods.items():
+            inside = all(span.first_day <= d.when.first_day <= span.last_day for d in members)
+            if inside and lane in lanes:
+                merged[m] += group
+                del merged[n]
+                break
+    return [sorted(g) for g in merged.values()]
+
+
 def propose_events(
     text: str,
     mentions: Sequence[DateMention],
@@ -1003,10 +1161,11 @@ def propose_events(
         lead = max((fb - s for fa, fb in furniture if fa <= s < fb or s <= fa < s + 2), default=0)
         lead = min(max(lead, 0), mention.start - s)
         title, focus = _title_and_clause(sentence, mention.start - s, mention.end - s, others, lead)
-        lane = suggest_lane(sentence, focus, main_actor, document)
+        lane = suggest_lane(sentence, focus, main_actor, document, mention.start - s)
         quote_from = s + lead  # the excerpt leaves out a stamp or dateline it opens with
         while quote_from < mention.start and text[quote_from].isspace():
             quote_from += 1
+        when = _lasting(when, sentence, focus, others)
         words = content_words(sentence)
         drafts.append(_Draft(mention, when, quote_from, e, title, focus, words, lane))
 
@@ -1051,6 +1210,7 @@ def propose_events(
             groups.append([i])
         else:
             home.append(i)
+    groups = _days_into_periods(groups, drafts, plain, candidates)
 
     proposals: list[Proposal] = []
     for group in groups:

@@ -338,3 +338,24 @@ _PROSE_FR = (
 def test_a_name_alone_in_a_small_heading_of_markup_is_a_byline() -> None:
     text = f"<h6><strong>Eduardo González</strong></h6> <h4>{_PROSE}</h4>\n"
     assert ("byline", "<h6><strong>Eduardo González</strong></h6>") in _furniture_text(text)
+
+
+def test_a_video_date_after_the_last_sentence_and_a_photo_rights_note_are_furniture() -> None:
+    text = (
+        "NATO at 70\n\nA former ambassador recalls how the coalition rallied to America's aid. "
+        "It was the only time the provision was invoked. (April 1)\n\n"
+        "Hinweis: Die Bildrechte zu den Beitragsfotos finden Sie am Ende des Artikels\n\n"
+        f"{_PROSE}\n"
+    )
+    marked = _furniture_text(text)
+    assert any(k == "dateline" and t.startswith("(April 1)") for k, t in marked)
+    assert any("Hinweis: Die Bildrechte" in t for _k, t in marked)
+    assert not any("rallied" in t for _k, t in marked)
+    german = (
+        "Gipfel in Den Haag\n\nHinweis: Die Bildrechte zu den Beitragsfotos finden Sie am Ende "
+        "des Artikels. Die Nato hat am Mittwoch einen historischen Gipfel abgeschlossen, sagte "
+        "der Generalsekretär nach der Sitzung.\n"
+    )
+    found = _furniture_text(german)
+    assert any(k == "caption" and t.startswith("Hinweis: Die Bildrechte") for k, t in found)
+    assert not any("historischen" in t for _k, t in found)

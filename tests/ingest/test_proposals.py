@@ -635,3 +635,118 @@ def test_a_closing_heading_tag_ends_a_sentence_of_saved_markup() -> None:
     proposals = propose_events(text, extract_dates(text, date(2022, 3, 22), "es"), terms=_TERMS)
     first = proposals[0].passages[0].text
     assert first.endswith("</h4>") and "declaró" not in first
+
+
+# -- lanes, titles and periods -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "lane"),
+    [
+        (
+            "Turquía anunció el 28 de junio de 2022 un acuerdo con Finlandia y Suecia para "
+            "retirar su veto a la adhesión a la Alianza.",
+            Lane.OTHER,
+        ),
+        (
+            "Macron a prononcé le 25 avril 2024 un discours sur l'Europe à la Sorbonne.",
+            Lane.OTHER,
+        ),
+        (
+            "Am 1. Juli 2020 übernimmt Deutschland den Vorsitz im Rat der Europäischen Union.",
+            Lane.EU,
+        ),
+        (
+            "Meloni parla alla vigilia del Consiglio europeo che si terrà il 15 dicembre 2022.",
+            Lane.EU,
+        ),
+        (
+            "Los ministros de la Organización del Tratado del Atlántico Norte comenzaron el "
+            "5 de diciembre de 2017 en Bruselas dos días de conversaciones.",
+            Lane.NATO,
+        ),
+        (
+            "The countries applied, prompted by Russia's invasion of Ukraine on 24 February 2022.",
+            Lane.RUSSIA,
+        ),
+    ],
+)
+def test_the_lane_is_who_acts_or_the_body_the_date_belongs_to(sentence: str, lane: Lane) -> None:
+    [proposal] = propose_events(sentence, extract_dates(sentence, None), terms=LinkTerms())
+    assert proposal.lane is lane
+
+
+def test_an_italian_article_is_no_pronoun_but_a_french_il_before_a_verb_is() -> None:
+    assert "opens with a pronoun" not in headline_problems(
+        "Il premier laburista ha avuto un pranzo"
+    )
+    assert "opens with a pronoun" in headline_problems("Il a annoncé un plan pour la défense")
+
+
+def test_a_long_title_stops_before_an_and_that_opens_a_phrase_not_inside_a_list() -> None:
+    sentence = (
+        "On 15 July 2019 let me thank the Canadian NATO Association and the NATO Defense "
+        "College and also the students of Massey College for hosting this evening."
+    )
+    title = _title(sentence, "On 15 July 2019")
+    assert title == "Let me thank the Canadian NATO Association and the NATO Defense College"
+
+
+def test_an_agency_name_in_parentheses_is_neither_a_clause_break_nor_the_title_start() -> None:
+    sentence = "(Belga) Le prochain sommet de l'Otan aura lieu les 11 et 12 juillet 2023 à Vilnius."
+    [proposal] = propose_events(sentence, extract_dates(sentence, date(2022, 9, 1), "fr"))
+    assert proposal.title.startswith("Le prochain sommet")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "language", "period"),
+    [
+        ("Ce mardi s’ouvre pour trois jours à Washington le sommet de l’OTAN.", date(2024, 7, 9),
+         "fr", ("2024-07-09", "2024-07-11")),
+        ("NATO ministers began two days of talks in Brussels on 5 December 2017.",
+         date(2017, 12, 5), "en", ("2017-12-05", "2017-12-06")),
+        ("The two-day summit ended in Brussels on 6 December 2017.", date(2017, 12, 6), "en",
+         ("2017-12-06", None)),
+    ],
+)  # fmt: skip
+def test_a_meeting_said_to_last_some_days_is_a_period_from_its_first_day(
+    sentence: str, published: date, language: str, period: tuple[str, str | None]
+) -> None:
+    [proposal] = propose_events(
+        sentence, extract_dates(sentence, published, language), terms=LinkTerms()
+    )
+    assert proposal.when == DateSpan.parse(*period)
+
+
+def test_a_day_inside_a_linked_meeting_of_several_days_joins_its_proposal() -> None:
+    terms = LinkTerms.from_data({"nato-wales-summit": {"en": ["Wales summit"]}}, {})
+    text = (
+        "Allies meet\n\nNATO opened its second day of talks on Friday, demanding that Moscow "
+        "withdraw its troops.\n\nWales Summit Declaration\nin Wales 4-5 September 2014\n"
+        "We have gathered at a pivotal moment for our security.\n"
+    )
+    [proposal] = propose_events(
+        text, extract_dates(text, date(2014, 9, 5)), events=[_wales()], terms=terms
+    )
+    assert proposal.when == DateSpan.parse("2014-09-04", "2014-09-05")
+    assert proposal.same_as == "nato-wales-summit"
+    assert len(proposal.passages) == 2
+    assert proposal.title == "NATO opened its second day of talks"
+
+
+def test_a_reason_does_not_repeat_what_the_name_already_says() -> None:
+    text = "On 21 March 2022 the Council approved the Strategic Compass in Brussels.\n"
+    event = Event(
+        id="strategic-compass-adopted",
+        title="Council approves the Strategic Compass",
+        when=DateSpan.parse("2022-03-21"),
+        lane=Lane.EU,
+        actors=("Council of the EU",),
+    )
+    terms = LinkTerms.from_data(
+        {"strategic-compass-adopted": {"en": ["Strategic Compass"]}},
+        {"Council of the EU": {"en": ["Council"]}},
+    )
+    [proposal] = propose_events(
+        text, extract_dates(text, date(2022, 3, 22)), events=[event], terms=terms
+    )
+    reason = proposal.links[0].reason
+    assert reason == "same day, names “Strategic Compass”, also names Council of the EU"
