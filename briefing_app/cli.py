@@ -374,15 +374,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _export_json(args: argparse.Namespace) -> int:
     from briefing_app.export.json_export import write_chronology_json
     from briefing_app.services.library import open_library
+    from briefing_app.storage.files import not_written, open_replacing
 
     db = open_library(args.db)
     try:
         if args.output is None:
             write_chronology_json(db, sys.stdout)
         else:
-            with args.output.open("w", encoding="utf-8") as fh:
+            with open_replacing(args.output, "w", encoding="utf-8") as fh:
                 write_chronology_json(db, fh)
             print(f"wrote {args.output}", file=sys.stderr)
+    except OSError as exc:
+        if args.output is None:
+            raise
+        print(f"export: {not_written(args.output, exc)}", file=sys.stderr)
+        return 1
     finally:
         db.close()
     return 0
@@ -422,6 +428,7 @@ def _export_filtered(args: argparse.Namespace, options: ExportOptions) -> int:
     from briefing_app.export.options import OptionsError
     from briefing_app.export.selection import select_for_export
     from briefing_app.services.library import open_library
+    from briefing_app.storage.files import not_written
 
     db = open_library(args.db)
     try:
@@ -436,7 +443,12 @@ def _export_filtered(args: argparse.Namespace, options: ExportOptions) -> int:
     except OptionsError as exc:
         print(f"export: {exc}", file=sys.stderr)
         return 2
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        if args.output is None:
+            raise
+        print(f"export: {not_written(args.output, exc)}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
         print(f"export: could not write {args.output}: {exc}", file=sys.stderr)
         return 1
     finally:
@@ -454,7 +466,9 @@ def _write_text(args: argparse.Namespace, selection: ExportSelection) -> None:
         else:
             write_csv(selection, sys.stdout)
         return
-    with args.output.open("w", encoding="utf-8", newline="") as fh:
+    from briefing_app.storage.files import open_replacing
+
+    with open_replacing(args.output, "w", encoding="utf-8", newline="") as fh:
         if args.format == "timelinejs":
             write_timelinejs(selection, fh)
         else:
@@ -464,11 +478,12 @@ def _write_text(args: argparse.Namespace, selection: ExportSelection) -> None:
 
 def _write_document(args: argparse.Namespace, selection: ExportSelection, briefing: object) -> None:
     """xlsx, ics or docx: built in memory, then written beside the target and renamed."""
-    from briefing_app.export.document_formats import document_bytes, write_beside
+    from briefing_app.export.document_formats import document_bytes
+    from briefing_app.storage.files import write_bytes
 
     app = _gui_application() if args.format == "docx" else None  # the timeline picture
     data = document_bytes(args.format, selection, briefing, chronology=not args.no_chronology)
-    write_beside(args.output, data)
+    write_bytes(args.output, data)
     print(f"wrote {args.output}: {len(selection.events)} events", file=sys.stderr)
     del app
 
@@ -562,6 +577,7 @@ def _cmd_annotations(args: argparse.Namespace) -> int:
         return _add_note(args)
     from briefing_app.services.library import open_library
     from briefing_app.services.sharing import SharingError, import_file, write_export
+    from briefing_app.storage.files import not_written
 
     db = open_library(args.db)
     try:
@@ -569,9 +585,7 @@ def _cmd_annotations(args: argparse.Namespace) -> int:
             try:
                 counts = write_export(db, args.output)
             except OSError as exc:
-                print(
-                    f"annotations: could not write {args.output}: {exc.strerror}", file=sys.stderr
-                )
+                print(f"annotations: {not_written(args.output, exc)}", file=sys.stderr)
                 return 1
             from briefing_app.domain.wording import counted
 

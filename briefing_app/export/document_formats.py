@@ -9,29 +9,15 @@ the caller must have a ``QGuiApplication``.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from briefing_app.domain.briefing import BriefingSnapshot
 from briefing_app.export.selection import ExportSelection
 
-__all__ = ["DOCUMENT_FORMATS", "document_bytes", "write_beside"]
+__all__ = ["DOCUMENT_FORMATS", "document_bytes"]
 
 DOCUMENT_FORMATS = {"xlsx": "Excel workbook", "ics": "iCalendar", "docx": "Word briefing note"}
 
 _PICTURE_WIDTH = 1800
-
-
-def write_beside(path: Path, data: bytes) -> None:
-    """Write ``data`` beside ``path`` and rename it into place once complete.
-
-    A failure part-way leaves the file that was there untouched.
-    """
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _period_selection(sel: ExportSelection, briefing: BriefingSnapshot) -> ExportSelection:

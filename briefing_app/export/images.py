@@ -20,6 +20,7 @@ from briefing_app.export.selection import ExportSelection
 from briefing_app.export.timeline_pages import PaperTimelinePainter, span_label
 from briefing_app.export.typeset import Fonts
 from briefing_app.geometry.index import EventIndex
+from briefing_app.storage.files import write_bytes
 
 __all__ = [
     "DESIGN_WIDTH",
@@ -27,6 +28,7 @@ __all__ = [
     "image_size",
     "paint_timeline_image",
     "png_bytes",
+    "svg_bytes",
     "write_png",
     "write_svg",
 ]
@@ -105,18 +107,19 @@ def png_bytes(selection: ExportSelection, width_px: int = 2000) -> bytes:
 
 
 def write_png(selection: ExportSelection, path: Path, width_px: int = 2000) -> QSize:
-    """Write the picture as PNG; returns its size in pixels."""
-    image = _render_png(selection, width_px)
-    if not image.save(str(path), "PNG"):
-        raise OSError("the PNG could not be saved (is the folder writable?)")
-    return image.size()
-
-
-def write_svg(selection: ExportSelection, path: Path, width_px: int = 1600) -> QSize:
-    """Write the picture as SVG with the given pixel size; returns the size."""
+    """Write the picture as PNG, replacing ``path`` once complete; returns its size in pixels."""
     size = image_size(selection, width_px)
+    write_bytes(path, png_bytes(selection, width_px))
+    return size
+
+
+def svg_bytes(selection: ExportSelection, width_px: int = 1600) -> bytes:
+    """The picture as SVG text (UTF-8) with the given pixel size."""
+    size = image_size(selection, width_px)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(size)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setResolution(72)
@@ -124,19 +127,25 @@ def write_svg(selection: ExportSelection, path: Path, width_px: int = 1600) -> Q
     generator.setDescription("Timeline exported from Briefing Chronology")
     painter = QPainter()
     if not painter.begin(generator):
-        raise OSError("the SVG could not be opened for writing (is the folder writable?)")
+        raise OSError("the SVG could not be drawn")
     try:
         paint_timeline_image(painter, selection, width_px)
     finally:
         painter.end()
-    _size_in_pixels(path, size)
+    text = bytes(buffer.data().data()).decode("utf-8")
+    return _size_in_pixels(text, size).encode("utf-8")
+
+
+def write_svg(selection: ExportSelection, path: Path, width_px: int = 1600) -> QSize:
+    """Write the picture as SVG, replacing ``path`` once complete; returns the size."""
+    size = image_size(selection, width_px)
+    write_bytes(path, svg_bytes(selection, width_px))
     return size
 
 
-def _size_in_pixels(path: Path, size: QSize) -> None:
+def _size_in_pixels(text: str, size: QSize) -> str:
     """Give the root element its size in pixels (Qt writes millimetres)."""
-    text = path.read_text(encoding="utf-8")
     head, sep, rest = text.partition("viewBox=")
     head = re.sub(r'width="[^"]*"', f'width="{size.width()}"', head, count=1)
     head = re.sub(r'height="[^"]*"', f'height="{size.height()}"', head, count=1)
-    path.write_text(head + sep + rest, encoding="utf-8")
+    return head + sep + rest

@@ -12,7 +12,6 @@ section is set after the chronology; given None, the section is left out.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +31,7 @@ from briefing_app.export.timeline_pages import PaperTimelinePainter, plan_pages,
 from briefing_app.export.typeset import Fonts, PageFlow, PageSink, Para
 from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.palette import LANE_RGB
+from briefing_app.storage.files import open_replacing, scratch_beside
 
 __all__ = [
     "PdfBuilder",
@@ -507,8 +507,11 @@ def _source_facts(src: Source) -> list[str]:
 class PdfExport:
     """One PDF export to a file: run ``steps()`` out, or close it early to cancel.
 
-    Cancelling (closing the generator) or any error deletes the partial
-    file; ``pages`` holds the page count once finished.
+    Qt writes the pages to a hidden file beside ``path``; the bookmarks and
+    links are then added into a second one, renamed over ``path`` only once
+    complete. Until then a file already at ``path`` is untouched; cancelling
+    (closing the generator) or any error removes both temporary files.
+    ``pages`` holds the page count once finished.
     """
 
     def __init__(
@@ -520,24 +523,21 @@ class PdfExport:
         self.pages = 0
 
     def steps(self) -> Iterator[Progress]:
-        with self.path.open("wb"):
-            pass  # fail early, with the system's own message, when the file cannot be written
-        sink = PdfSink(self.path, self.selection.options.title)
-        builder = PdfBuilder(self.selection, sink, self.briefing)
-        finished = False
-        try:
-            last = Progress(0, 1, "")
-            for last in builder.steps():
-                yield last
-            apply_marks(self.path, builder.marks)
+        # Fails at once, with the system's own message, when the folder cannot be written.
+        with scratch_beside(self.path) as pages_file:
+            sink = PdfSink(pages_file, self.selection.options.title)
+            builder = PdfBuilder(self.selection, sink, self.briefing)
+            try:
+                last = Progress(0, 1, "")
+                for last in builder.steps():
+                    yield last
+            finally:
+                sink.finish()
+            sink.check()
+            with open_replacing(self.path, "wb") as out:
+                apply_marks(pages_file, builder.marks, out)
             self.pages = builder.pages
-            finished = True
-            yield Progress(last.total, last.total, "bookmarks and links")
-        finally:
-            sink.finish()
-            if not finished:
-                with contextlib.suppress(OSError):
-                    self.path.unlink()
+        yield Progress(last.total, last.total, "bookmarks and links")
 
 
 def write_pdf(

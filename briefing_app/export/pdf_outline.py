@@ -9,10 +9,9 @@ the link annotations afterwards, in one pass over the file.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     from pypdf.generic import Fit
@@ -69,8 +68,8 @@ def _fit(marks: PdfMarks, at: Anchor) -> Fit:
     return Fit.xyz(left=0, top=max(height - at.top + 6.0, 0.0), zoom=None)
 
 
-def apply_marks(path: Path, marks: PdfMarks) -> None:
-    """Rewrite ``path`` with the outline and links of ``marks``; atomic on success."""
+def apply_marks(path: Path, marks: PdfMarks, out: BinaryIO) -> None:
+    """Write the PDF at ``path``, with the outline and links of ``marks`` added, to ``out``."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
 
@@ -107,7 +106,4 @@ def apply_marks(path: Path, marks: PdfMarks) -> None:
             ),
         )
     writer.page_mode = "/UseOutlines"
-    temporary = path.with_name(path.name + ".part")
-    with temporary.open("wb") as fh:
-        writer.write(fh)
-    os.replace(temporary, path)
+    writer.write(out)

@@ -6,9 +6,11 @@ page either way; the image sink stops the document after a few pages.
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QFile, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from briefing_app.export.options import PageSize
@@ -24,11 +26,30 @@ def page_size_points(size: PageSize) -> QSizeF:
     return QPageSize(ident).size(QPageSize.Unit.Point)
 
 
+_QT_WRITE_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EIO)
+
+
+def _file_error(file: QFile, path: Path) -> OSError:
+    """Qt's file error as an ``OSError`` with the system's code where Qt kept its words."""
+    message = file.errorString()
+    code = next((c for c in _QT_WRITE_ERRORS if os.strerror(c) in message), errno.EIO)
+    return OSError(code, message, str(path))
+
+
 class PdfSink:
-    """Pages into a PDF file at 72 dpi, so painter units are points."""
+    """Pages into a PDF file at 72 dpi, so painter units are points.
+
+    Qt's PDF writer does not report a failed write (a full disk, say): the
+    file it writes through is opened here, and ``finish`` reads its error.
+    """
 
     def __init__(self, path: Path, title: str) -> None:
-        self.writer = QPdfWriter(str(path))
+        self.path = path
+        self.file = QFile(str(path))
+        if not self.file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+            raise _file_error(self.file, path)
+        self.error: OSError | None = None
+        self.writer = QPdfWriter(self.file)
         self.writer.setResolution(72)
         self.writer.setTitle(title)
         self.writer.setCreator(APP_NAME)
@@ -59,8 +80,21 @@ class PdfSink:
         return self.painter
 
     def finish(self) -> None:
+        """End the document and close the file, keeping any write error for ``check``."""
         if self.painter is not None and self.painter.isActive():
             self.painter.end()
+        if self.file.isOpen():
+            self.file.flush()
+            if self.file.error() != QFile.FileError.NoError:
+                self.error = _file_error(self.file, self.path)
+            self.file.close()
+        if self.error is None and self.file.error() != QFile.FileError.NoError:
+            self.error = _file_error(self.file, self.path)
+
+    def check(self) -> None:
+        """Raise the write error ``finish`` found, if any."""
+        if self.error is not None:
+            raise self.error
 
 
 class ImageSink:

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from briefing_app.storage.database import Database, connect_read_only
+from briefing_app.storage.files import replacing, write_text
 
 __all__ = [
     "Backup",
@@ -113,18 +114,17 @@ def take_backup(
         return None
     moment = now or datetime.now()
     target = folder / f"{db.path.stem}-{moment.strftime(_STAMP)}.sqlite"
-    partial = target.with_suffix(".partial")
-    raw = db.engine.raw_connection()
-    try:
-        dest = sqlite3.connect(partial)
+    with replacing(target) as partial:
+        raw = db.engine.raw_connection()
         try:
-            raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+            dest = sqlite3.connect(partial)
+            try:
+                raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        raw.close()
-    partial.replace(target)
-    (folder / _STATE).write_text(json.dumps({"fingerprint": fingerprint}), encoding="utf-8")
+            raw.close()
+    write_text(folder / _STATE, json.dumps({"fingerprint": fingerprint}))
     if prune:
         prune_backups(folder, now=moment)
     return target

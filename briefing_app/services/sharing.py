@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +39,7 @@ from briefing_app.services.sharing_format import (
 )
 from briefing_app.services.user_events import append_user_excerpt, apply_draft
 from briefing_app.storage.database import Database
+from briefing_app.storage.files import write_text
 from briefing_app.storage.models import (
     AnnotationRow,
     BriefingPointRow,
@@ -161,17 +160,7 @@ def write_export(db: Database, path: Path) -> dict[str, int]:
     """Write the export to ``path`` atomically; returns how many of each kind it holds."""
     doc = export_document(db)
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(path, text)
     return {k: len(doc[k]) for k in ("events", "excerpts", "annotations", "briefings")}
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from briefing_app.storage.files import replacing
 from briefing_app.storage.identity import default_author
 from briefing_app.storage.server import (
     MIGRATION_LOCK,
@@ -425,7 +426,8 @@ class Database:
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         target = self.path.with_name(f"{self.path.name}.before-{revision}.bak")
-        shutil.copy2(self.path, target)
+        with replacing(target) as partial:
+            shutil.copy2(self.path, partial)
         return target
 
     def check_integrity(self) -> None:

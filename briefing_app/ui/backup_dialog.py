@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.services.backups import Backup, list_backups
+from briefing_app.storage.files import replacing
 
 __all__ = ["BackupDialog", "restore_file_from_backup"]
 
@@ -34,7 +35,8 @@ def restore_file_from_backup(db_path: Path, backup: Path) -> Path:
         side = db_path.with_name(db_path.name + suffix)
         if side.exists():
             side.replace(aside.with_name(aside.name + suffix))
-    shutil.copy2(backup, db_path)
+    with replacing(db_path) as partial:
+        shutil.copy2(backup, partial)
     return aside
 
 

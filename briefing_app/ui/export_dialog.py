@@ -47,6 +47,7 @@ from briefing_app.export.pdf_document import PdfExport, Progress, render_preview
 from briefing_app.export.selection import select_for_export
 from briefing_app.services.briefings import get_briefing, list_briefings
 from briefing_app.storage.database import Database
+from briefing_app.storage.files import not_written
 
 __all__ = ["ExportOptionsForm", "PdfExportDialog"]
 
@@ -324,7 +325,13 @@ class PdfExportDialog(QDialog):
                 self.progress.setFormat(f"%p% · {progress.message}")
         except StopIteration:
             self._done()
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
+            path = self._export.path if self._export is not None else ""
+            self._stop()
+            words = not_written(path, exc)
+            self.message.setText(words)
+            self.failed.emit(words)
+        except ValueError as exc:
             self._stop()
             self.message.setText(f"The PDF could not be written: {exc}")
             self.failed.emit(str(exc))
@@ -341,7 +348,7 @@ class PdfExportDialog(QDialog):
         if self._steps is not None:
             self._steps.close()
         self._stop()
-        self.message.setText("Export cancelled; no file was left behind.")
+        self.message.setText("Export cancelled; nothing was written, and no file was replaced.")
 
     def _stop(self) -> None:
         self._pump.stop()

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.briefing import BriefingSnapshot
 from briefing_app.export.csv_export import write_csv
-from briefing_app.export.document_formats import document_bytes, write_beside
+from briefing_app.export.document_formats import document_bytes
 from briefing_app.export.images import MAX_PIXELS, ImageError, write_png, write_svg
 from briefing_app.export.options import OptionsError
 from briefing_app.export.selection import ExportSelection, select_for_export
 from briefing_app.export.timelinejs import write_timelinejs
 from briefing_app.services.briefings import get_briefing, list_briefings
 from briefing_app.storage.database import Database
+from briefing_app.storage.files import not_written, open_replacing, write_bytes
 from briefing_app.ui.export_dialog import ExportOptionsForm
 
 __all__ = ["DataExportDialog", "ImageExportDialog", "WordExportDialog"]
@@ -112,8 +113,9 @@ class _FileExportDialog(QDialog):
             self.failed.emit(str(exc))
             return False
         except OSError as exc:
-            self.message.setText(f"Could not write {path}: {exc}")
-            self.failed.emit(str(exc))
+            words = not_written(path, exc)
+            self.message.setText(words)
+            self.failed.emit(words)
             return False
         self.message.setText(f"Wrote {path} ({summary}).")
         self.exported.emit(str(path))
@@ -167,9 +169,9 @@ class DataExportDialog(_FileExportDialog):
     def write(self, selection: ExportSelection, path: Path) -> str:
         name = self.format_box.currentText()
         if name in self._DOCUMENTS:
-            write_beside(path, document_bytes(self._DOCUMENTS[name], selection))
+            write_bytes(path, document_bytes(self._DOCUMENTS[name], selection))
             return f"{len(selection.events)} events"
-        with path.open("w", encoding="utf-8", newline="") as fh:
+        with open_replacing(path, "w", encoding="utf-8", newline="") as fh:
             if name.startswith("Timeline"):
                 write_timelinejs(selection, fh)
             else:
@@ -214,6 +216,6 @@ class WordExportDialog(_FileExportDialog):
         data = document_bytes(
             "docx", selection, briefing, chronology=self.chronology_box.isChecked()
         )
-        write_beside(path, data)
+        write_bytes(path, data)
         n = len(briefing.points)
         return f"“{briefing.name}”, {n} talking point{'' if n == 1 else 's'}"

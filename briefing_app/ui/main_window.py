@@ -636,6 +636,7 @@ class MainWindow(QMainWindow):
     # -- commands --------------------------------------------------------------------
     def _export_json(self) -> None:
         from briefing_app.export.json_export import write_chronology_json
+        from briefing_app.storage.files import not_written, open_replacing
 
         path, _ = QFileDialog.getSaveFileName(
             self, "Export Chronology as JSON", "chronology.json", "JSON (*.json)"
@@ -643,10 +644,10 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            with open(path, "w", encoding="utf-8") as fh:
+            with open_replacing(path, "w", encoding="utf-8") as fh:
                 write_chronology_json(self.db, fh)
         except OSError as exc:
-            QMessageBox.critical(self, "Export failed", f"Could not write {path}:\n{exc.strerror}")
+            QMessageBox.critical(self, "Export failed", not_written(path, exc))
             return
         self.statusBar().showMessage(f"Exported the chronology to {path}", 5000)
 

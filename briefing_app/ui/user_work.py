@@ -28,6 +28,7 @@ from briefing_app.domain.wording import counted
 from briefing_app.services.selection import suggest_event
 from briefing_app.services.sharing import SharingError, import_file, write_export
 from briefing_app.services.user_events import get_event_snapshot, hidden_event_ids
+from briefing_app.storage.files import not_written
 from briefing_app.storage.repository import get_event, get_source_text, list_events
 from briefing_app.ui.annotation_list import AnnotationList
 from briefing_app.ui.briefing_panel import BriefingPanel
@@ -316,7 +317,7 @@ class UserWork(QObject):
         try:
             counts = write_export(self.db, Path(path))
         except OSError as exc:
-            QMessageBox.critical(self._window, "Export failed", f"Could not write {path}:\n{exc}")
+            QMessageBox.critical(self._window, "Export failed", not_written(path, exc))
             return
         self.statusMessage.emit(
             f"Exported {counted(counts['annotations'], 'note')}, "

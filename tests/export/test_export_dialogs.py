@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from briefing_app.storage.database import Database
+from briefing_app.storage.files import partial_files
 from briefing_app.ui.export_dialog import PdfExportDialog
 from briefing_app.ui.image_export_dialog import DataExportDialog, ImageExportDialog
 from tests.export.conftest import body_text
@@ -43,10 +44,11 @@ def test_pdf_dialog_cancel_leaves_no_file(
     out = tmp_path / "cancelled.pdf"
     dialog.path_edit.setText(str(out))
     dialog.start_export()
-    dialog._advance()  # one slice of work: the file now exists, partly written
+    dialog._advance()  # one slice of work: a hidden file beside it, partly written
+    assert partial_files(out) and not out.exists()
     dialog.cancel_button.click()
     assert not dialog.running
-    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
     assert "cancelled" in dialog.message.text()
 
 

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing_app.export.pdf_document import PdfExport
+from briefing_app.storage.files import partial_files
 from tests.export.synthetic import synthetic_selection
 
 
@@ -39,9 +40,12 @@ def test_two_thousand_events_stream_with_flat_memory(tmp_path: Path, qapp: Any) 
 
 def test_cancelling_removes_the_partial_file(tmp_path: Path, qapp: Any) -> None:
     out = tmp_path / "cancelled.pdf"
+    out.write_bytes(b"the briefing exported yesterday")
     steps = PdfExport(synthetic_selection(300), out).steps()
     for _, progress in zip(range(5), steps, strict=False):
         assert progress.done < progress.total
-    assert out.exists()
+    assert out.read_bytes() == b"the briefing exported yesterday"  # never written in place
+    assert [p.name for p in partial_files(out)], "the pages go to a hidden file beside it"
     steps.close()
-    assert not out.exists()
+    assert out.read_bytes() == b"the briefing exported yesterday"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cancelled.pdf"]

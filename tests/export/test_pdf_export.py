@@ -203,4 +203,4 @@ def test_unwritable_output_fails(annotated_db_path: Path, tmp_path: Path) -> Non
         annotated_db_path, "--format", "pdf", "-o", str(tmp_path / "missing" / "out.pdf")
     )
     assert result.returncode == 1
-    assert "could not write" in result.stderr
+    assert "was not written: the folder does not exist" in result.stderr
