@@ -297,6 +297,7 @@ class PdfExportDialog(QDialog):
     def start_export(self) -> None:
         if self.running:
             return
+        self._preview_timer.stop()  # from now on the message is the export's
         path = Path(self.path_edit.text().strip()).expanduser()
         try:
             selection = select_for_export(self.db, self.options())
