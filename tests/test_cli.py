@@ -33,7 +33,7 @@ def test_check_passes_on_the_shipped_chronology(tmp_path: Path) -> None:
     assert "all quotes verbatim" in result.stdout
 
 
-def test_check_fails_on_a_broken_quote(tmp_path: Path) -> None:
+def _project_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "project"
     shutil.copytree(
         PROJECT_ROOT / "briefing_app",
@@ -43,6 +43,11 @@ def test_check_fails_on_a_broken_quote(tmp_path: Path) -> None:
     shutil.copytree(PROJECT_ROOT / "seeds", copy / "seeds")
     shutil.copytree(PROJECT_ROOT / "resources", copy / "resources")
     shutil.copy(PROJECT_ROOT / "main.py", copy / "main.py")
+    return copy
+
+
+def test_check_fails_on_a_broken_quote(tmp_path: Path) -> None:
+    copy = _project_copy(tmp_path)
     chron_path = copy / "resources" / "chronology.json"
     data = json.loads(chron_path.read_text(encoding="utf-8"))
     victim = data["events"][3]
@@ -53,6 +58,25 @@ def test_check_fails_on_a_broken_quote(tmp_path: Path) -> None:
     assert victim["id"] in result.stderr
     assert victim["excerpts"][0]["source"] in result.stderr
     assert "(paraphrased)" in result.stderr
+
+
+def test_an_edited_seed_fails_check_and_reload_naming_the_file(tmp_path: Path) -> None:
+    """One letter changed in a seed outside any quote: the pinned SHA-256 catches it."""
+    copy = _project_copy(tmp_path)
+    db = str(tmp_path / "db.sqlite")
+    assert run_main("--db", db, "check", cwd=copy).returncode == 0
+    seed = copy / "seeds" / "003_9593e50859e1daf2.txt"
+    data = bytearray(seed.read_bytes())
+    at = len(data) - 40
+    data[at] = ord("q") if data[at] != ord("q") else ord("x")
+    seed.write_bytes(bytes(data))
+    stored = run_main("--db", db, "export", "--format", "json").stdout
+    for command in ("check", "reload"):
+        result = run_main("--db", db, command, cwd=copy)
+        assert result.returncode != 0, command
+        assert "003_9593e50859e1daf2.txt" in result.stderr and "has changed" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert run_main("--db", db, "export", "--format", "json").stdout == stored  # nothing stored
 
 
 def test_json_export_shape(tmp_path: Path) -> None:

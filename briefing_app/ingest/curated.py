@@ -127,6 +127,23 @@ def _sources(resources: Path, seeds: Path, problems: list[str]) -> list[CuratedS
         except OSError:
             problems.append(f"source {name}: no such file in {seeds.name}/")
             continue
+        digest = hashlib.sha256(raw).hexdigest()
+        pinned = entry.get("sha256")
+        if not pinned:
+            problems.append(f"source {name}: sources.json pins no sha256 for it")
+            continue
+        if digest != pinned:
+            problems.append(
+                f"source {name}: {seeds.name}/{name} has changed since it was curated "
+                f"(its SHA-256 is {digest}, sources.json pins {pinned}); restore the file, "
+                "or re-check every quote from it and pin the new hash"
+            )
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(f"source {name}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+            continue
         try:
             published = PartialDate.parse(entry["published"]) if entry.get("published") else None
         except DateFormatError as exc:
@@ -145,8 +162,8 @@ def _sources(resources: Path, seeds: Path, problems: list[str]) -> list[CuratedS
                 author=entry.get("author"),
                 url=entry.get("url"),
                 notes=entry.get("notes"),
-                text=raw.decode("utf-8"),
-                content_hash=hashlib.sha256(raw).hexdigest(),
+                text=text,
+                content_hash=digest,
             )
         )
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ def write_mini(root: Path, events: list[dict[str, Any]] | None = None) -> tuple[
                 "sources": [
                     {
                         "file": "a.txt",
+                        "sha256": hashlib.sha256(ARTICLE.encode("utf-8")).hexdigest(),
                         "title": "Leaders agree a defence plan",
                         "outlet": "Test Wire",
                         "published": "2025-03-07",
