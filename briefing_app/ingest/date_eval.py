@@ -55,6 +55,7 @@ class LabelledDocument:
     text: str
     published: date | None
     mentions: tuple[dict, ...]
+    published_month: date | None = None  # a text dated to the month only: its first day
 
 
 class _Rates:
@@ -165,8 +166,9 @@ def _read_checked(path: Path, sha256: str) -> str:
 def load_corpus(folder: Path) -> list[LabelledDocument]:
     """Every ``<ID>.json`` of a corpus folder with the text of its ``<ID>.txt``.
 
-    A publication date known only to the month is treated as unknown: a
-    relative date cannot be resolved to a day from it without inventing one.
+    A publication date known only to the month is not a day: a weekday or
+    "today" cannot be resolved from it without inventing one, but a day and
+    month without a year can take the year from it (``published_month``).
     """
     documents = []
     for label_file in sorted(folder.glob("*.json")):
@@ -175,8 +177,9 @@ def load_corpus(folder: Path) -> list[LabelledDocument]:
         text = _read_checked(path, data["text_sha256"])
         raw = data.get("published")
         published = date.fromisoformat(raw) if raw and len(raw) == 10 else None
+        month = date.fromisoformat(f"{raw}-01") if raw and len(raw) == 7 else None
         documents.append(
-            LabelledDocument(label_file.stem, path, text, published, tuple(data["mentions"]))
+            LabelledDocument(label_file.stem, path, text, published, tuple(data["mentions"]), month)
         )
     return documents
 
@@ -234,7 +237,8 @@ def score_documents(
     scores = []
     for document in documents:
         skips = list(skip_spans(document)) if skip_spans else []
-        found = extractor(document.text, published=document.published, skip_spans=skips)
+        extra = {"published_month": document.published_month} if document.published_month else {}
+        found = extractor(document.text, published=document.published, skip_spans=skips, **extra)
         scores.append(score_document(document, found))
     return Evaluation(scores)
 

@@ -121,8 +121,12 @@ def reanalyse(
     known = metadata.published
     # "on Thursday" cannot be placed from a month or a year
     published = known.value if known is not None and known.precision is Precision.DAY else None
+    # ... but "il 21 e 22 marzo" can take its year from a known month
+    month = known.value if known is not None and known.precision is Precision.MONTH else None
     language = metadata.language if metadata.language in LANGUAGES else None
-    mentions = extract_dates(article.text, published, language, _skip_spans(article))
+    mentions = extract_dates(
+        article.text, published, language, _skip_spans(article), published_month=month
+    )
     proposals = propose_events(
         article.text,
         mentions,

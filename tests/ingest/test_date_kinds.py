@@ -354,3 +354,39 @@ def test_a_title_in_title_case_is_no_deictic_day() -> None:
 )
 def test_today_set_against_the_past_means_nowadays(language: str, text: str) -> None:
     assert _found(text, date(2025, 8, 11), language) == []
+
+
+def test_a_month_beginning_within_days_is_the_coming_one() -> None:
+    text = "He hoped for decisions after the summit in Washington in July."
+    assert _found(text, date(2024, 6, 28)) == [("July", "2024-07", "month")]
+    assert _found("The summit met in Vilnius in July.", date(2024, 3, 28)) == [
+        ("July", "2023-07", "month")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Today more than ever we must stand together."),
+        ("it", "Le sfide impongono, oggi più che mai, la necessità di agire."),
+        ("it", "Oggi come non mai è richiesta unità di intenti."),
+        ("fr", "Aujourd'hui plus que jamais l'Europe doit agir."),
+    ],
+)
+def test_today_more_than_ever_is_no_date(language: str, text: str) -> None:
+    assert _found(text, date(2023, 7, 11), language) == []
+
+
+def test_a_text_known_to_its_month_gives_day_months_their_year() -> None:
+    text = "La riunione si è svolta a Bruxelles il 18 ottobre; il vertice sarà il 3 novembre."
+    found = extract_dates(text, None, "it", published_month=date(2024, 10, 1))
+    assert [(m.text, m.date.iso()) for m in found] == [
+        ("18 ottobre", "2024-10-18"),
+        ("3 novembre", "2024-11-03"),
+    ]
+    assert (
+        extract_dates(
+            "Lo ha detto oggi il ministro.", None, "it", published_month=date(2024, 10, 1)
+        )
+        == []
+    )

@@ -56,6 +56,7 @@ def extract_dates(
     published: date | None = None,
     language: str | None = None,
     skip_spans: Sequence[tuple[int, int]] = (),
+    published_month: date | None = None,
 ) -> list[DateMention]:
     """Every date ``text`` mentions, in order, with the precision the text gives.
 
@@ -63,12 +64,16 @@ def extract_dates(
     "in March"); without it only absolute dates are returned. ``language`` is
     one of LANGUAGES (guessed when None); a paragraph clearly in another of
     them is read in its own. Mentions overlapping ``skip_spans`` (page
-    furniture) are ignored.
+    furniture) are ignored. ``published_month`` (any day of it) is for a text
+    known to be published in a month but not on which day: a day and month
+    without a year ("il 21 e 22 marzo") take the year that puts them nearest
+    that month, a month alone likewise; weekdays and "today" stay unresolved.
     """
     if not text:
         return []
     if isinstance(published, datetime):
         published = published.date()
+    mid_month = published_month.replace(day=15) if published_month and not published else None
     all_tables = tables()
     doc_lang = language if language in all_tables else detect_language(text)
     skips = [(int(s), int(e)) for s, e in skip_spans]
@@ -99,13 +104,18 @@ def extract_dates(
         for piece in c.pieces:
             if _not_a_day(text, piece, t.capitalised, sentence, p.figurative_sentence):
                 continue
+            base = published
             if piece.kind is Kind.DAY_MONTH and published is None:
                 piece = _with_year_of(piece, mentions, s_start)
+            if mid_month and piece.kind in (Kind.DAY_MONTH, Kind.MONTH):
+                base = mid_month
+                if piece.month == mid_month.month:  # "il 18 ottobre" in an October text
+                    piece = replace(piece, kind=Kind.ABSOLUTE, year=mid_month.year)
             needs_tense = piece.kind in NEEDS_TENSE and not piece.direction
-            if needs_tense and published is not None and not tense_read:
+            if needs_tense and base is not None and not tense_read:
                 tense = clause_tense(sentence, c.start - s_start, c.end - s_start, p)
                 tense_read = True
-            value = resolve(piece, t, published, tense)
+            value = resolve(piece, t, base, tense)
             if value is None:
                 continue
             found.append(

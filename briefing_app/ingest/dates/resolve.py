@@ -124,7 +124,8 @@ def _day_month(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDa
 
 def _month(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate | None:
     """A month alone: the one named by "last"/"next"/"this", else by the tense, else the
-    latest one on or before publication."""
+    latest one on or before publication, unless that is most of a year back and the
+    next begins within days ("the summit in Washington in July", written on 28 June)."""
     assert piece.month is not None
     query = t.canon_months[piece.month - 1]
     month_before = _shift(p.replace(day=1), -1)
@@ -141,6 +142,11 @@ def _month(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate |
     value = _read(query, t.code, base, prefer, ("month",))
     if value is None or value.month != piece.month:
         return None
+    if prefer == "past" and piece.direction is None:
+        first = value.replace(day=1)
+        coming = first.replace(year=first.year + 1)
+        if (p - first).days > _HALF_YEAR and 0 <= (coming - p).days <= _JUST_AHEAD:
+            value = coming
     return PartialDate(value, Precision.MONTH)
 
 
