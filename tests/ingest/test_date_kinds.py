@@ -390,3 +390,16 @@ def test_a_text_known_to_its_month_gives_day_months_their_year() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Dann wurde das Treffen ohne Ergebnis auf Dienstag vertagt."),
+        ("en", "The meeting was adjourned until Tuesday without a result."),
+        ("fr", "La réunion a été reportée à mardi faute d'accord."),
+    ],
+)
+def test_a_day_something_is_put_off_to_is_a_coming_one(language: str, text: str) -> None:
+    monday = date(2019, 7, 1)
+    assert [f[1] for f in _found(text, monday, language)] == ["2019-07-02"]

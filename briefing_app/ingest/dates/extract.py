@@ -12,7 +12,7 @@ from briefing_app.domain.dates import Precision
 from briefing_app.ingest.dates.candidates import find_candidates
 from briefing_app.ingest.dates.language import detect_language, paragraph_language
 from briefing_app.ingest.dates.model import Candidate, DateMention, Kind, Piece, RangePart, Tense
-from briefing_app.ingest.dates.patterns import patterns
+from briefing_app.ingest.dates.patterns import Patterns, patterns
 from briefing_app.ingest.dates.resolve import NEEDS_TENSE, resolve
 from briefing_app.ingest.dates.sentences import split_sentences
 from briefing_app.ingest.dates.tables import tables
@@ -114,6 +114,8 @@ def extract_dates(
             needs_tense = piece.kind in NEEDS_TENSE and not piece.direction
             if needs_tense and base is not None and not tense_read:
                 tense = clause_tense(sentence, c.start - s_start, c.end - s_start, p)
+                if _put_off_to(text, c.start, c.end, p):
+                    tense = Tense.FUTURE
                 tense_read = True
             value = resolve(piece, t, base, tense)
             if value is None:
@@ -127,6 +129,15 @@ def extract_dates(
         mentions += found
         pieces += used
     return _link_ranges(text, _join_apposed(text, mentions, pieces))
+
+
+def _put_off_to(text: str, start: int, end: int, p: Patterns) -> bool:
+    """ "The meeting was adjourned to [Tuesday]": the day is the target of the putting
+    off, a coming one, though the putting off is past."""
+    before = text[max(0, start - 40) : start]
+    if p.target_before.search(before):
+        return True
+    return bool(p.target_after_needs.search(before) and p.target_after.match(text, end))
 
 
 def _not_a_day(

@@ -85,6 +85,9 @@ class Patterns:
     future: re.Pattern[str]
     past_right_after: re.Pattern[str]
     day_of_this_month: re.Pattern[str]
+    target_before: re.Pattern[str]
+    target_after: re.Pattern[str]
+    target_after_needs: re.Pattern[str]
     figurative_sentence: re.Pattern[str]
     named_days: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str], ...]
     # languages that capitalise month names: a lower-case one with its day and year
@@ -173,6 +176,9 @@ def patterns(code: str) -> Patterns:
         future=re.compile(f"(?:{t.future_cues})|(?:{t.future_more})", FLAGS),
         past_right_after=re.compile(t.past_right_after, FLAGS),
         day_of_this_month=_word(t.day_of_this_month.replace("{day}", DAY)),
+        target_before=re.compile(f"(?:{t.target_before})", FLAGS),
+        target_after=re.compile(f"(?:{t.target_after})", FLAGS),
+        target_after_needs=re.compile(f"(?:{t.target_after_needs})", FLAGS),
         figurative_sentence=re.compile(f"(?:{t.figurative_sentence})", FLAGS),
         named_days=tuple(
             (_word(pat), re.compile(f"(?:{before})", FLAGS), re.compile(f"(?:{after})", FLAGS), iso)

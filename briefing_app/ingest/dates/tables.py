@@ -69,7 +69,13 @@ class Lang:
     # "el día 24 de este mes", "le 3 de ce mois": a day of the publication month;
     # "{day}" stands for the day number, in group d
     day_of_this_month: str = "(?!)"
-    weekday_part: str = "(?!)"  # a part of the day written into the weekday: "Dienstagabend"
+    weekday_part: str = "(?!)"
+    # a day something is put off to is a coming one, whatever the tense of the putting off:
+    # "postponed to [Tuesday]", "reporté à [mardi]"; German also "auf [Dienstag] vertagt"
+    # (target_after, when the words before end as target_after_needs)
+    target_before: str = "(?!)"
+    target_after: str = "(?!)"
+    target_after_needs: str = "(?!)"  # a part of the day written into the weekday: "Dienstagabend"
     # a sentence that sets "today" against the past ("in the past ... today"): nowadays
     figurative_sentence: str = "(?!)"
     # days known by a name of their own, where the words around say so ("9/11" attacks)
@@ -133,6 +139,9 @@ def _parse(data: dict) -> Lang:
         bare_modern_years=data.get("bare_modern_years", False),
         day_of_this_month=data.get("day_of_this_month", "(?!)"),
         weekday_part=data.get("weekday_part", "(?!)"),
+        target_before=data.get("target_before", "(?!)"),
+        target_after=data.get("target_after", "(?!)"),
+        target_after_needs=data.get("target_after_needs", "(?!)"),
         figurative_sentence=data.get("figurative_sentence", "(?!)"),
         named_days=tuple(
             (d["pattern"], d.get("before", "(?!)"), d.get("after", "(?!)"), d["date"])
