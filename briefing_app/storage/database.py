@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import URL, Engine, create_engine, event, inspect, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -217,6 +217,7 @@ class Database:
         if file.exists() and file.is_dir():
             raise DatabaseError(f"{file} is a folder, not a database file.")
         _refuse_non_database(file)
+        _refuse_foreign(file)
         if read_only:
             return cls._open_read_only(file)
         if _not_writable(file):
@@ -383,7 +384,7 @@ class Database:
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
             conn.commit()
             try:
-                with conn.begin():
+                with _transactional_ddl(conn), conn.begin():
                     cfg.attributes["connection"] = conn
                     command.upgrade(cfg, "head")
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -392,6 +393,14 @@ class Database:
                             f"Upgrading {self.path} would leave {len(broken)} broken links "
                             "between records; it has not been changed."
                         )
+            except SADatabaseError as exc:
+                reason = getattr(exc, "orig", None) or exc
+                if getattr(reason, "sqlite_errorcode", None) == sqlite3.SQLITE_CORRUPT:
+                    raise
+                raise DatabaseError(
+                    f"{self.path} could not be upgraded to this version ({reason}); "
+                    "it has been left exactly as it was."
+                ) from exc
             finally:
                 conn.exec_driver_sql("PRAGMA foreign_keys=ON")
                 conn.commit()
@@ -466,6 +475,35 @@ class Database:
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_OWN_TABLES = frozenset({"sources", "events", "excerpts", "annotations"})
+"""Tables every version of this app's schema has."""
+
+
+@contextmanager
+def _transactional_ddl(conn: Connection) -> Iterator[None]:
+    """Let SQLite's own BEGIN cover DDL too, so a failed migration rolls back whole.
+
+    Python's sqlite3 driver opens a transaction only before INSERT, UPDATE or
+    DELETE: a CREATE TABLE before them would be committed at once. For the
+    length of the block the driver leaves transactions to SQL, and BEGIN is
+    issued when SQLAlchemy begins one.
+    """
+    driver = conn.connection.driver_connection
+    if conn.dialect.name != "sqlite" or not isinstance(driver, sqlite3.Connection):
+        yield
+        return
+    legacy = driver.isolation_level
+    driver.isolation_level = None
+
+    def begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(conn, "begin", begin)
+    try:
+        yield
+    finally:
+        event.remove(conn, "begin", begin)
+        driver.isolation_level = legacy
 
 
 def _not_writable(file: Path) -> bool:
@@ -495,3 +533,45 @@ def _refuse_non_database(file: Path) -> None:
             f"{file} is not a briefing database (it is not an SQLite file). "
             "Choose another file; this one has not been changed."
         )
+
+
+def _refuse_foreign(file: Path) -> None:
+    """Refuse, untouched, an SQLite file that another application made.
+
+    Read through a read-only connection, before the app's own connection
+    could change anything (its journal mode, say). A file with no tables is
+    a new database; one with tables this app never makes, or stamped with a
+    schema but lacking this app's tables, is another application's.
+    """
+    if not file.exists() or file.stat().st_size == 0:
+        return
+    try:
+        conn = connect_read_only(file)
+        try:
+            tables = {
+                str(row[0])
+                for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%'"
+                )
+            }
+            stamped = "alembic_version" in tables and (
+                conn.execute("SELECT count(*) FROM alembic_version").fetchone()[0] > 0
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return  # damaged or locked: the open that follows says which
+    if stamped and tables >= _OWN_TABLES:
+        return  # this app's, at some revision: migrate() decides
+    from briefing_app.storage.models import Base
+
+    known = {*Base.metadata.tables, "alembic_version"}
+    others = sorted(t for t in tables - known if "_fts" not in t)
+    if not stamped and not others:
+        return  # new, or this app's own tables not yet stamped: migrate() decides
+    named = f" (it holds tables such as {', '.join(others[:5])})" if others else ""
+    raise DatabaseError(
+        f"{file} is not a briefing database: it is another application's SQLite file"
+        f"{named}. Choose another file; this one has not been changed."
+    )
