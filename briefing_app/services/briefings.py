@@ -38,7 +38,7 @@ __all__ = [
     "CitationRecord",
     "add_citation",
     "add_point",
-    "briefing_of_point",
+    "briefings_of_points",
     "citation_records",
     "create_briefing",
     "delete_briefing",
@@ -177,12 +177,19 @@ def find_briefing_by_name(db: Database, name: str) -> BriefingSnapshot | None:
     return get_briefing(db, uid) if uid else None
 
 
-def briefing_of_point(db: Database, point_uid: str) -> str | None:
+def briefings_of_points(db: Database, point_uids: Iterable[str]) -> set[str]:
+    """The uids of the briefings holding these points, in one query."""
+    uids = set(point_uids)
+    if not uids:
+        return set()
     with db.session() as s:
-        return s.scalar(
-            select(BriefingRow.uid)
-            .join(BriefingPointRow, BriefingPointRow.briefing_pk == BriefingRow.pk)
-            .where(BriefingPointRow.uid == point_uid)
+        return set(
+            s.scalars(
+                select(BriefingRow.uid)
+                .join(BriefingPointRow, BriefingPointRow.briefing_pk == BriefingRow.pk)
+                .where(BriefingPointRow.uid.in_(uids))
+                .distinct()
+            )
         )
 
 

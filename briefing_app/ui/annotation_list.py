@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from briefing_app.domain.changes import ChronologyChange
 from briefing_app.domain.model import Event
 from briefing_app.services.annotations import (
     AnnotationSnapshot,
@@ -69,7 +70,7 @@ class AnnotationList(QWidget):
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
         self._pending.timeout.connect(self.reconcile)
-        controller.annotationsChanged.connect(self._notes_changed)
+        controller.chronologyChanged.connect(self._chronology_changed)
         self.setEnabled(False)
 
     # -- what is shown ------------------------------------------------------------------
@@ -156,8 +157,11 @@ class AnnotationList(QWidget):
         self.empty.setVisible(not self._cards and not self._drafts)
 
     # -- following the database -------------------------------------------------------------
-    def _notes_changed(self, event_id: str) -> None:
-        if event_id == self._event_id:
+    def _chronology_changed(self, change: ChronologyChange) -> None:
+        """The notes shown may have changed: with an edit of them, or of their event."""
+        if self._event_id is not None and (
+            self._event_id in change.notes or self._event_id in change.events
+        ):
             self._pending.start()
 
     def reconcile(self) -> None:

@@ -5,9 +5,9 @@ command and announces what changed, so the timeline, the event panel and the
 briefing panel refresh themselves. Nothing here holds a database session.
 
 Signals:
-    annotationsChanged(str): the notes of this event (or of its excerpts) changed.
-    notesChanged(list): event ids whose notes changed (their badges and tags may differ).
-    eventsChanged(list): these event ids changed (data, excerpts, hidden, deleted).
+    chronologyChanged(ChronologyChange): what an edit, undo or redo changed: the
+        events it touched (data, excerpts, hidden, deleted) and those whose notes
+        changed (their badges and tags may differ).
     briefingChanged(str): this briefing was created, edited or deleted.
     failed(str): an edit, an undo or a redo could not be saved; the text says why.
     conflicted(str): a save met a newer version by someone else; both are kept (the text
@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from briefing_app.domain.briefing import BriefingSnapshot
+from briefing_app.domain.changes import ChronologyChange
 from briefing_app.services import annotations as notes
 from briefing_app.services import briefings, user_events
 from briefing_app.services.annotations import AnnotationSnapshot
@@ -55,9 +56,7 @@ def _short(text: str, n: int = 24) -> str:
 
 
 class EditController(QObject):
-    annotationsChanged = Signal(str)
-    notesChanged = Signal(list)
-    eventsChanged = Signal(list)
+    chronologyChanged = Signal(object)
     briefingChanged = Signal(str)
     failed = Signal(str)
     conflicted = Signal(str)
@@ -104,9 +103,7 @@ class EditController(QObject):
 
     def _note_changed(self, _uid: str, change: Change[AnnotationSnapshot]) -> None:
         events = {s.event_id for s in (change.before, change.after) if s is not None}
-        for event_id in sorted(events):
-            self.annotationsChanged.emit(event_id)
-        self.notesChanged.emit(sorted(events))
+        self.chronologyChanged.emit(ChronologyChange.of_notes(events))
 
     def _note_command(
         self,
@@ -225,15 +222,14 @@ class EditController(QObject):
 
     # -- events and excerpts -----------------------------------------------------------------
     def _event_changed(self, key: str, change: Change[Any]) -> None:
-        self.eventsChanged.emit([key])
-        self.annotationsChanged.emit(key)
-        for snap in (change.before, change.after):
-            for record in getattr(snap, "citations", ()) or ():
-                self._briefing_of_point(record.point_uid)
-
-    def _briefing_of_point(self, point_uid: str) -> None:
-        uid = briefings.briefing_of_point(self.db, point_uid)
-        if uid:
+        self.chronologyChanged.emit(ChronologyChange.of_events([key]))
+        # Deleting or restoring a cited event or excerpt changes the briefings citing it.
+        points = {
+            record.point_uid
+            for snap in (change.before, change.after)
+            for record in getattr(snap, "citations", ()) or ()
+        }
+        for uid in sorted(briefings.briefings_of_points(self.db, points)):
             self.briefingChanged.emit(uid)
 
     def create_event(

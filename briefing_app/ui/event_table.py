@@ -6,13 +6,17 @@ Rows can be dragged out (into the Briefing panel) as event ids.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing_app.domain.model import Event
 from briefing_app.ui.briefing_model import EVENT_MIME, event_mime
 from briefing_app.ui.plain_text import plain_tooltip
+
+if TYPE_CHECKING:
+    from briefing_app.domain.changes import ChronologyChange
+    from briefing_app.ui.chronology_model import ChronologyModel
 
 __all__ = ["EventTableModel"]
 
@@ -29,6 +33,17 @@ class EventTableModel(QAbstractTableModel):
         super().__init__()
         self._events: list[Event] = list(events)
         self._rows: dict[str, int] | None = None
+        self._chronology: ChronologyModel | None = None
+
+    def follow(self, chronology: ChronologyModel) -> None:
+        """List ``chronology``'s events, and list them again when they change."""
+        self._chronology = chronology
+        chronology.changed.connect(self._chronology_changed)
+        self.set_events(chronology.events)
+
+    def _chronology_changed(self, change: ChronologyChange) -> None:
+        if change.touches_events and self._chronology is not None:
+            self.set_events(self._chronology.events)
 
     def set_events(self, events: Sequence[Event]) -> None:
         self.beginResetModel()

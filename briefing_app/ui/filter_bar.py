@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -29,9 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.domain.changes import ChronologyChange
 from briefing_app.domain.dates import DateFormatError, PartialDate
 from briefing_app.domain.filters import EventFilter
 from briefing_app.domain.model import LANES, Confidence, Lane
+
+if TYPE_CHECKING:
+    from briefing_app.ui.chronology_model import ChronologyModel
 
 __all__ = ["FilterBar"]
 
@@ -70,6 +75,7 @@ class FilterBar(QWidget):
         self.setObjectName("filterBar")
         self._filter = EventFilter()
         self._period_problem = ""
+        self._chronology: ChronologyModel | None = None
         # Two rows, so the window fits a 1280-pixel laptop screen: the lane legend
         # with the filter indicator, then the other filters.
         rows = QVBoxLayout(self)
@@ -146,6 +152,27 @@ class FilterBar(QWidget):
     @property
     def filter(self) -> EventFilter:
         return self._filter
+
+    def follow(self, chronology: ChronologyModel) -> None:
+        """Offer ``chronology``'s actors and tags, apply the filter chosen here to it, and say
+        how many events it hides."""
+        self._chronology = chronology
+        chronology.changed.connect(self._chronology_changed)
+        chronology.filterChanged.connect(self._filter_applied)
+        self.filterChanged.connect(chronology.set_filter)
+        self._chronology_changed(ChronologyChange.all())
+
+    def _chronology_changed(self, change: ChronologyChange) -> None:
+        if self._chronology is None:
+            return
+        if change.touches_events:
+            self.set_actors(self._chronology.actors())
+            self.set_tags(self._chronology.tags())
+        self.set_hidden_count(self._chronology.hidden_count)
+
+    def _filter_applied(self, _flt: EventFilter) -> None:
+        if self._chronology is not None:
+            self.set_hidden_count(self._chronology.hidden_count)
 
     def set_actors(self, actors: Iterable[str]) -> None:
         current = self.actor.currentText()

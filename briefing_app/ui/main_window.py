@@ -1,14 +1,14 @@
 """The main window: timeline in the centre, docks around it, menus and status bar.
 
 Widgets never talk to each other directly: each emits signals and the window
-routes them (select an event → panel, table and timeline follow).
+routes them (select an event → panel, table and timeline follow). The loaded
+chronology is ``ChronologyModel``'s: the views that show it follow it, and
+the window only keeps the selection, the reader and the status bar in step.
 """
 
 from __future__ import annotations
 
-from bisect import insort
 from collections.abc import Collection
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -34,22 +34,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.domain.changes import ChronologyChange
 from briefing_app.domain.filters import EventFilter
-from briefing_app.domain.model import LANES, Event, Source
-from briefing_app.gc_tuning import long_lived_objects
+from briefing_app.domain.model import Event
 from briefing_app.paths import APP_NAME
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import (
-    counts,
     excerpts_of_source,
     get_event,
     get_source_text,
     list_events,
-    list_sources,
     pending_counts,
 )
 from briefing_app.storage.search import best_per_event, search_outcome
 from briefing_app.ui.backup_controller import BackupController
+from briefing_app.ui.chronology_model import ChronologyModel
 from briefing_app.ui.edit_controller import EditController
 from briefing_app.ui.event_panel import EventPanel
 from briefing_app.ui.event_table import EventTableModel
@@ -73,14 +72,6 @@ _SCREEN_SHARE = 0.94
 """How much of the available screen a first window takes (the rest shows the desktop)."""
 _MIN_SIDE_DOCK = 230
 """Narrower than this, a side dock cuts its own labels ("Se…", "Sour…")."""
-
-_READ_SINGLY = 500
-"""Up to this many changed events are read one by one; more, and everything is read."""
-
-
-def _date_order(event: Event) -> tuple[date, date, str]:
-    """The order list_events returns: first day, last day, id."""
-    return event.when.first_day, event.when.last_day, event.id
 
 
 class MainWindow(QMainWindow):
@@ -130,7 +121,8 @@ class MainWindow(QMainWindow):
         # The user's own work: notes in the event panel, a Briefing dock, undo for every edit.
         self.event_table.setDragEnabled(True)
         self.event_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.work = UserWork(EditController(db), self, lambda: self._events, lambda: self._sources)
+        self.chronology = ChronologyModel(db, self)
+        self.work = UserWork(EditController(db), self, self.chronology)
         self.event_panel.extra.addWidget(self.work.notes)
         self._add_dock("briefing", "Briefing", self.work.briefing_panel, left)
         self.splitDockWidget(self.docks["search"], self.docks["briefing"], Qt.Orientation.Vertical)
@@ -141,18 +133,13 @@ class MainWindow(QMainWindow):
         self._docks_to_size = False
         self.fit_to_screen()
 
-        self._events: list[Event] = []
-        self._sources: dict[str, Source] = {}
-        self._hidden_ids: set[str] = set()
-        self._hidden_count = 0
-        self._counts: dict[str, int] = {}
         self._pending: dict[str, int] = {}
         self.backups = BackupController(db, self)
         if db.read_only:
             self.setWindowTitle("Briefing Chronology — read-only")
         self._build_actions()
         self._connect()
-        self.reload()
+        self.chronology.reload()
         self._restore_state()
 
     # -- construction -----------------------------------------------------------
@@ -325,7 +312,16 @@ class MainWindow(QMainWindow):
         self.sources_list.sourceActivated.connect(lambda f: self.open_source(f))
         self.sources_list.reviewRequested.connect(lambda f: self.review_proposals([f]))
         self.sources_list.reviewable = not self.db.read_only
-        self.filter_bar.filterChanged.connect(self.apply_filter)
+        for view in (
+            self.timeline,
+            self.overview,
+            self.event_model,
+            self.filter_bar,
+            self.sources_list.model,
+        ):
+            view.follow(self.chronology)
+        self.chronology.changed.connect(self._chronology_changed)
+        self.chronology.filterChanged.connect(self._filter_applied)
         self.filter_bar.periodChosen.connect(self._show_period)
         self.event_table.selectionModel().currentRowChanged.connect(self._table_row_changed)
         self.timeline.contextMenuRequestedForEvent.connect(self.work.show_event_menu)
@@ -335,9 +331,7 @@ class MainWindow(QMainWindow):
         self.event_panel.annotateExcerptRequested.connect(self.work.annotate_excerpt)
         self.event_panel.deleteExcerptRequested.connect(self.work.delete_excerpt)
         self.work.selectEventRequested.connect(lambda eid: self.select_event(eid, center=True))
-        self.work.eventsChanged.connect(self.refresh_events)
-        self.work.allEventsChanged.connect(lambda: self.refresh_events(None))
-        self.work.notesChanged.connect(self.refresh_badges)
+        self.work.chronologyChanged.connect(self.apply_edits)
         self.work.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.work.briefing_panel.pointSelected.connect(self._point_selected)
         self.work.briefing_panel.eventActivated.connect(
@@ -348,44 +342,16 @@ class MainWindow(QMainWindow):
     def _backup_restored(self, _name: str) -> None:
         """Everything shown may have changed: the undo history goes, the rest is read again."""
         self.work.database_replaced()
-        self.refresh_events()
+        self.apply_edits(ChronologyChange.all())
 
     # -- data --------------------------------------------------------------------
     def reload(self, changed: Collection[str] | None = None) -> None:
-        """Read events and sources again (after an import or an edit).
-
-        With ``changed`` only those events are read again (new, edited, hidden
-        or deleted ones) and put in their place: at 100,000 events an edit
-        then costs a quarter of a full read.
-        """
-        if changed is not None and len(changed) <= _READ_SINGLY:
-            fresh = list_events(self.db, brief=True, ids=changed)
-            gone = set(changed)
-            events = [e for e in self._events if e.id not in gone]
-            for event in fresh:
-                insort(events, event, key=_date_order)
-            with long_lived_objects(collect=False):
-                self._events = events
-                self.timeline.set_events(events)
+        """Read events and sources again (after an import or an edit); with ``changed`` only
+        those events."""
+        if changed is None:
+            self.chronology.reload()
         else:
-            with long_lived_objects():
-                # Excerpts are read per event when shown: 100,000 events must open fast.
-                self._events = list_events(self.db, brief=True)
-                self.timeline.set_events(self._events)
-        self._reload_sources()
-        self.overview.set_index(self.timeline.event_index, shown=self.timeline.shown_index)
-        self.event_model.set_events(self._events)
-        actors = {a for e in self._events for a in e.actors}
-        self.filter_bar.set_actors(actors)
-        self.filter_bar.set_tags({t for e in self._events for t in e.tags})
-        self.apply_filter(self.filter_bar.filter)
-
-    def _reload_sources(self) -> None:
-        """Sources and counts only: what saving an imported article changes."""
-        self._sources = {s.file: s for s in list_sources(self.db)}
-        self._counts = counts(self.db)
-        self.sources_list.model.set_sources(list(self._sources.values()))
-        self._show_pending()
+            self.chronology.apply(ChronologyChange.of_events(changed))
 
     def _show_pending(self) -> None:
         """Mark the sources whose proposals wait, and offer File › Review Proposals… if any."""
@@ -402,28 +368,57 @@ class MainWindow(QMainWindow):
 
     @property
     def events(self) -> list[Event]:
-        return self._events
+        return self.chronology.events
 
-    def _event(self, event_id: str | None) -> Event | None:
-        """The loaded event with this id (the timeline's index already maps ids to events)."""
-        found = self.timeline.event_index.get(event_id) if event_id else None
-        return None if found is None else found.event
+    def apply_edits(self, change: ChronologyChange) -> None:
+        """The user's own edits (or a restored backup): show them in place, in the same window
+        of time."""
+        t0, t1 = self.timeline.visible_range()
+        applied = self.chronology.apply(change)
+        if applied.touches_events:
+            self.timeline.set_visible_range(t0, t1)
+
+    def _chronology_changed(self, change: ChronologyChange) -> None:
+        """Keep the selection, the reader and the status bar in step; the views follow alone.
+
+        A change of notes alone (a badge) leaves the event panel as it is: its notes are
+        being typed in.
+        """
+        if change.sources or change.everything:
+            self._show_pending()  # an imported article's proposals wait for review
+        self._filter_applied(self.chronology.filter)
+        if change.everything or change.events - change.notes:
+            selected = self.timeline.selected_id()  # the timeline let go of a removed event
+            if self.chronology.event(selected) is not None:
+                self.select_event(selected)
+            else:
+                self.event_panel.show_event(None, self.chronology.sources)
+                self.work.show_event(None)
+            file = self.reader.source_file
+            text = get_source_text(self.db, file) if file else None
+            if file and text is not None:
+                self.reader.show_source(text, excerpts_of_source(self.db, file))
+        elif change.touches_events:
+            selected = self.timeline.selected_id()
+            if selected is not None:
+                self._follow_in_table(selected)
 
     # -- routing -------------------------------------------------------------------
     def select_event(self, event_id: str, center: bool = False) -> None:
-        event = self._event(event_id)
+        event = self.chronology.event(event_id)
         if event is None:
             return
         self.timeline.set_highlighted(())
         if self.timeline.selected_id() != event_id:
             self.timeline.select_event(event_id, ensure_visible=True)
-        if center and self._is_visible(event_id):
+        if center and self.chronology.is_visible(event_id):
             self._reveal(event)
         shown = get_event(self.db, event_id) or event
-        self.event_panel.show_event(shown, self._sources)
+        self.event_panel.show_event(shown, self.chronology.sources)
         self.work.show_event(shown)
         self._follow_in_table(event_id)
-        hidden = event_id in self._hidden_ids or event.lane not in self.filter_bar.filter.lanes
+        flt = self.chronology.filter
+        hidden = event_id in self.chronology.hidden_ids or event.lane not in flt.lanes
         note = "  (hidden by the current filters)" if hidden else ""
         self.statusBar().showMessage(
             f"{event.when.label()} · {event.lane.value} · {event.title}{note}"
@@ -437,61 +432,9 @@ class MainWindow(QMainWindow):
             self.event_table.selectRow(row)
             blocker.unblock()
 
-    def refresh_events(self, ids: list[str] | None = None) -> None:
-        """After the user's own edits: show them (badges, new or hidden events) in place.
-
-        ``ids``: the events the edits touched; None reads everything again.
-        """
-        t0, t1 = self.timeline.visible_range()
-        selected = self.timeline.selected_id()
-        self.reload(ids)
-        self.timeline.set_visible_range(t0, t1)
-        if self._event(selected) is not None:
-            self.select_event(selected)
-        else:
-            self.event_panel.show_event(None, self._sources)
-            self.work.show_event(None)
-        file = self.reader.source_file
-        text = get_source_text(self.db, file) if file else None
-        if file and text is not None:
-            self.reader.show_source(text, excerpts_of_source(self.db, file))
-
-    def refresh_badges(self, ids: list[str]) -> None:
-        """Notes changed: redraw only when an event's badge, flag or tags changed.
-
-        Typing in a note changes none of them, so autosaving costs no redraw.
-        """
-        changed = False
-        for event_id in ids:
-            old, new = self._event(event_id), get_event(self.db, event_id)
-            if old is None or new is None:
-                continue
-            if (old.annotation_count, old.flagged, old.tags) == (
-                new.annotation_count,
-                new.flagged,
-                new.tags,
-            ):
-                continue
-            fresh = replace(
-                old, annotation_count=new.annotation_count, flagged=new.flagged, tags=new.tags
-            )
-            at = next(i for i, e in enumerate(self._events) if e is old)
-            self._events[at] = fresh
-            changed = True
-        if changed:
-            with long_lived_objects():
-                self.timeline.set_events(self._events)
-            self.overview.set_index(self.timeline.event_index, shown=self.timeline.shown_index)
-            self.event_model.set_events(self._events)
-            self.filter_bar.set_tags({t for e in self._events for t in e.tags})
-            self.apply_filter(self.filter_bar.filter)
-            selected = self.timeline.selected_id()
-            if selected is not None:
-                self._follow_in_table(selected)
-
     def _point_selected(self, event_ids: list[str]) -> None:
         """A talking point was selected: show the events it cites."""
-        events = [e for e in map(self._event, event_ids) if e is not None]
+        events = [e for e in map(self.chronology.event, event_ids) if e is not None]
         shown = [e.id for e in events]
         if shown:
             first = min(e.when.first_day for e in events).toordinal()
@@ -557,7 +500,7 @@ class MainWindow(QMainWindow):
             return
         outcome = search_outcome(self.db, text)
         hits = best_per_event(outcome.hits)
-        visible = [h for h in hits if self._is_visible(h.event_id)]
+        visible = [h for h in hits if self.chronology.is_visible(h.event_id)]
         results = [
             SearchResult(
                 event_id=h.event_id,
@@ -566,7 +509,7 @@ class MainWindow(QMainWindow):
                 snippet=h.snippet,
             )
             for h in visible
-            if (event := self._event(h.event_id)) is not None
+            if (event := self.chronology.event(h.event_id)) is not None
         ]
         note = ""
         if len(visible) < len(hits):
@@ -578,20 +521,11 @@ class MainWindow(QMainWindow):
             )
         self.search_panel.set_results(results, note)
 
-    def _is_visible(self, event_id: str) -> bool:
-        event = self._event(event_id)
-        return event is not None and self.filter_bar.filter.matches(event)
-
     def apply_filter(self, flt: EventFilter) -> None:
-        for lane in LANES:
-            self.timeline.set_lane_visible(lane, lane in flt.lanes)
-            self.overview.set_lane_visible(lane, lane in flt.lanes)
-        self._hidden_ids = flt.hidden_ids(self._events)
-        self.timeline.set_hidden_ids(self._hidden_ids)
-        self.overview.set_hidden_ids(self._hidden_ids, shown=self.timeline.shown_index)
-        hidden = len(self._events) - self.timeline.shown_index.shown_count(flt.lanes)
-        self._hidden_count = hidden
-        self.filter_bar.set_hidden_count(hidden)
+        self.chronology.set_filter(flt)
+
+    def _filter_applied(self, _flt: EventFilter) -> None:
+        """A filter applied or the chronology changed: the counts, and the search, again."""
         self._show_counts()
         if self.search_panel.box.text().strip():
             self.run_search(self.search_panel.box.text())
@@ -606,14 +540,15 @@ class MainWindow(QMainWindow):
         self.timeline.set_visible_range(t0 - margin, t1 + margin)
 
     def _show_counts(self) -> None:
-        n, hidden = self._counts, self._hidden_count
-        shown = len(self._events) - hidden
+        n, hidden = self.chronology.counts, self.chronology.hidden_count
+        events = self.chronology.events
+        shown = len(events) - hidden
         tail = f" · {hidden} hidden by filters" if hidden else ""
         waiting = sum(self._pending.values())
         if waiting:
             tail += f" · {waiting} proposed event{'s' if waiting != 1 else ''} to review"
         self.statusBar().showMessage(
-            f"{shown} of {len(self._events)} events shown · {n['sources']} sources · "
+            f"{shown} of {len(events)} events shown · {n['sources']} sources · "
             f"{n['excerpts']} excerpts{tail}"
         )
 
@@ -673,9 +608,10 @@ class MainWindow(QMainWindow):
 
         dialog = ImageExportDialog(self.db, self)
         t0, t1 = self.timeline.visible_range()
-        if self._events:  # the visible window, without the padding beyond the data
-            t0 = max(t0, min(e.when.first_day for e in self._events).toordinal())
-            t1 = min(t1, max(e.when.last_day for e in self._events).toordinal() + 1)
+        events = self.chronology.events
+        if events:  # the visible window, without the padding beyond the data
+            t0 = max(t0, min(e.when.first_day for e in events).toordinal())
+            t1 = min(t1, max(e.when.last_day for e in events).toordinal() + 1)
         dialog.form.set_filter(self.filter_bar.filter)
         dialog.form.set_period(
             date.fromordinal(max(math.floor(t0), 1)), date.fromordinal(max(math.ceil(t1) - 1, 1))
@@ -767,15 +703,15 @@ class MainWindow(QMainWindow):
         self.import_articles(paths)
 
     def _sources_imported(self, files: list[str]) -> None:
-        self._reload_sources()  # the events come with _events_imported, after review
-        self._show_counts()
+        # The events come with _events_imported, after review.
+        self.chronology.apply(ChronologyChange(sources=True))
         if files:
             self.open_source(files[0])
         n = len(files)
         self.statusBar().showMessage(f"Imported {n} article{'s' if n != 1 else ''}", 8000)
 
     def _events_imported(self, event_ids: list[str], excerpts: list[tuple[str, str]]) -> None:
-        self.reload()
+        self.chronology.reload()
         if event_ids:
             self.select_event(event_ids[0], center=True)
         if excerpts:

@@ -12,6 +12,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -26,6 +27,10 @@ from PySide6.QtWidgets import QListView, QMenu, QVBoxLayout, QWidget
 
 from briefing_app.domain.model import Source
 from briefing_app.ui.plain_text import plain_tooltip
+
+if TYPE_CHECKING:
+    from briefing_app.domain.changes import ChronologyChange
+    from briefing_app.ui.chronology_model import ChronologyModel
 
 __all__ = ["SourceListModel", "SourcesList", "pending_label"]
 
@@ -46,6 +51,17 @@ class SourceListModel(QAbstractListModel):
         super().__init__()
         self._sources: list[Source] = []
         self._pending: dict[str, int] = {}
+        self._chronology: ChronologyModel | None = None
+
+    def follow(self, chronology: ChronologyModel) -> None:
+        """List ``chronology``'s sources, and list them again when they change."""
+        self._chronology = chronology
+        chronology.changed.connect(self._chronology_changed)
+        self.set_sources(list(chronology.sources.values()))
+
+    def _chronology_changed(self, change: ChronologyChange) -> None:
+        if (change.sources or change.everything) and self._chronology is not None:
+            self.set_sources(list(self._chronology.sources.values()))
 
     def set_sources(self, sources: Sequence[Source]) -> None:
         self.beginResetModel()

@@ -8,21 +8,21 @@ slots here and listens for what changed.
 
 Signals:
     selectEventRequested(str): show this event (a new one, a reference's event).
-    eventsChanged(list): event ids whose data, excerpts or visibility changed.
-    allEventsChanged(): any event may have changed or appeared (an import of notes).
-    notesChanged(list): event ids whose notes changed (badges and tags may differ).
+    chronologyChanged(ChronologyChange): what the edits since the last one changed,
+        collected into one value (an import of notes: everything).
     statusMessage(str): a short message for the status bar.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
+from briefing_app.domain.changes import ChronologyChange
 from briefing_app.domain.model import Event, Lane, Origin, Source
 from briefing_app.domain.wording import counted
 from briefing_app.services.selection import suggest_event
@@ -32,6 +32,7 @@ from briefing_app.storage.files import not_written
 from briefing_app.storage.repository import get_event, get_source_text, list_events
 from briefing_app.ui.annotation_list import AnnotationList
 from briefing_app.ui.briefing_panel import BriefingPanel
+from briefing_app.ui.chronology_model import ChronologyModel
 from briefing_app.ui.edit_controller import EditController
 from briefing_app.ui.link_event_dialog import LinkEventDialog
 from briefing_app.ui.new_event_dialog import NewEventDialog
@@ -41,36 +42,27 @@ __all__ = ["UserWork"]
 
 class UserWork(QObject):
     selectEventRequested = Signal(str)
-    eventsChanged = Signal(list)
-    allEventsChanged = Signal()
-    notesChanged = Signal(list)
+    chronologyChanged = Signal(object)
     statusMessage = Signal(str)
 
     def __init__(
-        self,
-        controller: EditController,
-        window: QWidget,
-        events: Callable[[], list[Event]],
-        sources: Callable[[], dict[str, Source]],
+        self, controller: EditController, window: QWidget, chronology: ChronologyModel
     ) -> None:
         super().__init__(window)
         self.controller = controller
         self.db = controller.db
         self._window = window
-        self._events = events
-        self._sources = sources
+        self._chronology = chronology
         self.notes = AnnotationList(controller)
         self.briefing_panel = BriefingPanel(controller)
         self.dialog: QDialog | None = None
         """The dialog last opened (window-modal, not blocking), for tests to drive."""
-        self._changed: set[str] = set()
-        self._noted: set[str] = set()
+        self._pending = ChronologyChange()
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
         self._batch.setInterval(0)
         self._batch.timeout.connect(self._emit_changed)
-        controller.eventsChanged.connect(self._collect)
-        controller.notesChanged.connect(self._collect_notes)
+        controller.chronologyChanged.connect(self._collect)
         controller.failed.connect(self._failed)
         controller.conflicted.connect(self._conflicted)
         self._build_actions()
@@ -122,24 +114,19 @@ class UserWork(QObject):
         ]
 
     # -- keeping the window in step ---------------------------------------------------------
-    def _collect(self, ids: list[str]) -> None:
-        self._changed.update(ids)
-        self._batch.start()
-
-    def _collect_notes(self, ids: list[str]) -> None:
-        self._noted.update(ids)
+    def _collect(self, change: ChronologyChange) -> None:
+        """Edits come in bursts (an undo of several, a note saved as an event changes):
+        collect them and say them once."""
+        self._pending = self._pending | change
         self._batch.start()
 
     def _emit_changed(self) -> None:
         """Announce the changes collected so far (at once, when a caller needs them shown)."""
         self._batch.stop()
-        if self._changed:
-            ids, self._changed = sorted(self._changed), set()
-            self._noted.difference_update(ids)  # a full refresh shows their notes too
-            self.eventsChanged.emit(ids)
-        if self._noted:
-            noted, self._noted = sorted(self._noted), set()
-            self.notesChanged.emit(noted)
+        change, self._pending = self._pending, ChronologyChange()
+        if change:
+            # An event read again shows its notes too.
+            self.chronologyChanged.emit(replace(change, notes=change.notes - change.events))
 
     def _failed(self, message: str) -> None:
         QMessageBox.warning(self._window, "Not saved", message)
@@ -256,7 +243,7 @@ class UserWork(QObject):
     def link_selection(self, file: str, start: int, end: int) -> None:
         """Link to Event…: choose an event; the selection becomes its new excerpt."""
         quote, _source = self._selection(file, start, end)
-        dialog = LinkEventDialog(self._events(), quote, self.notes.event_id, self._window)
+        dialog = LinkEventDialog(self._chronology.events, quote, self.notes.event_id, self._window)
         dialog.accepted.connect(lambda: self._link(dialog, file, start, end))
         self._open(dialog)
 
@@ -345,5 +332,5 @@ class UserWork(QObject):
         self.briefing_panel.refresh()
         if self.notes.event_id:
             self.notes.reconcile()
-        self.allEventsChanged.emit()  # the file may bring events the window has not seen
+        self.chronologyChanged.emit(ChronologyChange.all())  # it may bring events unseen here
         QMessageBox.information(self._window, "Imported", "\n".join(report.lines()))

@@ -54,7 +54,7 @@ def test_restore_backup_from_the_file_menu(qtbot: QtBot, library: Database) -> N
     made = create_user_event(
         library, EventDraft("Made after the backup", DateSpan(PartialDate.day(2024, 5, 1)), Lane.EU)
     )
-    window.refresh_events()
+    window.reload([made.id])
     window.select_event(made.id)
     assert window.event_panel.title.text() == "Made after the backup"
     _accept_dialogs(2)

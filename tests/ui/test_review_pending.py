@@ -71,7 +71,7 @@ def test_a_source_with_pending_proposals_is_marked_and_offers_review(
     assert index.data(SourceListModel.PENDING_ROLE) == n
     assert f"{n} proposed events to review" in window.statusBar().currentMessage()
     # A curated seed source has nothing waiting: no marker, and its menu's review is off.
-    seed = next(f for f in window._sources if f != file)
+    seed = next(f for f in window.chronology.sources if f != file)
     assert "to review" not in _row_text(window, seed)
     assert not model.index(model.row_of(seed)).data(Qt.ItemDataRole.FontRole)
     menu = window.sources_list.source_menu(seed)

@@ -126,11 +126,13 @@ def test_a_read_only_database_refuses_edits_and_says_so(
 def test_typing_in_a_note_does_not_redraw_the_timeline(
     qtbot: QtBot, work_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    announced = work_window.work.notesChanged  # the window updates badges when this arrives
+    announced = work_window.work.chronologyChanged  # the window updates badges when this arrives
     with qtbot.waitSignal(announced, timeout=AUTOSAVE_MS * 5):
         _write_note(qtbot, work_window, EVENT, "first", "")  # the badge appears once
     calls: list[int] = []
-    monkeypatch.setattr(work_window.timeline, "set_events", lambda events: calls.append(1))
+    monkeypatch.setattr(
+        work_window.timeline, "set_index", lambda index, shown=None: calls.append(1)
+    )
     card = work_window.work.notes.cards()[0]
     for words in (" second", " third"):
         with qtbot.waitSignal(announced, timeout=AUTOSAVE_MS * 5):

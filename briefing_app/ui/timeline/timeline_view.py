@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -49,6 +50,11 @@ from briefing_app.ui.timeline.timeline_tooltips import (
     day_span_label,
     event_tooltip,
 )
+
+if TYPE_CHECKING:
+    from briefing_app.domain.changes import ChronologyChange
+    from briefing_app.domain.filters import EventFilter
+    from briefing_app.ui.chronology_model import ChronologyModel
 
 __all__ = ["TimelineView"]
 
@@ -127,18 +133,46 @@ class TimelineView(QWidget):
         )
         self._scale = TimeScale(*_DEFAULT_WINDOW, self._time_width())
         self._fitted = False
+        self._chronology: ChronologyModel | None = None
         """True while the view shows 'everything': a resize then fits again."""
 
     # -- public API --------------------------------------------------------
-    def set_events(self, events: Sequence[Event]) -> None:
-        """Show these events, replacing any others.
+    def follow(self, chronology: ChronologyModel) -> None:
+        """Show ``chronology`` and keep showing it as it changes and as it is filtered."""
+        self._chronology = chronology
+        chronology.changed.connect(self._chronology_changed)
+        chronology.filterChanged.connect(self._filter_changed)
+        self.set_index(chronology.index, chronology.shown)
 
+    def _chronology_changed(self, change: ChronologyChange) -> None:
+        if change.touches_events and self._chronology is not None:
+            self.set_index(self._chronology.index, self._chronology.shown)
+
+    def _filter_changed(self, flt: EventFilter) -> None:
+        for lane in Lane:
+            self.set_lane_visible(lane, lane in flt.lanes)
+        if self._chronology is not None:
+            self.set_hidden_ids(self._chronology.hidden_ids, self._chronology.shown)
+
+    def set_events(self, events: Sequence[Event]) -> None:
+        """Show these events, replacing any others (indexed here)."""
+        self.set_index(EventIndex(events))
+
+    def set_index(self, index: EventIndex, shown: EventIndex | None = None) -> None:
+        """Show the events of ``index`` (built and owned by the chronology), replacing any others.
+
+        ``shown``: the same index with the filtered-out events left out, when
+        the caller has it; else the hidden ids already set are left out here.
         The first events shown are fitted in view; later calls (an edit, an
         import) keep the user's window unless it was showing everything.
         """
         refit = self._fitted or len(self._all) == 0
-        self._all = EventIndex(events)
-        self._index = self._all.with_hidden(self._hidden)
+        self._all = index
+        if shown is not None:
+            self._hidden = shown.hidden_ids
+            self._index = shown
+        else:
+            self._index = index.with_hidden(self._hidden)
         self._set_scale(self._scale.with_limits(ScaleLimits(domain=self._all.domain())))
         if self._selected is not None and self._selected not in self._all:
             self._selected = None
@@ -163,12 +197,15 @@ class TimelineView(QWidget):
             self._hovered = None
             self.update()
 
-    def set_hidden_ids(self, ids: set[str] | frozenset[str]) -> None:
-        """Hide these events (filtered out elsewhere); the others stay as they are."""
+    def set_hidden_ids(
+        self, ids: set[str] | frozenset[str], shown: EventIndex | None = None
+    ) -> None:
+        """Hide these events (filtered out elsewhere); ``shown`` is the index already
+        filtered so (the chronology's), if any."""
         hidden = frozenset(ids)
-        if hidden != self._hidden:
+        if hidden != self._hidden or (shown is not None and shown is not self._index):
             self._hidden = hidden
-            self._index = self._all.with_hidden(hidden)
+            self._index = shown if shown is not None else self._all.with_hidden(hidden)
             self._hovered = None
             self.update()
 
