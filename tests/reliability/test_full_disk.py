@@ -210,11 +210,11 @@ def test_the_window_says_the_disk_is_full_for_json_and_notes(
     for target in (chronology, notes):
         target.write_bytes(OLD)
     monkeypatch.setattr(
-        "briefing_app.ui.main_window.QFileDialog.getSaveFileName",
+        "briefing_app.ui.export_commands.QFileDialog.getSaveFileName",
         lambda *_a, **_k: (str(chronology), ""),
     )
     fill_disk(monkeypatch, "part-way")
-    window._export_json()
+    window.exports.json()
     window.work.export_work(str(notes))
     assert len(shown) == 2 and all("the disk is full" in text for text in shown), shown
     assert chronology.read_bytes() == OLD and notes.read_bytes() == OLD

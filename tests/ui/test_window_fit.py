@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.storage.database import Database
 from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.window_layout import DockLayout
 from tests.ui.conftest import open_window
 
 LAPTOP = QRect(0, 0, 1280, 770)
@@ -21,7 +22,7 @@ DESKTOP = QRect(0, 0, 1920, 1050)
 @pytest.fixture(params=[LAPTOP, DESKTOP], ids=["1280x800", "1920x1080"])
 def screen_area(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> QRect:
     area: QRect = request.param
-    monkeypatch.setattr(MainWindow, "_available", lambda self: area)
+    monkeypatch.setattr(DockLayout, "available", lambda self: area)
     return area
 
 
@@ -126,6 +127,6 @@ def test_a_squeezed_side_dock_is_widened_again(
     # size it had on the screen this test stands for, then let it settle its docks.
     again.resize(round(screen_area.width() * 0.94), round(screen_area.height() * 0.94))
     qtbot.waitUntil(lambda: again.width() > 1000, timeout=2000)
-    again._settle_docks()
+    again.dock_layout.settle()
     qtbot.waitUntil(lambda: again.docks["search"].width() >= 230, timeout=2000)
     QSettings().clear()

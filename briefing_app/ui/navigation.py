@@ -1,0 +1,200 @@
+"""Going somewhere in the window: an event, an excerpt, a source, a period, a search result.
+
+Selecting an event from anywhere (the timeline, the list, a search result, a
+talking point, the reader) comes here, and the timeline, the event panel, the
+event list and the status bar follow it; opening an excerpt or a source puts
+it in the reader. The window owns the widgets; this keeps them in step.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSignalBlocker, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from briefing_app.domain.model import Event
+from briefing_app.storage.repository import excerpts_of_source, get_event, get_source_text
+from briefing_app.storage.search import best_per_event, search_outcome
+from briefing_app.ui.search_panel import SearchResult
+
+if TYPE_CHECKING:
+    from briefing_app.domain.changes import ChronologyChange
+    from briefing_app.ui.main_window import MainWindow
+
+__all__ = ["Navigator"]
+
+
+class Navigator(QObject):
+    """Routes "go there" from every widget of ``window`` to the ones that must follow."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+
+    def follow_change(self, change: ChronologyChange) -> None:
+        """The chronology changed: keep the selected event shown, or let go of a removed one.
+
+        A change of notes alone (a badge) leaves the event panel as it is: its notes are
+        being typed in.
+        """
+        if change.everything or change.events - change.notes:
+            selected = self.w.timeline.selected_id()  # the timeline let go of a removed event
+            if self.w.chronology.event(selected) is not None:
+                self.select_event(selected)
+            else:
+                self.w.event_panel.show_event(None, self.w.chronology.sources)
+                self.w.work.show_event(None)
+            file = self.w.reader.source_file
+            text = get_source_text(self.w.db, file) if file else None
+            if file and text is not None:
+                self.w.reader.show_source(text, excerpts_of_source(self.w.db, file))
+        elif change.touches_events:
+            selected = self.w.timeline.selected_id()
+            if selected is not None:
+                self.follow_in_table(selected)
+
+    def select_event(self, event_id: str, center: bool = False) -> None:
+        event = self.w.chronology.event(event_id)
+        if event is None:
+            return
+        self.w.timeline.set_highlighted(())
+        if self.w.timeline.selected_id() != event_id:
+            self.w.timeline.select_event(event_id, ensure_visible=True)
+        if center and self.w.chronology.is_visible(event_id):
+            self.reveal(event)
+        shown = get_event(self.w.db, event_id) or event
+        self.w.event_panel.show_event(shown, self.w.chronology.sources)
+        self.w.work.show_event(shown)
+        self.follow_in_table(event_id)
+        flt = self.w.chronology.filter
+        hidden = event_id in self.w.chronology.hidden_ids or event.lane not in flt.lanes
+        note = "  (hidden by the current filters)" if hidden else ""
+        self.w.statusBar().showMessage(
+            f"{event.when.label()} · {event.lane.value} · {event.title}{note}"
+        )
+
+    def follow_in_table(self, event_id: str) -> None:
+        """Select the event's row without re-entering it as if the user had picked the row."""
+        row = self.w.event_model.row_of(event_id)
+        if row >= 0 and self.w.event_table.currentIndex().row() != row:
+            blocker = QSignalBlocker(self.w.event_table.selectionModel())
+            self.w.event_table.selectRow(row)
+            blocker.unblock()
+
+    def point_selected(self, event_ids: list[str]) -> None:
+        """A talking point was selected: show the events it cites."""
+        events = [e for e in map(self.w.chronology.event, event_ids) if e is not None]
+        shown = [e.id for e in events]
+        if shown:
+            first = min(e.when.first_day for e in events).toordinal()
+            last = max(e.when.last_day for e in events).toordinal() + 1
+            pad = max((last - first) * 0.15, 15.0)
+            self.select_event(shown[0])
+            self.w.timeline.set_visible_range(first - pad, last + pad)  # all of them, not one
+            self.w.timeline.set_highlighted(shown)
+            titles = "; ".join(e.title for e in events)
+            self.w.statusBar().showMessage(f"Cited: {titles}", 8000)
+
+    def reveal(self, event: Event) -> None:
+        """Zoom in around an event picked from a list until it is drawn on its own.
+
+        Selecting from search or the event list must show the event, not a
+        cluster that hides it.
+        """
+        t = event.when.first_day.toordinal() + 0.5
+        for _ in range(12):
+            if event.id in self.w.timeline.visible_marks():
+                return
+            before = self.w.timeline.visible_range()
+            self.w.timeline.zoom_by(2.0, anchor_px=self.w.timeline.x_of(t))
+            if self.w.timeline.visible_range() == before:
+                return  # at the zoom limit
+            self.w.timeline.select_event(event.id, ensure_visible=True)
+
+    def table_row_changed(self, current: object, _previous: object) -> None:
+        row = self.w.event_table.currentIndex().row()
+        if row >= 0:
+            self.select_event(self.w.event_model.event_at(row).id, center=True)
+
+    def open_first_excerpt(self, event_id: str) -> None:
+        event = get_event(self.w.db, event_id)
+        if event is None:
+            return
+        self.select_event(event_id)
+        if event.excerpts:
+            first = event.excerpts[0]
+            self.open_excerpt(first.source, first.uid)
+
+    def open_excerpt(self, source_file: str, uid: str) -> None:
+        self.open_source(source_file, focus_uid=uid)
+
+    def open_source(self, source_file: str, focus_uid: str | None = None) -> None:
+        text = get_source_text(self.w.db, source_file)
+        if text is None:
+            QMessageBox.warning(
+                self.w, "Source missing", f"The source {source_file} is not stored."
+            )
+            return
+        self.w.reader.show_source(text, excerpts_of_source(self.w.db, source_file), focus_uid)
+        dock = self.w.docks["reader"]
+        dock.show()
+        dock.raise_()
+
+    def open_selected_excerpt(self) -> None:
+        selected = self.w.timeline.selected_id()
+        if selected:
+            self.open_first_excerpt(selected)
+
+    def run_search(self, text: str) -> None:
+        if not text.strip():
+            self.w.search_panel.set_results([])
+            return
+        outcome = search_outcome(self.w.db, text)
+        hits = best_per_event(outcome.hits)
+        visible = [h for h in hits if self.w.chronology.is_visible(h.event_id)]
+        results = [
+            SearchResult(
+                event_id=h.event_id,
+                heading=f"{event.when.label()} · {event.title}",
+                kind=h.kind,
+                snippet=h.snippet,
+            )
+            for h in visible
+            if (event := self.w.chronology.event(h.event_id)) is not None
+        ]
+        note = ""
+        if len(visible) < len(hits):
+            note = f"{len(results)} found; {len(hits) - len(visible)} more hidden by filters"
+        if not outcome.ranked:
+            note = (
+                f"{outcome.matches:,} matches: too many to rank, showing the newest "
+                f"{len(results)}. Add a word to narrow the search."
+            )
+        self.w.search_panel.set_results(results, note)
+
+    def show_period(self, first: date | None, last: date | None) -> None:
+        """A period typed in the filter bar: show it (a lone bound: the events it keeps)."""
+        if first is None or last is None:
+            self.w.timeline.fit_all()
+            return
+        t0, t1 = first.toordinal(), last.toordinal() + 1
+        margin = (t1 - t0) * 0.03
+        self.w.timeline.set_visible_range(t0 - margin, t1 + margin)
+
+    def range_changed(self, t0: float, t1: float) -> None:
+        self.w.overview.set_window(t0, t1)
+
+    def focus_search(self) -> None:
+        dock = self.w.docks["search"]
+        dock.show()
+        dock.raise_()
+        self.w.search_panel.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.w.search_panel.box.selectAll()
+
+    def focus_dock(self, key: str) -> None:
+        dock = self.w.docks[key]
+        dock.show()
+        dock.raise_()
+        dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
