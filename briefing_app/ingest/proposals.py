@@ -127,7 +127,7 @@ _TIME_OF_DAY = re.compile(
 )
 _LEADING_LINKS = re.compile(
     r"^(?:and|but|yet|so|while|when|then|also|however|meanwhile|back|as well as|"
-    r"et|mais|ainsi que|y|pero|así como|und|aber|sowie|e|ma|nonché)\b[\s,]*",
+    r"et|mais|ainsi que|y|pero|así como|und|aber|sowie|e|ma|nonché)\b(?![’'])[\s,]*",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -897,6 +897,53 @@ def _split_markup(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
+_BLOCK_LINES = 3
+
+
+def _title_block(text: str, s: int, e: int, body: tuple[int, int]) -> tuple[int, int]:
+    """A short line that a heading continues or that goes on in the next line ("DECISIÓN
+    (PESC) 2017/2315 DEL CONSEJO / de 11 de diciembre de 2017 / por la que se establece
+    ..."): the lines of that title, as one passage. A line continues the one before it
+    when it opens in lower case."""
+    line = text[s:e]
+    if "\n" in line.strip() or len(line.split()) > 12 or re.search(r"[.!?…]\s*$", line):
+        return s, e
+    lo, hi = body
+
+    def lines_around() -> tuple[list[tuple[int, int]], int]:
+        found: list[tuple[int, int]] = []
+        pos = 0
+        for match in re.finditer(r"[^\n]+", text[lo:hi]):
+            a, b = lo + match.start(), lo + match.end()
+            if text[a:b].strip():
+                if a <= s < b + 1:
+                    pos = len(found)
+                found.append((a, b))
+        return found, pos
+
+    found, pos = lines_around()
+    if not found:
+        return s, e
+
+    def opens_lower(i: int) -> bool:
+        first = text[found[i][0] : found[i][1]].lstrip()[:1]
+        return first.isalpha() and first.islower()
+
+    def short(i: int) -> bool:
+        a, b = found[i]
+        return len(text[a:b].split()) <= 25 and not re.search(r"[.!?…]\s*$", text[a:b])
+
+    first = last = pos
+    while first > 0 and pos - first < _BLOCK_LINES and opens_lower(first) and short(first - 1):
+        first -= 1
+    while last + 1 < len(found) and last - first < _BLOCK_LINES and opens_lower(last + 1):
+        last += 1
+    if first == last == pos:
+        return s, e
+    a = min(found[first][0], s)
+    return a + len(text[a:]) - len(text[a:].lstrip()), max(found[last][1], e)
+
+
 def _sentence_of(spans: list[tuple[int, int]], ends: list[int], pos: int) -> tuple[int, int]:
     i = min(bisect.bisect_right(ends, pos), len(spans) - 1)
     return spans[i]
@@ -995,6 +1042,73 @@ class _Draft:
     focus: tuple[int, int]
     words: frozenset[str]
     lane: Lane
+
+
+_LEDE_WORDS = 8
+_LEDE_SENTENCES = 3
+_NOT_YET = re.compile(
+    r"\b(?:will|would|could|might|shall|going to|wird|würde|werden|soll|sollen|"
+    r"sera|serait|va|vont|sarà|sarebbe|será|sería)\b|\w(?:ría|rían|rá|rán|rait|raient|"
+    r"rebbe|rebbero|rà|ranno)\b",
+    re.IGNORECASE,
+)
+"""A future or conditional verb: the sentence tells what is to come, not the day's news."""
+
+
+def _lede_drafts(
+    text: str,
+    body: tuple[int, int],
+    spans: list[tuple[int, int]],
+    kept: Sequence[DateMention],
+    furniture: Sequence[tuple[int, int]],
+    published: date | None,
+    main_actor: Lane,
+    document: dict[Lane, int],
+) -> list[_Draft]:
+    """The sentences of a news report's first paragraph when it writes no date: they tell
+    the news of the day the report was published ("Russia launched a full scale
+    invasion in the early hours of the morning"). The caller keeps the first that is a
+    known event of that day, and none otherwise."""
+    if published is None:
+        return []
+    lo, hi = body
+    found: list[tuple[int, int]] = []
+    paragraph_end = hi
+    for s, e in spans:
+        if e <= lo or s >= hi or (found and s >= paragraph_end):
+            if found:
+                break
+            continue
+        s = max([s, *(b for a, b in furniture if a <= s < b)])  # past a dateline it opens with
+        while s < e and text[s].isspace():
+            s += 1
+        if any(a <= s < b for a, b in furniture):
+            continue
+        sentence = text[s:e]
+        if not found:
+            if "\n" in sentence.strip() or len(sentence.split()) < _LEDE_WORDS:
+                continue  # a headline, a stamp, a heading
+            if not re.search(r"[.!?…][\"”’)»]*\s*$", sentence):
+                continue
+            blank = text.find("\n\n", s)
+            paragraph_end = hi if blank == -1 else min(blank, hi)
+            if any(s <= m.start < paragraph_end for m in kept):
+                return []  # the paragraph dates its news itself
+        found.append((s, e))
+        if len(found) == _LEDE_SENTENCES:
+            break
+    drafts: list[_Draft] = []
+    day = PartialDate(published)
+    for s, e in found:
+        sentence = text[s:e]
+        if _NOT_YET.search(sentence):
+            continue  # "Madrid pasaría a la historia ...": a forecast is no news of the day
+        mention = DateMention("", s, s, day, sentence)
+        title, focus = _title_and_clause(sentence, 0, 0)
+        lane = suggest_lane(sentence, focus, main_actor, document)
+        words = content_words(sentence)
+        drafts.append(_Draft(mention, DateSpan(day), s, e, title, focus, words, lane))
+    return drafts
 
 
 def _one_happening(a: _Draft, b: _Draft, text: str) -> bool:
@@ -1115,7 +1229,9 @@ def propose_events(
     about the same thing, or naming the same existing event, become one
     proposal with several excerpts. Mentions outside ``body`` or inside
     ``furniture`` spans (captions included: a photo's date is not an event)
-    are left out. ``terms`` gives the existing events' names in several
+    are left out. A news report's first paragraph that writes no date tells the
+    news of its publication day: its first sentence that names a known event of
+    that day is proposed at that day. ``terms`` gives the existing events' names in several
     languages (the shipped ones when None). With ``published``, a day or month
     written without its year that was placed more than half a year from the
     publication date proposes nothing: which year it is was a guess.
@@ -1147,7 +1263,7 @@ def propose_events(
             continue
         if published is not None and _year_guessed(mention, when, published):
             continue
-        s, e = _sentence_of(spans, ends, mention.start)
+        s, e = _title_block(text, *_sentence_of(spans, ends, mention.start), (lo, hi))
         key = (s, when.label())
         if key in seen:
             continue
@@ -1168,6 +1284,8 @@ def propose_events(
         when = _lasting(when, sentence, focus, others)
         words = content_words(sentence)
         drafts.append(_Draft(mention, when, quote_from, e, title, focus, words, lane))
+    ledes = _lede_drafts(text, (lo, hi), spans, kept, furniture, published, main_actor, document)
+    drafts[:0] = ledes
 
     # Each draft's links, then groups: same date and same thing, or the same existing event.
     first_line = text[lo:hi].strip().split("\n", 1)[0]
@@ -1177,12 +1295,19 @@ def propose_events(
             d.when,
             d.words,
             candidates,
-            _context(text, spans, ends, d),
+            # a lede's own sentence must name the happening, not only its neighbours
+            d.mention.sentence if i < len(ledes) else _context(text, spans, ends, d),
             _above(text, lo, d.start, headline),
         )
-        for d in drafts
+        for i, d in enumerate(drafts)
     ]
     plain = [same_as(d.when, found) for d, found in zip(drafts, links, strict=True)]
+    # An undated lede proposes only a known event of the day, from its first sentence that
+    # names one.
+    keep = next((i for i in range(len(ledes)) if plain[i] is not None), None)
+    for i in reversed(range(len(ledes))):
+        if i != keep:
+            del drafts[i], links[i], plain[i]
     # Two dates of one sentence are two things: only the first keeps a "same as" they
     # share ("invited ... on Wednesday, after Turkey dropped its veto ... on Tuesday").
     claimed: set[tuple[int, str]] = set()

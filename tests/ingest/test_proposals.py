@@ -750,3 +750,82 @@ def test_a_reason_does_not_repeat_what_the_name_already_says() -> None:
     )
     reason = proposal.links[0].reason
     assert reason == "same day, names “Strategic Compass”, also names Council of the EU"
+
+
+# -- undated ledes and titles over several lines ---------------------------------------------
+def _invasion() -> Event:
+    return Event(
+        id="russia-full-scale-invasion",
+        title="Russia launches its full-scale invasion of Ukraine",
+        when=DateSpan.parse("2022-02-24"),
+        lane=Lane.RUSSIA,
+        actors=("Russia", "Vladimir Putin"),
+    )
+
+
+_INVASION_TERMS = LinkTerms.from_data(
+    {"russia-full-scale-invasion": {"en": ["full-scale invasion"]}},
+    {"Russia": {"en": ["Russia"]}},
+)
+
+
+def test_an_undated_lede_of_a_report_is_the_known_event_of_its_publication_day() -> None:
+    text = (
+        "Putin launches invasion\n\n"
+        "It was as sudden as it was brutal and relentless for everyone in the country. "
+        "Explosions rang out in Kyiv as Russia launched a full scale invasion on multiple "
+        "fronts in the early hours of the morning.\n\nIts troops are advancing on Kyiv.\n"
+    )
+    [proposal] = propose_events(
+        text, [], events=[_invasion()], terms=_INVASION_TERMS, published=date(2022, 2, 24)
+    )
+    assert proposal.when == DateSpan.parse("2022-02-24")
+    assert proposal.same_as == "russia-full-scale-invasion"
+    assert proposal.passages[0].text.startswith("Explosions rang out")
+    assert proposal.date_text == ""
+
+
+def test_an_undated_lede_proposes_nothing_unless_it_names_a_known_event_of_that_day() -> None:
+    plain = (
+        "Markets\n\nShares rose sharply in the morning as investors bought banks and "
+        "energy companies across the continent.\n"
+    )
+    assert propose_events(plain, [], events=[_invasion()], terms=_INVASION_TERMS,
+                          published=date(2022, 2, 24)) == []  # fmt: skip
+    later = (
+        "Putin launches invasion\n\nRussia launched a full scale invasion of its neighbour "
+        "in the early hours of the morning, officials said.\n"
+    )
+    assert propose_events(later, [], events=[_invasion()], terms=_INVASION_TERMS,
+                          published=date(2022, 2, 26)) == []  # fmt: skip
+    forecast = (
+        "Analysis\n\nA full scale invasion would change Europe for a generation, "
+        "officials said in the morning.\n"
+    )
+    assert propose_events(forecast, [], events=[_invasion()], terms=_INVASION_TERMS,
+                          published=date(2022, 2, 24)) == []  # fmt: skip
+
+
+def test_a_dated_line_of_a_title_over_several_lines_is_read_with_the_whole_title() -> None:
+    pesco = Event(
+        id="pesco-established",
+        title="Council establishes Permanent Structured Cooperation (PESCO)",
+        when=DateSpan.parse("2017-12-11"),
+        lane=Lane.EU,
+    )
+    terms = LinkTerms.from_data(
+        {"pesco-established": {"es": ["cooperación estructurada permanente"]}}, {}
+    )
+    text = (
+        "Diario Oficial\n\nDECISIÓN (PESC) 2017/2315 DEL CONSEJO\n\nde 11 de diciembre de 2017"
+        "\n\npor la que se establece una cooperación estructurada permanente\n\n"
+        "EL CONSEJO DE LA UNIÓN EUROPEA, visto el Tratado de la Unión Europea, ha adoptado la "
+        "presente Decisión.\n"
+    )
+    [proposal] = propose_events(
+        text, extract_dates(text, date(2017, 12, 14), "es"), events=[pesco], terms=terms
+    )
+    assert proposal.same_as == "pesco-established"
+    excerpt = proposal.passages[0].text
+    assert excerpt.startswith("DECISIÓN (PESC)") and excerpt.endswith("permanente")
+    assert text[proposal.start : proposal.end] == excerpt
