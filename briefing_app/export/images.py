@@ -16,6 +16,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
+from briefing_app.domain.wording import shown_as_written
 from briefing_app.export.selection import ExportSelection
 from briefing_app.export.timeline_pages import PaperTimelinePainter, span_label
 from briefing_app.export.typeset import Fonts
@@ -75,7 +76,7 @@ def paint_timeline_image(p: QPainter, selection: ExportSelection, width_px: int)
     p.setFont(fonts.entry_title)
     period = span_label(selection.first_day, date.fromordinal(t1))
     title = f"{selection.options.title} · {period}"
-    p.drawText(QPointF(12, 20), title)
+    p.drawText(QPointF(12, 20), shown_as_written(title))
     painter.paint(p, frame)
     painter.paint_legend(p, 12, height - _FOOTER + 6, continued=False)
     p.restore()

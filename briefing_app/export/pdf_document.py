@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from briefing_app.domain.briefing import BriefingSnapshot, Citation
 from briefing_app.domain.dates import PartialDate
 from briefing_app.domain.model import UNVERIFIED_QUOTE, Event, Source
+from briefing_app.domain.wording import shown_as_written
 from briefing_app.drawing.marks import rgb
 from briefing_app.export.pdf_outline import Anchor, PdfMarks, apply_marks
 from briefing_app.export.pdf_sinks import ImageSink, PdfSink, page_size_points
@@ -118,7 +119,9 @@ class PdfBuilder:
         p.setFont(self.fonts.small)
         p.setPen(GREY)
         p.drawText(
-            QRectF(56, 30, size.width() - 112, 12), Qt.AlignmentFlag.AlignLeft, self.opts.title
+            QRectF(56, 30, size.width() - 112, 12),
+            Qt.AlignmentFlag.AlignLeft,
+            shown_as_written(self.opts.title),
         )
         p.drawText(
             QRectF(56, 30, size.width() - 112, 12), Qt.AlignmentFlag.AlignRight, self.section

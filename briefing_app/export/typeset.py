@@ -33,6 +33,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from briefing_app.domain.wording import shown_as_written
+
 __all__ = [
     "Fonts",
     "PageFlow",
@@ -233,7 +235,7 @@ class PageFlow:
             inner -= 2 * _BOX_PAD
         if para.bar is not None:
             inner -= _BAR_GAP
-        layout = QTextLayout(para.text, para.font, metrics_device())
+        layout = QTextLayout(shown_as_written(para.text), para.font, metrics_device())
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         option.setUseDesignMetrics(True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import accumulate, zip_longest
 
 from briefing_app.domain.model import Lane
+from briefing_app.domain.wording import shown_as_written
 from briefing_app.geometry.index import EventIndex, IndexedEvent, MarkKind
 from briefing_app.geometry.marks import (
     Cluster,
@@ -67,7 +68,7 @@ def mark_text(entry: IndexedEvent) -> str:
     A month- or year-dated event is drawn over its whole period, so its
     label says which period ("Nov 2021 · ...") instead of implying a day.
     """
-    title = entry.event.title
+    title = shown_as_written(entry.event.title)
     if entry.kind == "band":
         return f"{entry.event.when.label()} · {title}"
     return title
