@@ -403,3 +403,20 @@ def test_a_text_known_to_its_month_gives_day_months_their_year() -> None:
 def test_a_day_something_is_put_off_to_is_a_coming_one(language: str, text: str) -> None:
     monday = date(2019, 7, 1)
     assert [f[1] for f in _found(text, monday, language)] == ["2019-07-02"]
+
+
+def test_so_many_weeks_from_now_is_that_week() -> None:
+    text = "Two weeks from now, NATO leaders will meet in London."
+    assert _found(text, date(2019, 11, 19)) == [("Two weeks from now", "2019-12-02", "week")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO has faced no greater challenges since the Cold War than it has today.",
+        "Europe and North America are doing more together today than we have for decades.",
+        "A force capable of defeating Russian aggression today, and deterring it in the future.",
+    ],
+)
+def test_today_in_a_comparison_or_against_the_future_means_nowadays(text: str) -> None:
+    assert _found(text, date(2024, 7, 5), "en") == []

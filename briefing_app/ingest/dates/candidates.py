@@ -209,6 +209,15 @@ _STRETCH_BEFORE = re.compile(r"\b(?:the|over|within|during|throughout)\s+$", re.
 _ADJACENT = re.compile(r"^[\s,]*$")
 
 
+def _count(m: re.Match[str], t: Lang) -> tuple[int | None, Precision | None]:
+    """How many of which unit "three years ago" or "two weeks from now" counts."""
+    n_word = m.group("n").lower()
+    n = int(n_word) if n_word.isdigit() else t.numbers.get(n_word)
+    unit_word = m.group("unit").lower()
+    unit = next((u for prefix, u in t.ago_units.items() if unit_word.startswith(prefix)), None)
+    return n, unit
+
+
 def _relative_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Candidate]:
     out: list[Candidate] = []
     first = p.any_relative.search(text, lo, hi)
@@ -244,11 +253,15 @@ def _relative_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> l
             day = Precision.DAY
             piece = Piece(m.start(), m.end(), Kind.RELATIVE, day, unit=day, offset=offset)
             out.append(Candidate(m.start(), m.end(), [piece], t.code, 4))
+    for m in p.ahead.finditer(text, lo, hi):
+        n, unit = _count(m, t)
+        if n is None or unit is None:
+            continue
+        query = m.group(0)
+        piece = Piece(m.start(), m.end(), Kind.RELATIVE, unit, query=query, unit=unit, offset=n)
+        out.append(Candidate(m.start(), m.end(), [piece], t.code, 4))
     for m in p.ago.finditer(text, lo, hi):
-        n_word = m.group("n").lower()
-        n = int(n_word) if n_word.isdigit() else t.numbers.get(n_word)
-        unit_word = m.group("unit").lower()
-        unit = next((u for prefix, u in t.ago_units.items() if unit_word.startswith(prefix)), None)
+        n, unit = _count(m, t)
         if n is None or unit is None:
             continue
         query = text[m.start() : m.start("n")] + str(n) + text[m.end("n") : m.end()]

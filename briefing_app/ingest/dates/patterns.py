@@ -73,6 +73,7 @@ class Patterns:
     figurative_before: re.Pattern[str]
     figurative_after: re.Pattern[str]
     ago: re.Pattern[str]
+    ahead: re.Pattern[str]
     year_context: re.Pattern[str]
     year_weak: re.Pattern[str]
     year_blockers: re.Pattern[str]
@@ -157,13 +158,14 @@ def patterns(code: str) -> Patterns:
         any_relative=re.compile(
             "|".join(
                 f"(?:{_NAMED_GROUP.sub('(?:', x)})"
-                for x in (*(r[0] for r in t.relative), *(d[0] for d in t.deictic), t.ago)
+                for x in (*(r[0] for r in t.relative), *(d[0] for d in t.deictic), t.ago, t.ahead)
             ),
             FLAGS,
         ),
         figurative_before=re.compile(f"(?:{t.figurative_before})", FLAGS),
         figurative_after=re.compile(f"(?:{t.figurative_after})", FLAGS),
         ago=re.compile(rf"(?<![^\W\d_]){t.ago}(?![^\W\d_])", FLAGS),
+        ahead=re.compile(rf"(?<![^\W\d_]){t.ahead}(?![^\W\d_])", FLAGS),
         year_context=re.compile(f"(?:{t.year_context})", FLAGS),
         year_weak=re.compile(f"(?:{t.year_weak_context})", FLAGS),
         year_blockers=re.compile(f"(?:{t.year_blockers})", FLAGS),

@@ -68,6 +68,7 @@ class Lang:
     past_right_after: str = "(?!)"  # "ministers on Tuesday backed": a past verb next to it
     # "el día 24 de este mes", "le 3 de ce mois": a day of the publication month;
     # "{day}" stands for the day number, in group d
+    ahead: str = "(?!)"  # like ago, counted forward: "two weeks from now"
     day_of_this_month: str = "(?!)"
     weekday_part: str = "(?!)"
     # a day something is put off to is a coming one, whatever the tense of the putting off:
@@ -129,6 +130,7 @@ def _parse(data: dict) -> Lang:
         past_morphology=data.get("past_morphology", "(?!)"),
         future_more=data.get("future_more", "(?!)"),
         ago=data["ago"],
+        ahead=data.get("ahead", "(?!)"),
         ago_units={prefix: _UNITS[u] for prefix, u in data["ago_units"].items()},
         numbers=dict(data["numbers"]),
         count_nouns=data["count_nouns"],
