@@ -290,6 +290,10 @@ class ImportFlow(QObject):
         self._files = []
         self._open_review(review.state, list(review.files), dict(review.urls))
         dialog = self.review_dialog
+        if dialog is not None and len(review.files) == 1:
+            dialog.setWindowTitle(
+                f"Proposed Events — {review.titles.get(review.files[0], review.files[0])}"
+            )
         if review.dropped and dialog is not None:
             n = review.dropped
             dialog.show_message(

@@ -132,8 +132,9 @@ class ReviewDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         intro = plain_label(
-            "Each date the new articles mention, with its sentence as the excerpt. Tick what "
-            "belongs in the chronology; double-click a date, title, lane or link to change it."
+            "Each date the imported articles mention, with its sentence as the excerpt. Tick what "
+            "belongs in the chronology; double-click a date, title, lane or link to change it. "
+            "What you leave undecided waits for you: File\u00a0›\u00a0Review\u00a0Proposals…"
         )
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)

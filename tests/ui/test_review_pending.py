@@ -139,6 +139,7 @@ def test_review_from_the_shortcut_accept_reject_edit_and_close_keep_the_rest(
     action = next(a for a in menu.actions() if a.objectName() == "reviewSourceProposals")
     action.trigger()
     again = _open_review(qtbot, window)
+    assert again.windowTitle() == "Proposed Events — NATO invites Finland"
     assert again.model.rowCount() == n - 2
     assert again.model.index(0, TITLE).data() == "Allies invite two Nordic countries"
     # Rejecting everything left clears the marker and turns the menu command off.
@@ -164,6 +165,7 @@ def test_the_menu_command_reviews_every_article_that_has_proposals_waiting(
     )
     window.review_action.trigger()
     review = _open_review(qtbot, window)
+    assert review.windowTitle() == "Proposed Events"  # several articles: none named
     model = review.model
     articles = {model.item_at(r).spans[0].source_file for r in range(model.rowCount())}
     assert articles == {imported[0], other.file}
