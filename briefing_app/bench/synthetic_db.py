@@ -158,6 +158,7 @@ def build_synthetic(
                     "url": None,
                     "notes": None,
                     "text": t,
+                    "text_sha256": hashlib.sha256(t.encode()).hexdigest(),
                     "body_start": 0,
                     "body_end": len(t),
                     "origin": "user",

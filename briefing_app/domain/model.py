@@ -112,9 +112,15 @@ class Excerpt:
     uid: str = ""
     origin: Origin = Origin.CURATED
     needs_check: bool = False
-    """The source was corrected and the passage could not be found again with
-    confidence: it must not be presented as a checked quotation."""
-    """The source changed and this passage could not be found again with confidence."""
+    """The passage must not be presented as a checked quotation: the source was
+    corrected and it could not be found again with confidence, or an export's
+    check found it no longer matches the stored article (``warning`` says so)."""
+    warning: str = ""
+    """Why it is flagged, when not for the usual reason (``UNVERIFIED_QUOTE``)."""
+
+    def flag_text(self) -> str:
+        """What is printed beside the passage when ``needs_check`` is set."""
+        return self.warning or UNVERIFIED_QUOTE
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from briefing_app.domain.briefing import BriefingSnapshot
 from briefing_app.export.selection import ExportSelection
 
-__all__ = ["DOCUMENT_FORMATS", "document_bytes"]
+__all__ = ["DOCUMENT_FORMATS", "document_bytes", "docx_quote_summary"]
 
 DOCUMENT_FORMATS = {"xlsx": "Excel workbook", "ics": "iCalendar", "docx": "Word briefing note"}
 
@@ -59,3 +59,13 @@ def document_bytes(
         content = DocxContent(chronology=chronology, timeline_png=picture)
         return docx_bytes(period if chronology else sel, briefing, content)
     raise ValueError(f"unknown document format {fmt!r}")
+
+
+def docx_quote_summary(
+    sel: ExportSelection, briefing: BriefingSnapshot, *, chronology: bool = True
+) -> str | None:
+    """What the Word note says of its quotations, for the window to repeat."""
+    from briefing_app.export.docx_export import DocxContent, quote_summary
+
+    period = _period_selection(sel, briefing)
+    return quote_summary(period if chronology else sel, briefing, DocxContent(chronology))

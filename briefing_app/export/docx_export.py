@@ -28,11 +28,16 @@ from docx.text.paragraph import Paragraph
 
 from briefing_app.domain.briefing import BriefingSnapshot, Citation
 from briefing_app.domain.dates import PartialDate
-from briefing_app.domain.model import UNVERIFIED_QUOTE, Event
+from briefing_app.domain.model import Event, Excerpt
 from briefing_app.export.selection import ExportSelection
 from briefing_app.export.xml_text import xml_text
 
-__all__ = ["DocxContent", "briefing_period", "docx_bytes"]
+__all__ = ["DocxContent", "briefing_period", "docx_bytes", "quote_summary"]
+
+NOT_CHECKED = (
+    "Not checked against the stored article: the event it belongs to is not in this "
+    "document's selection. Check it against the source before quoting it."
+)
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LANGUAGE = "en-GB"
@@ -125,9 +130,14 @@ def _citation_runs(
     runs.append((f"{title} ({when})" if when else title, False))
     if c.excerpt_uid and c.quote:
         excerpt = next((x for x in ev.excerpts if x.uid == c.excerpt_uid), None) if ev else None
-        runs.append((": \u201c" + c.quote + "\u201d", True))
-        if excerpt is not None and excerpt.needs_check:
-            runs.append((f" [{UNVERIFIED_QUOTE}]", False))
+        if excerpt is None:
+            runs.append((": " + c.quote, True))
+            runs.append((f" [{NOT_CHECKED}]", False))
+        elif excerpt.needs_check or excerpt.quote != c.quote:
+            runs.append((": [Flagged passage] " + c.quote, True))
+            runs.append((f" [{excerpt.flag_text()}]", False))
+        else:
+            runs.append((": \u201c" + c.quote + "\u201d", True))
     if c.source_file:
         src = sel.sources.get(c.source_file)
         runs.append(("; " + (src.citation() if src else c.source_file), False))
@@ -169,16 +179,43 @@ def _chronology(doc: object, sel: ExportSelection, events: list[Event], notes: _
         if ev.summary:
             doc.add_paragraph(xml_text(ev.summary))  # type: ignore[attr-defined]
         for x in ev.excerpts:
-            quote = doc.add_paragraph(xml_text(x.quote), style="Quote")  # type: ignore[attr-defined]
+            shown = f"[Flagged passage] {x.quote}" if x.needs_check else x.quote
+            quote = doc.add_paragraph(xml_text(shown), style="Quote")  # type: ignore[attr-defined]
             src = sel.sources.get(x.source)
             runs = [(src.citation() if src else x.source, False)]
             if x.needs_check:
-                runs.append((f" [{UNVERIFIED_QUOTE}]", False))
+                runs.append((f" [{x.flag_text()}]", False))
             notes.add(quote, runs)
         for note in sel.annotations_of(ev.id):
             para = doc.add_paragraph()  # type: ignore[attr-defined]
             para.add_run("Note: ").bold = True
             para.add_run(xml_text(note.body))
+
+
+def _printed(
+    sel: ExportSelection, briefing: BriefingSnapshot, content: DocxContent
+) -> list[Excerpt]:
+    """The checked excerpts the note prints: those its points cite, and its chronology's."""
+    by_uid = {x.uid: x for e in sel.events for x in e.excerpts}
+    cited = [
+        by_uid[c.excerpt_uid]
+        for p in briefing.points
+        for c in p.citations
+        if c.excerpt_uid in by_uid
+    ]
+    if not content.chronology:
+        return cited
+    lo, hi = briefing_period(briefing, sel.events) or (sel.first_day, sel.last_day)
+    return cited + [x for e in sel.events if e.when.overlaps(lo, hi) for x in e.excerpts]
+
+
+def quote_summary(
+    sel: ExportSelection, briefing: BriefingSnapshot, content: DocxContent
+) -> str | None:
+    """The note's line on its quotations: how many were checked against the stored articles."""
+    if sel.quotes is None:
+        return None
+    return sel.quotes.summary(_printed(sel, briefing, content))
 
 
 def docx_bytes(
@@ -201,6 +238,7 @@ def docx_bytes(
         lo, hi = (PartialDate(d).label() for d in period)
         facts += f" · events from {lo} to {hi}"
     doc.add_paragraph(facts, style="Subtitle")
+    summary = doc.add_paragraph() if sel.quotes is not None else None
     notes = _Footnotes()
     by_id = {e.id: e for e in sel.events}
     doc.add_heading("Talking points", level=1)
@@ -230,6 +268,9 @@ def docx_bytes(
         _chronology(doc, sel, events, notes)
     if progress:
         progress("chronology")
+    line = quote_summary(sel, briefing, content)
+    if summary is not None and line:
+        summary.add_run(xml_text(line + "."))
     if notes.notes:
         part = Part(
             PackURI("/word/footnotes.xml"),

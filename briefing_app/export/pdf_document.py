@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from briefing_app.domain.briefing import BriefingSnapshot, Citation
 from briefing_app.domain.dates import PartialDate
-from briefing_app.domain.model import UNVERIFIED_QUOTE, Event, Source
+from briefing_app.domain.model import Event, Excerpt, Source
 from briefing_app.domain.wording import shown_as_written
 from briefing_app.drawing.marks import rgb
 from briefing_app.export.pdf_outline import Anchor, PdfMarks, apply_marks
@@ -190,6 +190,8 @@ class PdfBuilder:
             f"{len(sel.events)} events · {len(self.source_number)} sources cited",
             *self.opts.describe_filters(),
         ]
+        if sel.quotes is not None:
+            lines.extend(sel.quotes.summary_parts())
         if self.briefing is not None:
             lines.append(f"Briefing: {self.briefing.name}")
         for line in lines:
@@ -197,7 +199,11 @@ class PdfBuilder:
             y += 16
         y += 20
         p.setFont(f.small)
-        key = "Curated facts are set in plain type; quotations are verbatim and cite their source."
+        key = (
+            "Curated facts are set in plain type; quotations are verbatim and cite their source."
+            " A passage that failed the check is printed as a \u201cFlagged passage\u201d,"
+            " without quotation marks, with the reason under it."
+        )
         if self.opts.include_annotations:
             key += (
                 " Your own annotations are set apart in shaded boxes marked \u201cYour note\u201d."
@@ -366,16 +372,10 @@ class PdfBuilder:
 
             flow.add_group(
                 [
-                    Para(
-                        f"\u201c{_plain(x.quote)}\u201d",
-                        f.quote,
-                        indent=14,
-                        bar=bar,
-                        space_before=5,
-                    ),
+                    _quote_para(x, f, bar),
                     Para(cite, f.small, color=GREY, indent=22, space_before=1, on_place=cited),
                     *(
-                        [Para(UNVERIFIED_QUOTE, f.small, color=WARNING, indent=22, space_before=1)]
+                        [Para(x.flag_text(), f.small, color=WARNING, indent=22, space_before=1)]
                         if x.needs_check
                         else []
                     ),
@@ -445,6 +445,13 @@ class PdfBuilder:
         if c.source_file:
             src = self.sel.sources.get(c.source_file)
             parts.append(src.citation() if src else c.source_file)
+        if c.excerpt_uid:
+            ev = by_id.get(c.event_id)
+            x = next((x for x in ev.excerpts if x.uid == c.excerpt_uid), None) if ev else None
+            if x is None:
+                parts.append("passage not checked: not in this export")
+            elif x.needs_check or x.quote != c.quote:
+                parts.append("flagged passage: do not quote it before checking the source")
         return "; ".join(parts)
 
     # -- 5. sources -----------------------------------------------------------------------
@@ -484,6 +491,20 @@ class PdfBuilder:
             target = self.source_anchor.get(file)
             if target is not None:
                 self.marks.add_link(page, _tuple(rect), target)
+
+
+def _quote_para(x: Excerpt, f: Fonts, bar: QColor) -> Para:
+    """A checked quotation in quotation marks; a flagged passage marked as such, without them."""
+    if x.needs_check:
+        return Para(
+            f"[Flagged passage] {_plain(x.quote)}",
+            f.quote,
+            color=WARNING,
+            indent=14,
+            bar=WARNING,
+            space_before=5,
+        )
+    return Para(f"\u201c{_plain(x.quote)}\u201d", f.quote, indent=14, bar=bar, space_before=5)
 
 
 def _tuple(rect: QRectF) -> tuple[float, float, float, float]:

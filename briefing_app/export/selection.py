@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from briefing_app.domain.model import Event, Source
 from briefing_app.export.options import ExportOptions
+from briefing_app.export.quote_check import QuoteCheck, check_events
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import AnnotationRow, EventRow, ExcerptRow
 from briefing_app.storage.repository import (
@@ -39,6 +40,8 @@ class ExportSelection:
     first_day: date = date(1999, 1, 1)
     last_day: date = date(2025, 12, 31)
     """The period shown: the options' bounds, else the selected events' extent."""
+    quotes: QuoteCheck | None = None
+    """The check of every excerpt against the stored articles (None: no excerpts shown)."""
 
     def cited_sources(self) -> list[Source]:
         """Sources quoted by the selected events, by outlet then date."""
@@ -99,6 +102,9 @@ def select_for_export(
             ev = replace(ev, excerpts=())
         chosen.append(ev)
     chosen.sort(key=lambda e: (e.when.sort_key(), e.lane.order, e.id))
+    quotes = None
+    if options.include_excerpts:
+        chosen, quotes = check_events(db, chosen)
     if options.include_annotations:
         kept = {ev.id for ev in chosen}
         annotations = {k: v for k, v in annotations.items() if k in kept}
@@ -109,4 +115,4 @@ def select_for_export(
     if first is None or last is None:
         first, last = first or last or date(1999, 1, 1), last or first or date(1999, 12, 31)
     sources = {s.file: s for s in list_sources(db)}
-    return ExportSelection(options, chosen, annotations, sources, first, last)
+    return ExportSelection(options, chosen, annotations, sources, first, last, quotes)

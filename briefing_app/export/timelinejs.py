@@ -18,7 +18,7 @@ from html import escape
 from typing import Any, TextIO
 
 from briefing_app.domain.dates import PartialDate, Precision
-from briefing_app.domain.model import UNVERIFIED_QUOTE, Event, Excerpt
+from briefing_app.domain.model import Event, Excerpt
 from briefing_app.export.selection import ExportSelection
 
 __all__ = ["timelinejs_date", "timelinejs_document", "write_timelinejs"]
@@ -48,7 +48,7 @@ def _period_end(when: PartialDate) -> dict[str, Any]:
 
 
 def _unverified(x: Excerpt) -> str:
-    return f"<p><small>{escape(UNVERIFIED_QUOTE)}</small></p>" if x.needs_check else ""
+    return f"<p><small>{escape(x.flag_text())}</small></p>" if x.needs_check else ""
 
 
 def _text(sel: ExportSelection, ev: Event) -> str:

@@ -24,7 +24,9 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from briefing_app.domain.quote_check import text_fingerprint
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -59,6 +61,9 @@ class SourceRow(Base):
     url: Mapped[str | None] = mapped_column(String(2000))
     notes: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+    text_sha256: Mapped[str | None] = mapped_column(String(64))
+    """SHA-256 of ``text``, taken whenever the application stores it: exports check
+    their quotations against the text and the text against this fingerprint."""
     body_start: Mapped[int] = mapped_column(Integer)
     body_end: Mapped[int] = mapped_column(Integer)
     origin: Mapped[str] = mapped_column(String(16), default="curated")
@@ -67,6 +72,12 @@ class SourceRow(Base):
     furniture: Mapped[list[FurnitureRow]] = relationship(
         back_populates="source", cascade="all, delete-orphan", order_by="FurnitureRow.start"
     )
+
+    @validates("text")
+    def _fingerprint(self, _key: str, value: str) -> str:
+        """Every text the application stores gets its fingerprint in the same write."""
+        self.text_sha256 = text_fingerprint(value)
+        return value
 
 
 class FurnitureRow(Base):

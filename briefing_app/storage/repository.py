@@ -41,12 +41,14 @@ __all__ = [
     "annotations_on_event",
     "counts",
     "event_when",
+    "excerpt_anchors",
     "excerpts_of_source",
     "get_event",
     "get_source_text",
     "list_events",
     "list_sources",
     "pending_counts",
+    "stored_texts",
     "store_event_when",
 ]
 
@@ -389,6 +391,37 @@ def list_sources(db: Database) -> list[Source]:
             .order_by(SourceRow.published, SourceRow.file)
         )
         return [source_from_row(r) for r in rows]
+
+
+def stored_texts(db: Database, files: Collection[str]) -> dict[str, tuple[str, str | None]]:
+    """For each stored source of ``files``: its text and the SHA-256 recorded with it."""
+    wanted = sorted(set(files))
+    found: dict[str, tuple[str, str | None]] = {}
+    with db.engine.connect() as conn:
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            query = select(SourceRow.file, SourceRow.text, SourceRow.text_sha256).where(
+                SourceRow.file.in_(chunk)
+            )
+            for file, text, digest in conn.execute(query):
+                found[file] = (text, digest)
+    return found
+
+
+def excerpt_anchors(db: Database, uids: Collection[str]) -> dict[str, tuple[str, int, int]]:
+    """Where each stored excerpt of ``uids`` sits: source file, start, end."""
+    wanted = sorted(set(uids))
+    found: dict[str, tuple[str, int, int]] = {}
+    with db.engine.connect() as conn:
+        for i in range(0, len(wanted), 500):
+            query = (
+                select(ExcerptRow.uid, SourceRow.file, ExcerptRow.start, ExcerptRow.end)
+                .join(SourceRow, SourceRow.pk == ExcerptRow.source_pk)
+                .where(ExcerptRow.uid.in_(wanted[i : i + 500]))
+            )
+            for uid, file, start, end in conn.execute(query):
+                found[uid] = (file, start, end)
+    return found
 
 
 @dataclass(frozen=True)

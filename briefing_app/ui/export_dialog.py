@@ -341,7 +341,11 @@ class PdfExportDialog(QDialog):
         export = self._export
         self._stop()
         assert export is not None
-        self.message.setText(f"Wrote {export.path} ({export.pages} pages).")
+        said = f"Wrote {export.path} ({export.pages} pages)."
+        quotes = export.selection.quotes
+        if quotes is not None:
+            said += " " + "; ".join(quotes.summary_parts()) + "."
+        self.message.setText(said)
         self.exported.emit(str(export.path), export.pages)
 
     def cancel_export(self) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.briefing import BriefingSnapshot
 from briefing_app.export.csv_export import write_csv
-from briefing_app.export.document_formats import document_bytes
+from briefing_app.export.document_formats import document_bytes, docx_quote_summary
 from briefing_app.export.images import MAX_PIXELS, ImageError, write_png, write_svg
 from briefing_app.export.options import OptionsError
 from briefing_app.export.selection import ExportSelection, select_for_export
@@ -218,4 +218,8 @@ class WordExportDialog(_FileExportDialog):
         )
         write_bytes(path, data)
         n = len(briefing.points)
-        return f"“{briefing.name}”, {n} talking point{'' if n == 1 else 's'}"
+        said = f"“{briefing.name}”, {n} talking point{'' if n == 1 else 's'}"
+        checked = docx_quote_summary(
+            selection, briefing, chronology=self.chronology_box.isChecked()
+        )
+        return f"{said}; {checked}" if checked else said

@@ -34,6 +34,7 @@ def test_pdf_dialog_previews_and_exports(
         assert dialog.running and dialog.cancel_button.isEnabled()
     assert blocker.args == [str(out), len(PdfReader(out).pages)]
     assert not dialog.running and dialog.export_button.isEnabled()
+    assert "quotations checked against the stored articles on" in dialog.message.text()
 
 
 def test_pdf_dialog_cancel_leaves_no_file(
@@ -154,6 +155,8 @@ def test_word_dialog_writes_the_chosen_briefing(
     dialog.path_edit.setText(str(tmp_path / "note.docx"))
     assert dialog.export()
     assert "“Word dialog briefing”, 1 talking point" in dialog.message.text()
+    # The point cites an event, not a passage, and the chronology is left out.
+    assert "; 0 quotations checked against the stored articles on" in dialog.message.text()
     paragraphs = [
         (p.style.name, p.text) for p in docx.Document(str(tmp_path / "note.docx")).paragraphs
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,10 @@ def test_upgrade_from_0001_keeps_every_annotation(tmp_path: Path) -> None:
         assert {"briefings", "briefing_points", "point_citations"} <= tables
         columns = {c["name"] for c in inspect(db.engine).get_columns("annotations")}
         assert "conflict_of" in columns
+        with db.engine.connect() as conn:
+            digest = conn.execute(text("SELECT text_sha256 FROM sources")).scalar_one()
+        # The stored article's fingerprint, taken from its text as it was.
+        assert digest == hashlib.sha256(b"The plan follows the goal of a rapid force.").hexdigest()
         assert list(tmp_path.glob("old.sqlite.before-0001.bak"))
         # The full-text index still covers the old notes and follows new edits.
         assert [h.event_id for h in search(db, "rapid force") if h.kind == "annotation"] == ["goal"]
