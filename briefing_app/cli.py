@@ -174,6 +174,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TAG",
         help="only events with an annotation carrying one of these tags",
     )
+    export.add_argument("--actor", metavar="NAME", help="only events with this actor (any case)")
+    export.add_argument(
+        "--confidence",
+        action="extend",
+        nargs="+",
+        metavar="LEVEL",
+        help="only events of these confidences: high, medium, low (default: all)",
+    )
     export.add_argument(
         "--briefing",
         metavar="NAME",
@@ -341,9 +349,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     """Export in the chosen format; 2 for unusable options, 1 when writing fails."""
     from briefing_app.export.options import OptionsError
 
-    filtered = any(
-        (args.first, args.last, args.category, args.tag, args.no_annotations, args.no_excerpts)
-    )
+    chosen = (args.first, args.last, args.category, args.tag, args.actor, args.confidence)
+    filtered = any((*chosen, args.no_annotations, args.no_excerpts))
     try:
         if args.format == "json":
             if filtered or args.briefing:
@@ -396,7 +403,13 @@ def _export_json(args: argparse.Namespace) -> int:
 
 def _export_options(args: argparse.Namespace) -> ExportOptions:
     from briefing_app.domain.filters import EventFilter
-    from briefing_app.export.options import ExportOptions, PageSize, parse_bound, parse_lanes
+    from briefing_app.export.options import (
+        ExportOptions,
+        PageSize,
+        parse_bound,
+        parse_confidences,
+        parse_lanes,
+    )
 
     return ExportOptions(
         EventFilter(
@@ -404,6 +417,8 @@ def _export_options(args: argparse.Namespace) -> ExportOptions:
             last_day=parse_bound(args.last, end=True) if args.last else None,
             lanes=parse_lanes(args.category),
             tags=frozenset(args.tag or ()),
+            actor=args.actor,
+            confidences=parse_confidences(args.confidence),
         ),
         briefing=args.briefing,
         page_size=PageSize.parse(args.page_size),

@@ -16,7 +16,14 @@ from briefing_app.domain.dates import DateFormatError, PartialDate
 from briefing_app.domain.filters import EventFilter
 from briefing_app.domain.model import LANES, Confidence, Lane
 
-__all__ = ["ExportOptions", "OptionsError", "PageSize", "parse_bound", "parse_lanes"]
+__all__ = [
+    "ExportOptions",
+    "OptionsError",
+    "PageSize",
+    "parse_bound",
+    "parse_confidences",
+    "parse_lanes",
+]
 
 
 class OptionsError(ValueError):
@@ -55,6 +62,16 @@ def parse_lanes(names: list[str] | tuple[str, ...] | None) -> frozenset[Lane]:
         except ValueError as exc:
             raise OptionsError(str(exc)) from exc
     return frozenset(lanes)
+
+
+def parse_confidences(names: list[str] | tuple[str, ...] | None) -> frozenset[Confidence]:
+    """Confidence levels as typed (any case); none given means every level."""
+    if not names:
+        return frozenset(Confidence)
+    try:
+        return frozenset(Confidence.parse(name) for name in names)
+    except ValueError as exc:
+        raise OptionsError(str(exc)) from exc
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 
 from briefing_app.domain.dates import PartialDate
+from briefing_app.domain.filters import EventFilter
 from briefing_app.export.csv_export import CSV_COLUMNS, safe_cell
 from briefing_app.export.timelinejs import timelinejs_date
 from briefing_app.storage.database import Database
@@ -179,6 +180,23 @@ def test_csv_rows_follow_the_filters(
     sanctions = next(r for r in rows if r["id"] == "eu-sectoral-sanctions-2014")
     assert sanctions["tags"] == "renewal"
     assert "renewal is due" in sanctions["annotations"]
+
+
+def test_the_command_line_filters_as_the_window_does(
+    annotated_db_path: Path, tmp_path: Path, annotated_db: Database
+) -> None:
+    """Actor and confidence, as the filter bar offers them, for every export."""
+    out = tmp_path / "nato.csv"
+    result = run_export(annotated_db_path, "--format", "csv", "-o", str(out), "--actor", "nato")
+    assert result.returncode == 0, result.stderr
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    flt = EventFilter(actor="NATO")
+    expected = [e.id for e in list_events(annotated_db) if flt.matches(e)]
+    assert 0 < len(expected) < len(list_events(annotated_db))
+    assert [r["id"] for r in rows] == expected
+    bad = run_export(annotated_db_path, "--format", "csv", "--confidence", "certain")
+    assert bad.returncode == 2 and "unknown confidence" in bad.stderr
 
 
 def test_csv_cells_never_become_formulas() -> None:
