@@ -108,3 +108,23 @@ def test_a_filter_hides_events_and_is_said_once(qtbot: QtBot, model: ChronologyM
 def test_nothing_changed_is_not_announced(qtbot: QtBot, model: ChronologyModel) -> None:
     with qtbot.assertNotEmitted(model.changed):
         model.apply(ChronologyChange())
+
+
+def test_the_filter_bar_applies_its_filter_and_offers_new_tags(
+    qtbot: QtBot, model: ChronologyModel, library: Database
+) -> None:
+    from briefing_app.ui.filter_bar import FilterBar
+    from briefing_app.ui.timeline.palette import LANE_COLORS
+
+    bar = FilterBar(LANE_COLORS)
+    qtbot.addWidget(bar)
+    bar.follow(model)
+    assert "briefing-call" not in bar.tag_choices()
+    create_annotation(library, event_id=EVENT, body="", tags=("briefing-call",))
+    model.apply(ChronologyChange.of_notes([EVENT]))
+    assert "briefing-call" in bar.tag_choices()  # offered as soon as a note carries it
+    with qtbot.waitSignal(model.filterChanged):
+        bar.set_filter(EventFilter(tags=frozenset({"briefing-call"})))
+    assert model.filter.tags == {"briefing-call"}
+    assert model.hidden_count == len(model.events) - 1
+    assert bar.indicator.text() == f"Filters hide {len(model.events) - 1} events"
