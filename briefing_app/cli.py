@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_app.paths import DB_NAME, RESOURCES_DIR, SEEDS_DIR, default_db
+from briefing_app.paths import APP_ID, DB_NAME, FROZEN, RESOURCES_DIR, SEEDS_DIR, default_db
 
 if TYPE_CHECKING:
     from briefing_app.domain.briefing import BriefingSnapshot
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 __all__ = ["build_parser", "main"]
 
 EXPORT_FORMATS = ["json", "pdf", "png", "svg", "timelinejs", "csv", "xlsx", "ics", "docx"]
+PROG = APP_ID if FROZEN else "main.py"
+"""The command as the user types it: the built executable, or main.py in a checkout."""
 BINARY_FORMATS = ("xlsx", "ics", "docx")
 """Written whole to a file (-o), never to the terminal."""
 
@@ -54,7 +56,7 @@ def _db_exists(target: Path | str) -> bool:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="main.py",
+        prog=PROG,
         description="A chronology of European defence for briefers: run with no "
         "subcommand to open the app.",
     )
@@ -713,7 +715,7 @@ def _review_hint(file: str, title: str, n: int, *, waiting: bool = False) -> str
     said = ("wait" if n != 1 else "waits") if waiting else "proposed"
     return (
         f"  {events} {said} for review: open the app and choose Review Proposals on “{title}”\n"
-        f"  (or: main.py proposals list {file})"
+        f"  (or: {PROG} proposals list {file})"
     )
 
 

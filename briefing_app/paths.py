@@ -31,6 +31,7 @@ BUNDLE_ROOT = Path(getattr(sys, "_MEIPASS", PROJECT_ROOT)) if FROZEN else PROJEC
 SEEDS_DIR = BUNDLE_ROOT / "seeds"
 RESOURCES_DIR = BUNDLE_ROOT / "resources"
 FONTS_DIR = RESOURCES_DIR / "fonts"
+ICON_FILE = RESOURCES_DIR / "icon.png"
 DB_NAME = "data.sqlite"
 
 

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from briefing_app.paths import PROJECT_ROOT
+from briefing_app.paths import FROZEN, PROJECT_ROOT
 
 __all__ = ["run_bench", "print_report", "DEFAULT_SIZES", "TARGETS"]
 
@@ -53,6 +53,11 @@ def _median_ms(action: Callable[[], object], repeats: int = 5) -> float:
     return statistics.median(samples)
 
 
+def _app_command() -> list[str]:
+    """How to launch the app being measured: the built executable is its own interpreter."""
+    return [sys.executable] if FROZEN else [sys.executable, str(PROJECT_ROOT / "main.py")]
+
+
 def cold_start(db_path: Path, runs: int, settings_dir: Path) -> tuple[float, float]:
     """Median seconds from launching ``main.py`` to the first painted timeline; peak RSS (MB).
 
@@ -73,7 +78,7 @@ def cold_start(db_path: Path, runs: int, settings_dir: Path) -> tuple[float, flo
         report = settings_dir / f"first-paint-{i}.json"
         began = time.time()
         subprocess.run(
-            [sys.executable, str(PROJECT_ROOT / "main.py"), "--db", str(db_path)],
+            [*_app_command(), "--db", str(db_path)],
             env=dict(env, BRIEFING_FIRST_PAINT_REPORT=str(report)),
             check=True,
             timeout=600,

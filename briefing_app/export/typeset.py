@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
 )
 
 from briefing_app.domain.wording import shown_as_written
+from briefing_app.paths import FONTS_DIR
 
 __all__ = [
     "Fonts",
@@ -42,6 +44,7 @@ __all__ = [
     "Para",
     "measure_with",
     "metrics_device",
+    "load_bundled_fonts",
     "pick_family",
 ]
 
@@ -50,6 +53,8 @@ _DOTS_PER_METRE_72DPI = round(POINTS_PER_INCH / 0.0254)
 
 PREFERRED_FAMILIES = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "Helvetica")
 """Fonts with wide coverage tried first; the system's default font is the fallback."""
+BUNDLED_FAMILY = "DejaVu Sans"
+"""Shipped in ``resources/fonts/`` (with its licence), so exports look the same everywhere."""
 
 
 @cache
@@ -62,8 +67,26 @@ def metrics_device() -> QPaintDevice:
 
 
 @cache
+def load_bundled_fonts(folder: Path = FONTS_DIR) -> frozenset[str]:
+    """Register the fonts shipped with the app with Qt; the families they add.
+
+    Needs the Qt application object. A machine without DejaVu Sans (most
+    Windows and macOS ones) would otherwise set the PDF in another font, with
+    other line breaks and page counts.
+    """
+    families: set[str] = set()
+    for path in sorted(folder.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.update(QFontDatabase.applicationFontFamilies(font_id))
+    return frozenset(families)
+
+
+@cache
 def pick_family() -> str:
-    """The first preferred family installed, else the system's general font."""
+    """The bundled family, else the first preferred one installed, else the system's font."""
+    if BUNDLED_FAMILY in load_bundled_fonts():
+        return BUNDLED_FAMILY
     installed = set(QFontDatabase.families())
     for family in PREFERRED_FAMILIES:
         if family in installed:

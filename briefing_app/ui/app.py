@@ -13,10 +13,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.ingest.curated import ChronologyError
-from briefing_app.paths import APP_NAME, ORG_NAME, running_from_source, user_data_dir
+from briefing_app.paths import (
+    APP_ID,
+    APP_NAME,
+    ICON_FILE,
+    ORG_NAME,
+    running_from_source,
+    user_data_dir,
+)
 from briefing_app.services.library import open_library
 from briefing_app.storage.database import (
     DamagedDatabaseError,
@@ -44,6 +52,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from briefing_app import __version__
 
     app.setApplicationVersion(__version__)
+    # The window's icon, and the desktop entry (briefing-chronology.desktop) it belongs to.
+    app.setWindowIcon(QIcon(str(ICON_FILE)))
+    app.setDesktopFileName(APP_ID)
     if not running_from_source():
         # Built or installed: settings live in the user's data folder with the database.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
