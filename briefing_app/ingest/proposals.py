@@ -401,7 +401,7 @@ _LANES = _lane_patterns(
         r"presidency of the Council|Council presidency|présidence \w+ du Conseil|"
         r"presidencia \w+ del Consejo|presidenza \w+ del Consiglio",
         Lane.NATO: r"NATO|Nato|OTAN|Otan|[Aa]lliance|[Aa]llies|Alliierten|Verbündeten|"
-        r"[Aa]liados|[Aa]lleati|Stoltenberg|Rutte|Article 5|SHAPE|Atlantic Alliance|Bündnis|"
+        r"[Aa]liados|[Aa]lleati|Alianza|Alleanza|Stoltenberg|Rutte|Article 5|SHAPE|Atlantic Alliance|Bündnis|"
         r"North Atlantic Treaty Organi[sz]ation|North Atlantic Council|"
         r"Organisation du traité de l.Atlantique Nord|Alliance atlantique|"
         r"Organización del Tratado del Atlántico Norte|Alianza Atlántica|"
@@ -433,7 +433,13 @@ _LANES = _lane_patterns(
     }
 )
 _SUBJECT_BONUS = 1.5
-_SUMMIT = re.compile(r"\b(?:summit|sommet|[Gg]ipfel\w*|cumbre|vertice)\b", re.IGNORECASE)
+_SUMMIT = re.compile(r"\b(?:summit|sommet|\w*gipfel\w*|cumbre|vertice)\b", re.IGNORECASE)
+_MINISTERIAL = re.compile(
+    r"\b(?:ministerial|ministérielle|ministeriale|Ministertreffen|reunión ministerial|"
+    r"meeting of (?:the )?(?:\w+ )?ministers|réunion des ministres|"
+    r"reunión de (?:los )?ministros|riunione dei ministri|Treffen der \w*minister)\b",
+    re.IGNORECASE,
+)
 _SUMMIT_BONUS = 2.0
 
 
@@ -502,17 +508,22 @@ def suggest_lane(
                 gap = sentence[match.end() : date_at]
                 if _OWNER_GAP.match(gap) and _BODY.search(match.group(0)):
                     owner = lane
-    if first is not None:
+    meeting = _SUMMIT.search(sentence) is not None or _MINISTERIAL.search(sentence) is not None
+    if meeting and Lane.OTHER in scores and len(scores) > 1:
+        scores[Lane.OTHER] /= 2  # leaders and ministers at a summit act in its union or alliance
+    if first is not None and not (meeting and first[1] is Lane.OTHER):
         scores[first[1]] += _SUBJECT_BONUS
     if owner is not None:
         scores[owner] += _OWNER_BONUS
-    if _SUMMIT.search(sentence, a, b):
+    if meeting:
         hosts = [Lane.NATO, Lane.EU]
         named = [lane for lane in hosts if lane in scores]
         pool = named or [lane for lane in hosts if (document or {}).get(lane)]
         if pool:
             host = max(pool, key=lambda ln: (scores.get(ln, 0.0), (document or {}).get(ln, 0)))
-            scores[host] = scores.get(host, 0.0) + _SUMMIT_BONUS
+            here = _SUMMIT.search(sentence, a, b) or _MINISTERIAL.search(sentence, a, b)
+            bonus = _SUMMIT_BONUS if here else _SUMMIT_BONUS / 2
+            scores[host] = scores.get(host, 0.0) + bonus
     if not scores:
         return fallback
     return max(scores, key=lambda lane: (scores[lane], -lane.order))

@@ -829,3 +829,31 @@ def test_a_dated_line_of_a_title_over_several_lines_is_read_with_the_whole_title
     excerpt = proposal.passages[0].text
     assert excerpt.startswith("DECISIÓN (PESC)") and excerpt.endswith("permanente")
     assert text[proposal.start : proposal.end] == excerpt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lane"),
+    [
+        (
+            "Merkel und ihre EU-Kollegen hatten bei dem Sondergipfel am 30. Juni 2019 bis in "
+            "die Nacht verhandelt.",
+            Lane.EU,
+        ),
+        (
+            "Crosetto parla al summit Nato di Vilnius, cui partecipa l'11 luglio 2023 insieme "
+            "a Giorgia Meloni.",
+            Lane.NATO,
+        ),
+        (
+            "Si è così espresso il 18 ottobre 2024 il ministro Guido Crosetto durante la "
+            "riunione dei ministri della Difesa dell'Alleanza.",
+            Lane.NATO,
+        ),
+        ("Meloni ha parlato il 18 ottobre 2024 alla Camera dei deputati.", Lane.OTHER),
+    ],
+)
+def test_leaders_and_ministers_at_a_summit_or_ministerial_act_in_its_union_or_alliance(
+    sentence: str, lane: Lane
+) -> None:
+    [proposal] = propose_events(sentence, extract_dates(sentence, None), terms=LinkTerms())
+    assert proposal.lane is lane
