@@ -401,7 +401,8 @@ _LANES = _lane_patterns(
         r"presidency of the Council|Council presidency|présidence \w+ du Conseil|"
         r"presidencia \w+ del Consejo|presidenza \w+ del Consiglio",
         Lane.NATO: r"NATO|Nato|OTAN|Otan|[Aa]lliance|[Aa]llies|Alliierten|Verbündeten|"
-        r"[Aa]liados|[Aa]lleati|Alianza|Alleanza|Stoltenberg|Rutte|Article 5|SHAPE|Atlantic Alliance|Bündnis|"
+        r"[Aa]liados|[Aa]lleati|Alianza|Alleanza|Stoltenberg|Rutte|Article 5|SHAPE|"
+        r"Atlantic Alliance|Bündnis|"
         r"North Atlantic Treaty Organi[sz]ation|North Atlantic Council|"
         r"Organisation du traité de l.Atlantique Nord|Alliance atlantique|"
         r"Organización del Tratado del Atlántico Norte|Alianza Atlántica|"
