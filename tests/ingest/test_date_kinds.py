@@ -420,3 +420,31 @@ def test_so_many_weeks_from_now_is_that_week() -> None:
 )
 def test_today_in_a_comparison_or_against_the_future_means_nowadays(text: str) -> None:
     assert _found(text, date(2024, 7, 5), "en") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "On this very day, in 1949, the Washington Treaty was signed.",
+            "this very day, in 1949",
+        ),
+        ("fr", "Ce même jour, en 1949, le traité fut signé à Washington.", "Ce même jour, en 1949"),
+        (
+            "de",
+            "An diesem Tag im Jahr 1949 wurde der Vertrag unterzeichnet.",
+            "diesem Tag im Jahr 1949",
+        ),
+    ],
+)
+def test_this_very_day_in_a_year_is_the_publication_day_that_year(
+    language: str, text: str, expected: str
+) -> None:
+    assert _found(text, date(2023, 4, 4), language) == [(expected, "1949-04-04", "day")]
+
+
+def test_a_year_closing_a_clause_after_a_noun_is_a_year() -> None:
+    text = "Es ist die zweite Verstärkung seit dem Ende des Nato-Kampfeinsatzes 2013. Damals nicht."
+    assert _found(text, date(2018, 3, 7), "de") == [("2013", "2013", "year")]
+    assert _found("Die Zahl der Soldaten stieg auf 2013.", date(2018, 3, 7), "de") == []

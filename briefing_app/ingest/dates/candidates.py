@@ -108,6 +108,15 @@ def _this_month_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) ->
     return out
 
 
+def _same_day_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Candidate]:
+    """ "On this very day, in 1949" (said on 4 April): 4 April 1949."""
+    out: list[Candidate] = []
+    for m in p.same_day_in_year.finditer(text, lo, hi):
+        piece = Piece(m.start(), m.end(), Kind.SAME_DAY_IN, Precision.DAY, year=int(m["y"]))
+        out.append(Candidate(m.start(), m.end(), [piece], t.code, 0))
+    return out
+
+
 def _named_day_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Candidate]:
     """A day known by a name ("9/11"), only where the words around it say it is that day
     ("the 9/11 attacks", "since 9/11"), not a fraction or a score."""
@@ -276,6 +285,12 @@ def _relative_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> l
     return out
 
 
+# "seit dem Ende des Nato-Kampfeinsatzes 2013.": a year closing a clause after a name or
+# noun (capitalised), not a figure after "auf" or "bis zu"
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)")
+_AFTER_A_NAME = re.compile(r"(?<![^\W\d_])(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]*(?:-[^\W\d_]+)*\s$")
+
+
 def _year_candidates(
     text: str, t: Lang, p: Patterns, lo: int, hi: int, sentence_starts: set[int]
 ) -> list[Candidate]:
@@ -316,6 +331,7 @@ def _year_candidates(
             ok = bool(p.year_weak.search(before)) or bool(POSSESSIVE_AFTER.match(after))
             ok = ok or (before.endswith("(") and after.startswith(")"))
             ok = ok or (m.start() in sentence_starts and not after.startswith(","))
+            ok = ok or bool(_CLAUSE_END.match(after) and _AFTER_A_NAME.search(before))
             ok = ok or t.bare_modern_years
         found.append((m, ok))
     # "in 2008, 2014 and 2022": a year joined to an accepted one is one too.
@@ -392,6 +408,7 @@ def find_candidates(
     return [
         *_numeric_candidates(text, t, p, lo, hi),
         *_named_day_candidates(text, t, p, lo, hi),
+        *_same_day_candidates(text, t, p, lo, hi),
         *_this_month_candidates(text, t, p, lo, hi),
         *_lower_case_candidates(text, t, p, lo, hi),
         *_dm_candidates(text, t, p, lo, hi),

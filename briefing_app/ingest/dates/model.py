@@ -52,6 +52,7 @@ class Kind(Enum):
     ABSOLUTE = "absolute"  # every part written: "8 November 2021", "2008"
     DAY_MONTH = "day_month"  # "8 November": the year comes from the publication date
     DAY_THIS_MONTH = "day_this_month"  # "el día 24 de este mes": the publication month's
+    SAME_DAY_IN = "same_day_in"  # "on this very day, in 1949": the publication day, that year
     MONTH = "month"  # "in March"
     WEEKDAY = "weekday"  # "on Thursday"
     RELATIVE = "relative"  # "last week", "yesterday", "three years ago"

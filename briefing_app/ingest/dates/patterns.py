@@ -74,6 +74,7 @@ class Patterns:
     figurative_after: re.Pattern[str]
     ago: re.Pattern[str]
     ahead: re.Pattern[str]
+    same_day_in_year: re.Pattern[str]
     year_context: re.Pattern[str]
     year_weak: re.Pattern[str]
     year_blockers: re.Pattern[str]
@@ -166,6 +167,7 @@ def patterns(code: str) -> Patterns:
         figurative_after=re.compile(f"(?:{t.figurative_after})", FLAGS),
         ago=re.compile(rf"(?<![^\W\d_]){t.ago}(?![^\W\d_])", FLAGS),
         ahead=re.compile(rf"(?<![^\W\d_]){t.ahead}(?![^\W\d_])", FLAGS),
+        same_day_in_year=_word(t.same_day_in_year.replace("{year}", f"(?P<y>{YEAR})")),
         year_context=re.compile(f"(?:{t.year_context})", FLAGS),
         year_weak=re.compile(f"(?:{t.year_weak_context})", FLAGS),
         year_blockers=re.compile(f"(?:{t.year_blockers})", FLAGS),

@@ -205,11 +205,20 @@ def _day_this_month(piece: Piece, t: Lang, p: date, tense: Tense | None) -> Part
         return None  # "el día 31 de este mes" in a month of thirty days: not a date
 
 
+def _same_day_in(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate | None:
+    assert piece.year is not None
+    try:
+        return PartialDate(p.replace(year=piece.year), Precision.DAY)
+    except ValueError:
+        return None  # 29 February, said in a leap year, of a common year
+
+
 _Resolver = Callable[[Piece, Lang, date, "Tense | None"], "PartialDate | None"]
 _RELATIVE_TO_PUBLICATION: dict[Kind, _Resolver] = {
     Kind.RELATIVE: _relative,
     Kind.DAY_MONTH: _day_month,
     Kind.DAY_THIS_MONTH: _day_this_month,
+    Kind.SAME_DAY_IN: _same_day_in,
     Kind.MONTH: _month,
     Kind.WEEKDAY: _weekday,
 }

@@ -69,6 +69,8 @@ class Lang:
     # "el día 24 de este mes", "le 3 de ce mois": a day of the publication month;
     # "{day}" stands for the day number, in group d
     ahead: str = "(?!)"  # like ago, counted forward: "two weeks from now"
+    # "on this very day, in 1949": the day and month of publication in the year of group y
+    same_day_in_year: str = "(?!)"
     day_of_this_month: str = "(?!)"
     weekday_part: str = "(?!)"
     # a day something is put off to is a coming one, whatever the tense of the putting off:
@@ -131,6 +133,7 @@ def _parse(data: dict) -> Lang:
         future_more=data.get("future_more", "(?!)"),
         ago=data["ago"],
         ahead=data.get("ahead", "(?!)"),
+        same_day_in_year=data.get("same_day_in_year", "(?!)"),
         ago_units={prefix: _UNITS[u] for prefix, u in data["ago_units"].items()},
         numbers=dict(data["numbers"]),
         count_nouns=data["count_nouns"],
