@@ -221,7 +221,8 @@ class MainWindow(QMainWindow):
         the navigation keeps the selection."""
         if change.sources or change.everything:
             self.imports.show_pending()  # an imported article's proposals wait for review
-        self._filter_applied(self.chronology.filter)
+        if change.touches_events or change.sources:
+            self._filter_applied(self.chronology.filter)  # typing in a note changes neither
 
     # -- routing -------------------------------------------------------------------
     def apply_filter(self, flt: EventFilter) -> None:

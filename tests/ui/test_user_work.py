@@ -134,10 +134,12 @@ def test_typing_in_a_note_does_not_redraw_the_timeline(
         work_window.timeline, "set_index", lambda index, shown=None: calls.append(1)
     )
     card = work_window.work.notes.cards()[0]
+    work_window.statusBar().showMessage("Cited: what the briefer is reading")
     for words in (" second", " third"):
         with qtbot.waitSignal(announced, timeout=AUTOSAVE_MS * 5):
             qtbot.keyClicks(card.editor, words)
     assert calls == []  # the badge did not change: nothing to redraw
+    assert work_window.statusBar().currentMessage() == "Cited: what the briefer is reading"
     card.flag.click()
     qtbot.waitUntil(lambda: calls == [1])  # the flag changes the badge
 
