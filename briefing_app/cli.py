@@ -1010,11 +1010,26 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args.db)
 
 
+def _sound_backup_hint(db: object) -> str:
+    """Where the newest backup that reads back whole is, for a damaged file's message."""
+    if not isinstance(db, Path):
+        return ""
+    from briefing_app.services.backups import newest_sound_backup
+
+    try:
+        backup = newest_sound_backup(db)
+    except OSError:
+        return ""
+    if backup is None:
+        return " There is no sound backup of it."
+    return f" The newest sound backup is from {backup.label}: {backup.path}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Imported after parsing: --help and argument errors need neither SQLAlchemy nor the models.
     from briefing_app.ingest.curated import ChronologyError
-    from briefing_app.storage.database import DatabaseError
+    from briefing_app.storage.database import DamagedDatabaseError, DatabaseError
 
     if args.db is None:
         args.db = default_db()
@@ -1034,6 +1049,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         return handlers[args.command](args)
+    except DamagedDatabaseError as exc:
+        print(f"error: {exc}{_sound_backup_hint(args.db)}", file=sys.stderr)
+        return 2
     except DatabaseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -20,13 +20,15 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from briefing_app.storage.database import Database, connect_read_only
+from briefing_app.storage.database import DamagedDatabaseError, Database, connect_read_only
 from briefing_app.storage.files import replacing, write_text
 
 __all__ = [
     "Backup",
     "backup_dir_for",
+    "damage_in",
     "data_fingerprint",
+    "newest_sound_backup",
     "take_backup",
     "list_backups",
     "prune_backups",
@@ -98,17 +100,65 @@ def _read_state(folder: Path) -> dict[str, str]:
         return {}
 
 
+def damage_in(path: Path) -> str | None:
+    """What is damaged in the SQLite file at ``path``; None when every row reads back whole.
+
+    ``quick_check`` looks at the file's structure, not at the bytes inside
+    rows, so every row of every table is read as well (texts decoded).
+    """
+    try:
+        conn = connect_read_only(path)
+        try:
+            report = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+            if report != "ok":
+                return report
+            tables = conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            ).fetchall()
+            for (table,) in tables:
+                for _row in conn.execute(f'SELECT * FROM "{table}"'):
+                    pass
+        finally:
+            conn.close()
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        return str(exc).split(" with text ")[0]
+    return None
+
+
+def newest_sound_backup(db_path: Path) -> Backup | None:
+    """The newest backup of ``db_path`` that reads back whole."""
+    for backup in list_backups(db_path):
+        if damage_in(backup.path) is None:
+            return backup
+    return None
+
+
 def take_backup(
-    db: Database, *, now: datetime | None = None, force: bool = False, prune: bool = True
+    db: Database,
+    *,
+    now: datetime | None = None,
+    force: bool = False,
+    prune: bool = True,
+    verify: bool = True,
 ) -> Path | None:
     """Snapshot the database if its data changed since the last snapshot.
 
     ``prune`` thins the older backups afterwards (see ``prune_backups``).
+    With ``verify`` the copy is read back whole before it is kept: a damaged
+    database raises ``DamagedDatabaseError`` and leaves no backup, so the
+    thinning never trades the sound backups for damaged ones. Without it (the
+    safety copy before a restore) the data is copied as it is.
     """
     assert db.path is not None, "in-memory databases are not backed up"
     folder = backup_dir_for(db.path)
     folder.mkdir(exist_ok=True)
-    fingerprint = data_fingerprint(db)
+    try:
+        fingerprint = data_fingerprint(db)
+    except DamagedDatabaseError:
+        if verify:
+            raise
+        fingerprint = ""
     state = _read_state(folder)
     if not force and state.get("fingerprint") == fingerprint:
         return None
@@ -124,6 +174,12 @@ def take_backup(
                 dest.close()
         finally:
             raw.close()
+        problem = damage_in(partial) if verify else None
+        if problem is not None:
+            raise DamagedDatabaseError(
+                f"{db.path} is damaged ({problem}), so no backup was taken and the earlier "
+                "ones are kept. Restore the newest sound one with File › Restore Backup."
+            )
     write_text(folder / _STATE, json.dumps({"fingerprint": fingerprint}))
     if prune:
         prune_backups(folder, now=moment)
@@ -224,7 +280,7 @@ def restore_backup(db: Database, backup: Path) -> Path:
                     f"{backup.name} is not a backup this version can restore "
                     f"(schema {revision or 'missing'}); choose another backup"
                 )
-            safety = take_backup(db, force=True, prune=False)
+            safety = take_backup(db, force=True, prune=False, verify=False)
             assert safety is not None
             raw = db.engine.raw_connection()
             try:

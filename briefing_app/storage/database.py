@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +40,7 @@ from briefing_app.storage.server import (
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.engine import ExceptionContext
 
 __all__ = [
     "MIGRATIONS_DIR",
@@ -48,6 +49,7 @@ __all__ = [
     "DatabaseError",
     "NewerSchemaError",
     "connect_read_only",
+    "is_damage",
     "is_database_url",
 ]
 
@@ -125,6 +127,33 @@ def _damaged(path: Path | None, report: str) -> DamagedDatabaseError:
         f"{path} is damaged (SQLite reports: {report}). "
         "Restore a backup from File › Restore Backup, or choose another file."
     )
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether SQLite (or the text it handed over) says the file's content is damaged.
+
+    ``quick_check`` passes a file whose row data was overwritten: the damage
+    shows only when a row is read, as a text that is not UTF-8 or a page
+    SQLite finds malformed.
+    """
+    if isinstance(exc, UnicodeDecodeError):
+        return True
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
+        "could not decode to utf-8" in str(exc).lower()
+    )
+
+
+def _recognise_damage(path: Path) -> Callable[[ExceptionContext], None]:
+    """A ``handle_error`` hook: damage met by any read is raised as the damage it is."""
+
+    def hook(context: ExceptionContext) -> None:
+        if is_damage(context.original_exception):
+            raise _damaged(path, str(context.original_exception).split(" with text ")[0])
+
+    return hook
 
 
 class _IntegrityCheck:
@@ -228,6 +257,7 @@ class Database:
         # Built, not parsed: a "?" or "#" in a folder name must stay part of the path.
         engine = create_engine(URL.create("sqlite", database=str(file)))
         event.listen(engine, "connect", _set_pragmas)
+        event.listen(engine, "handle_error", _recognise_damage(file))
         db = cls(engine, file)
         try:
             if check_in_background and db.current_revision() == SCHEMA_HEAD:
@@ -258,6 +288,7 @@ class Database:
             "sqlite://", creator=lambda: connect_read_only(file), poolclass=QueuePool
         )
         event.listen(engine, "connect", _read_only_pragmas)
+        event.listen(engine, "handle_error", _recognise_damage(file))
         db = cls(engine, file, read_only=True)
         try:
             db.check_integrity()

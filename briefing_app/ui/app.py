@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefing_app.ingest.curated import ChronologyError
 from briefing_app.paths import (
@@ -36,6 +36,7 @@ from briefing_app.storage.database import (
 from briefing_app.ui.startup_probe import install_if_requested
 
 if TYPE_CHECKING:
+    from briefing_app.services.backups import Backup
     from briefing_app.ui.main_window import MainWindow
 
 # APP_NAME and ORG_NAME are defined beside the data folder they name (briefing_app.paths).
@@ -111,29 +112,31 @@ def open_for_gui(db_path: Path | str) -> tuple[Database, QLockFile | None] | Non
         raise
 
 
-def _offer_restore(db_path: Path, message: str) -> bool:
-    """For a damaged file: offer the newest backup. True when one was restored."""
-    from briefing_app.services.backups import list_backups
-    from briefing_app.ui.backup_dialog import restore_file_from_backup
+def _offer_restore(db_path: Path, message: str, *, while_open: bool = False) -> Backup | None:
+    """For a damaged file: offer the newest backup that reads back whole; the one accepted."""
+    from briefing_app.services.backups import newest_sound_backup
 
-    backups = list_backups(db_path)
-    if not backups:
-        QMessageBox.critical(
-            None,
-            APP_NAME,
-            f"{message}\n\nThere is no backup of this file. Choose another file with "
-            "--db, or move this one aside to start afresh.",
+    backup = newest_sound_backup(db_path)
+    if backup is None:
+        advice = (
+            "What can still be read stays shown, but changes may not be saved: close the app, "
+            "then choose another file with --db, or move this one aside to start afresh."
+            if while_open
+            else "Choose another file with --db, or move this one aside to start afresh."
         )
-        return False
+        QMessageBox.critical(
+            None, APP_NAME, f"{message}\n\nThere is no sound backup of this file. {advice}"
+        )
+        return None
+    again = " The window then opens on the backup." if while_open else ""
     if not _ask(
         APP_NAME,
-        f"{message}\n\nThe newest backup is from {backups[0].label}. Restore it? "
-        "The damaged file is kept beside it.",
+        f"{message}\n\nThe newest sound backup is from {backup.label}. Restore it? "
+        f"The damaged file is kept beside it.{again}",
         "Restore Backup",
     ):
-        return False
-    restore_file_from_backup(db_path, backups[0].path)
-    return True
+        return None
+    return backup
 
 
 def open_window(db: Database, lock: QLockFile | None) -> MainWindow:
@@ -160,30 +163,86 @@ def open_window(db: Database, lock: QLockFile | None) -> MainWindow:
     return window
 
 
-def run_gui(db_path: Path | str) -> int:
-    app = make_application()
-    opened = None
+_RESTORE = 75
+"""The event loop's exit code for "restore the chosen backup and open the window again"."""
+
+
+def _open_sound(db_path: Path | str) -> tuple[Database, QLockFile | None, MainWindow] | int:
+    """The database and its window, a damaged file first restored from a backup if accepted."""
+    from briefing_app.ui.backup_dialog import restore_file_from_backup
+
     for _attempt in range(2):
         try:
             opened = open_for_gui(db_path)
             if opened is None:
                 return 1
-            window = open_window(*opened)
-            break
+            return (*opened, open_window(*opened))
         except DamagedDatabaseError as exc:
-            opened = None
-            if not isinstance(db_path, Path) or not _offer_restore(db_path, str(exc)):
+            if not isinstance(db_path, Path):
+                QMessageBox.critical(None, APP_NAME, str(exc))
                 return 2
+            backup = _offer_restore(db_path, str(exc))
+            if backup is None:
+                return 2
+            restore_file_from_backup(db_path, backup.path)
         except (DatabaseError, ChronologyError) as exc:
             QMessageBox.critical(None, APP_NAME, f"The database could not be opened.\n\n{exc}")
             return 2
-    if opened is None:
-        return 1
-    db, lock = opened
-    install_if_requested(window.timeline)
-    window.show()
-    code = app.exec()
-    db.close()
-    if lock is not None:
-        lock.unlock()
-    return int(code)
+    return 1
+
+
+class _DamageOffer(QObject):
+    """Damage found in the open window: the newest sound backup offered, the loop left."""
+
+    def __init__(self, app: QApplication, db_path: Path | str, window: QWidget) -> None:
+        super().__init__(window)
+        self._app = app
+        self._db_path = db_path
+        self._window = window
+        self.chosen: Backup | None = None
+
+    def offer(self, message: str) -> None:
+        QTimer.singleShot(0, lambda: self._ask(message))  # once the failing slot has returned
+
+    def _ask(self, message: str) -> None:
+        if not isinstance(self._db_path, Path):
+            QMessageBox.critical(self._window, APP_NAME, message)
+            return
+        self.chosen = _offer_restore(self._db_path, message, while_open=True)
+        if self.chosen is not None:
+            self._app.exit(_RESTORE)
+
+
+def run_gui(db_path: Path | str) -> int:
+    from briefing_app.ui.backup_dialog import restore_file_from_backup
+    from briefing_app.ui.damage_watch import DamageWatch
+
+    app = make_application()
+    watch = DamageWatch()
+    watch.install()
+    try:
+        while True:
+            opened = _open_sound(db_path)
+            if isinstance(opened, int):
+                return opened
+            db, lock, window = opened
+            offer = _DamageOffer(app, db_path, window)
+            watch.damaged.connect(offer.offer)
+            window.databaseDamaged.connect(watch.report)
+            install_if_requested(window.timeline)
+            window.show()
+            code = app.exec()
+            watch.damaged.disconnect(offer.offer)
+            restore = offer.chosen if code == _RESTORE else None
+            if restore is not None:
+                window.hide()
+                window.discard()
+            db.close()
+            if lock is not None:
+                lock.unlock()
+            if restore is None or not isinstance(db_path, Path):
+                return int(code)
+            restore_file_from_backup(db_path, restore.path)
+            watch.message = None
+    finally:
+        watch.uninstall()

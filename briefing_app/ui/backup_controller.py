@@ -4,17 +4,28 @@ A backup is attempted when the window opens, every ten minutes while it is
 open, and when it closes; each attempt copies the file only if the data
 changed since the last copy.
 
+A backup that cannot be taken is never silent: ``problem`` carries what
+went wrong in words (and "" once backups work again), and a damaged
+database, which is never copied over the sound backups, is reported by
+``damaged`` as well.
+
 Signals:
     restored(str): a backup was restored (its file name); the window reloads.
+    problem(str): why backups are not being taken, or "" when they are again.
+    damaged(str): the database is damaged; the message names it.
 """
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
 
 from briefing_app.services.backups import restore_backup, take_backup
-from briefing_app.storage.database import Database
+from briefing_app.storage.database import DamagedDatabaseError, Database, DatabaseError
+from briefing_app.storage.files import describe_os_error
 from briefing_app.ui.backup_dialog import BackupDialog
 
 __all__ = ["BackupController"]
@@ -24,6 +35,8 @@ INTERVAL_MS = 10 * 60 * 1000
 
 class BackupController(QObject):
     restored = Signal(str)
+    problem = Signal(str)
+    damaged = Signal(str)
 
     def __init__(self, db: Database, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
@@ -55,9 +68,22 @@ class BackupController(QObject):
             return
         try:
             take_backup(self.db)
-            self.last_error = None
+        except DamagedDatabaseError as exc:
+            self._failed(f"No backup taken: {exc}")
+            self.damaged.emit(str(exc))
         except OSError as exc:  # a full disk must not take the app down
-            self.last_error = f"Backup failed: {exc.strerror or exc}"
+            self._failed(f"No backup taken: {describe_os_error(exc)}.")
+        except (DatabaseError, SQLAlchemyError, sqlite3.Error) as exc:
+            self._failed(f"No backup taken: {exc}")
+        else:
+            if self.last_error is not None:
+                self.last_error = None
+                self.problem.emit("")
+
+    def _failed(self, message: str) -> None:
+        if message != self.last_error:
+            self.last_error = message
+            self.problem.emit(message)
 
     def choose_and_restore(self) -> None:
         if not self.enabled:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHeaderView,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QTableView,
@@ -61,6 +62,9 @@ __all__ = ["MainWindow"]
 
 
 class MainWindow(QMainWindow):
+    databaseDamaged = Signal(str)
+    """The database turned out damaged (the message names it): the app offers a backup."""
+
     def __init__(self, db: Database) -> None:
         super().__init__()
         self.db = db
@@ -118,6 +122,12 @@ class MainWindow(QMainWindow):
         self.dock_layout.fit_to_screen()
 
         self.backups = BackupController(db, self)
+        self.backup_problem = QLabel()
+        self.backup_problem.setObjectName("backupProblem")
+        self.backup_problem.setStyleSheet("color: #a04000;")
+        self.backup_problem.setWordWrap(True)
+        self.backup_problem.hide()
+        self.statusBar().addPermanentWidget(self.backup_problem, 1)
         if db.read_only:
             self.setWindowTitle("Briefing Chronology — read-only")
         self.navigation = Navigator(self)
@@ -176,6 +186,14 @@ class MainWindow(QMainWindow):
             lambda eid: go.select_event(eid, center=True)
         )
         self.backups.restored.connect(self._backup_restored)
+        self.backups.problem.connect(self._show_backup_problem)
+        self.backups.damaged.connect(self.databaseDamaged)
+
+    def _show_backup_problem(self, message: str) -> None:
+        """Why no backup is being taken stays in sight until one is taken again."""
+        self.backup_problem.setText(message)
+        self.backup_problem.setToolTip(message)
+        self.backup_problem.setVisible(bool(message))
 
     def _backup_restored(self, _name: str) -> None:
         """Everything shown may have changed: the undo history goes, the rest is read again."""
