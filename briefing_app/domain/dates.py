@@ -16,11 +16,13 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 __all__ = [
+    "LAST_DRAWABLE_YEAR",
     "MONTH_ABBR",
     "DateFormatError",
     "DateSpan",
     "PartialDate",
     "Precision",
+    "undrawable",
 ]
 
 MONTH_ABBR = (
@@ -267,3 +269,19 @@ class DateSpan:
 
     def overlaps(self, first: date, last: date) -> bool:
         return self.first_day <= last and self.last_day >= first
+
+
+LAST_DRAWABLE_YEAR = 9899
+"""The last year an event may fall in: the timeline, the pictures and the PDF's pages
+need room after an event's period (a page of the PDF's timeline spans up to decades),
+and the calendar ends with 9999."""
+
+
+def undrawable(span: DateSpan) -> str | None:
+    """Why ``span`` cannot be drawn (a year beyond ``LAST_DRAWABLE_YEAR``), or None."""
+    if span.last_day.year > LAST_DRAWABLE_YEAR:
+        return (
+            f"{span.last_day.year} is later than the timeline can show "
+            f"(the last year it draws is {LAST_DRAWABLE_YEAR})"
+        )
+    return None

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from briefing_app.domain.anchoring import TextQuote, relocate, selector_for
@@ -39,7 +41,7 @@ from briefing_app.services.sharing_format import (
 )
 from briefing_app.services.user_events import append_user_excerpt, apply_draft
 from briefing_app.storage.database import Database
-from briefing_app.storage.files import write_text
+from briefing_app.storage.files import describe_os_error, write_text
 from briefing_app.storage.models import (
     AnnotationRow,
     BriefingPointRow,
@@ -457,11 +459,30 @@ def import_text(db: Database, text: str) -> ImportReport:
     return report
 
 
+MAX_FILE_BYTES = 64 * 2**20
+"""The largest sharing file read (about 150,000 notes): what is read is held in memory."""
+
+
 def import_file(db: Database, path: Path) -> ImportReport:
+    """Check the whole file, then merge it in one transaction; SharingError says why not."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with Path(path).open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise SharingError(f"{path} cannot be read: {describe_os_error(exc)}") from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise SharingError(
+            f"{path} is larger than {MAX_FILE_BYTES // 2**20} MB, far larger than the notes "
+            "and briefings of one person; it was not read"
+        )
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SharingError(f"{path} is not a text file") from exc
-    except OSError as exc:
-        raise SharingError(f"{path} cannot be read: {exc.strerror}") from exc
-    return import_text(db, text)
+    try:
+        return import_text(db, text)
+    except OperationalError as exc:
+        code = getattr(exc.orig, "sqlite_errorcode", None)
+        if code == sqlite3.SQLITE_FULL:
+            raise SharingError("the disk is full, so nothing was imported") from exc
+        raise

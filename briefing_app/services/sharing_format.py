@@ -9,11 +9,12 @@ from a newer version of the app is refused rather than half understood.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate
+from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate, undrawable
 from briefing_app.domain.model import Confidence, Lane
 from briefing_app.services.user_events import EventDraft
 from briefing_app.storage.identity import clean_author
@@ -130,6 +131,7 @@ class _Entry:
             return None
         if not isinstance(value, str):
             raise SharingError(f"{self.where}: “{key}” should be text, found {_kind(value)}")
+        _whole_text(value, f"{self.where}: “{key}”")
         if not empty and not value.strip():
             raise SharingError(f"{self.where}: “{key}” is empty")
         return value
@@ -145,6 +147,8 @@ class _Entry:
             raise SharingError(
                 f"{self.where}: “{key}” should be a whole number, found {_kind(value)}"
             )
+        if not -_LARGEST <= value <= _LARGEST:
+            raise SharingError(f"{self.where}: “{key}” is out of range ({_digits(value)})")
         return value
 
     def flag(self, key: str, default: bool = False) -> bool:
@@ -163,16 +167,20 @@ class _Entry:
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise SharingError(f"{self.where}: “{key}” should be a list of texts")
+        for v in value:
+            _whole_text(v, f"{self.where}: “{key}”")
         return tuple(value)
 
     def time(self, key: str) -> datetime:
         text = self.req(key)
         try:
             value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError as exc:
-            raise SharingError(f"{self.where}: “{key}” is not a date and time: {text!r}") from exc
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
+            if value.tzinfo is not None:
+                value = value.astimezone(UTC).replace(tzinfo=None)
+        except (ValueError, OverflowError) as exc:
+            raise SharingError(
+                f"{self.where}: “{key}” is not a date and time this app can use: {text[:40]!r}"
+            ) from exc
         return value
 
     def items(self, key: str) -> list[object]:
@@ -182,6 +190,26 @@ class _Entry:
         if not isinstance(value, list):
             raise SharingError(f"{self.where}: “{key}” should be a list, found {_kind(value)}")
         return value
+
+
+_LARGEST = 2**53
+"""Numbers beyond this are no offset, position or format this app writes (nor SQLite keeps)."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_text(value: str, where: str) -> None:
+    """Refuse a lone surrogate (``\\ud800`` in the JSON): it is half a character, not text."""
+    found = _SURROGATE.search(value)
+    if found:
+        raise SharingError(
+            f"{where} holds half a character (a lone surrogate, \\u{ord(found.group()):04x}) "
+            f"at character {found.start() + 1}"
+        )
+
+
+def _digits(value: int) -> str:
+    size = len(str(abs(value))) if abs(value) < 10**200 else "over 200"
+    return f"a number of {size} digits"
 
 
 def _kind(value: object) -> str:
@@ -201,6 +229,9 @@ def _event(e: _Entry) -> IncomingEvent:
             else None
         )
         when = DateSpan(start, end)
+        beyond = undrawable(when)
+        if beyond:
+            raise SharingError(f"{e.where}: {beyond}")
         lane = Lane.parse(e.req("lane"))
         confidence = Confidence.parse(e.req("confidence"))
     except (DateFormatError, ValueError) as exc:
@@ -313,6 +344,12 @@ def parse_shared(text: str) -> SharedWork:
         raise SharingError(
             f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
+    except RecursionError as exc:
+        raise SharingError(
+            "the file nests lists or objects far deeper than any export of this app"
+        ) from exc
+    except ValueError as exc:  # a number of thousands of digits, say
+        raise SharingError(f"the file holds a value this app cannot read ({exc})") from exc
     top = _Entry(data, "the file")
     if top.data.get("kind") != KIND:
         raise SharingError("the file is not an export of annotations and briefings from this app")

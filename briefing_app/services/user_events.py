@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from briefing_app.domain.anchoring import TextQuote, selector_for
-from briefing_app.domain.dates import DateSpan
+from briefing_app.domain.dates import DateSpan, undrawable
 from briefing_app.domain.model import Confidence, Lane, Origin
 from briefing_app.services import annotations as notes
 from briefing_app.services.annotations import AnnotationSnapshot
@@ -81,6 +81,9 @@ class EventDraft:
         title = " ".join(self.title.split())
         if not title:
             raise EditRefused("an event needs a title")
+        beyond = undrawable(self.when)
+        if beyond:
+            raise EditRefused(beyond)
         actors = tuple(dict.fromkeys(a.strip() for a in self.actors if a.strip()))
         return EventDraft(
             title[:500],
