@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from briefing_app.paths import APP_ID, DB_NAME, FROZEN, RESOURCES_DIR, SEEDS_DIR, default_db
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
+
     from briefing_app.domain.briefing import BriefingSnapshot
     from briefing_app.export.options import ExportOptions
     from briefing_app.export.selection import ExportSelection
@@ -382,10 +384,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _export_json(args: argparse.Namespace) -> int:
     from briefing_app.export.json_export import write_chronology_json
-    from briefing_app.services.library import open_library
     from briefing_app.storage.files import not_written, open_replacing
 
-    db = open_library(args.db)
+    db = _open_to_read(args.db)
     try:
         if args.output is None:
             write_chronology_json(db, sys.stdout)
@@ -444,10 +445,9 @@ def _find_briefing(db: Database, name: str) -> BriefingSnapshot:
 def _export_filtered(args: argparse.Namespace, options: ExportOptions) -> int:
     from briefing_app.export.options import OptionsError
     from briefing_app.export.selection import select_for_export
-    from briefing_app.services.library import open_library
     from briefing_app.storage.files import not_written
 
-    db = open_library(args.db)
+    db = _open_to_read(args.db)
     try:
         briefing = _find_briefing(db, options.briefing) if options.briefing else None
         selection = select_for_export(db, options)
@@ -974,10 +974,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
     """``search QUERY``: the search box's hits, on a file or a team database."""
     import json
 
-    from briefing_app.services.library import open_library
     from briefing_app.storage.search import MARK_END, MARK_START, search_outcome
 
-    db = open_library(args.db)
+    db = _open_to_read(args.db)
     try:
         outcome = search_outcome(db, " ".join(args.query), limit=max(1, args.limit))
     finally:
@@ -1008,6 +1007,52 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     from briefing_app.ui.app import run_gui
 
     return run_gui(args.db)
+
+
+def _open_to_read(db_path: Path | str) -> Database:
+    """For commands that only read: a file that cannot be written is read, not refused."""
+    from briefing_app.services.library import open_library
+    from briefing_app.storage.database import Database, ReadOnlyDatabaseError
+
+    try:
+        return open_library(db_path)
+    except ReadOnlyDatabaseError:
+        return Database.open(db_path, read_only=True)
+
+
+_WRITING = {"reload", "import", "proposals", "annotations"}
+"""Commands that write to the database (``import --propose`` and ``annotations export`` do not)."""
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    if args.command not in _WRITING:
+        return False
+    if args.command == "import":
+        return not args.propose
+    if args.command == "proposals":
+        return args.proposals_action != "list"
+    if args.command == "annotations":
+        return args.notes_command != "export"
+    return True
+
+
+def _window_lock(args: argparse.Namespace) -> QLockFile | None:
+    """The window's lock on the file, held for a writing command (None: nothing to lock).
+
+    A window of the app holding the file is said in words, before anything is written.
+    """
+    if not _writes(args) or not isinstance(args.db, Path) or not args.db.exists():
+        return None
+    from briefing_app.storage.database import DatabaseError
+    from briefing_app.ui.app import lock_for
+
+    lock = lock_for(args.db)
+    if not lock.tryLock(0):
+        raise DatabaseError(
+            f"{args.db} is open in a window of the app, so nothing was written. "
+            "Close the window and run the command again."
+        )
+    return lock
 
 
 def _sound_backup_hint(db: object) -> str:
@@ -1047,7 +1092,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "proposals": _cmd_proposals,
         "annotations": _cmd_annotations,
     }
+    lock = None
     try:
+        lock = _window_lock(args)
         return handlers[args.command](args)
     except DamagedDatabaseError as exc:
         print(f"error: {exc}{_sound_backup_hint(args.db)}", file=sys.stderr)
@@ -1062,3 +1109,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    finally:
+        if lock is not None:
+            lock.unlock()

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from briefing_app.storage.files import replacing
+from briefing_app.storage.files import describe_os_error, replacing
 from briefing_app.storage.identity import default_author
 from briefing_app.storage.server import (
     MIGRATION_LOCK,
@@ -271,6 +271,11 @@ class Database:
             reason = getattr(exc, "orig", None) or exc
             if getattr(reason, "sqlite_errorcode", None) == sqlite3.SQLITE_CORRUPT:
                 raise _damaged(file, str(reason)) from exc  # so that a backup is offered
+            if getattr(reason, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+                raise DatabaseError(
+                    f"{file} could not be opened: the disk is full. Free some space and "
+                    "open it again; it has not been changed."
+                ) from exc
             raise DatabaseError(
                 f"{file} could not be read as a briefing database ({reason}). "
                 "Restore a backup or choose another file."
@@ -278,6 +283,11 @@ class Database:
         except DatabaseError:
             engine.dispose()
             raise
+        except OSError as exc:  # the copy made before an upgrade
+            engine.dispose()
+            raise DatabaseError(
+                f"{file} could not be opened: {describe_os_error(exc)}. It has not been changed."
+            ) from exc
         return db
 
     @classmethod
@@ -426,7 +436,7 @@ class Database:
                         )
             except SADatabaseError as exc:
                 reason = getattr(exc, "orig", None) or exc
-                if getattr(reason, "sqlite_errorcode", None) == sqlite3.SQLITE_CORRUPT:
+                if getattr(reason, "sqlite_errorcode", None) in _SAID_BY_OPEN:
                     raise
                 raise DatabaseError(
                     f"{self.path} could not be upgraded to this version ({reason}); "
@@ -506,6 +516,8 @@ class Database:
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_SAID_BY_OPEN = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_FULL)
+"""Failures ``Database.open`` words itself: damage (a backup is offered), a full disk."""
 _OWN_TABLES = frozenset({"sources", "events", "excerpts", "annotations"})
 """Tables every version of this app's schema has."""
 
