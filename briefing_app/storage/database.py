@@ -246,6 +246,7 @@ class Database:
         if file.exists() and file.is_dir():
             raise DatabaseError(f"{file} is a folder, not a database file.")
         _refuse_non_database(file)
+        _refuse_damaged_wal(file)
         _refuse_foreign(file)
         if read_only:
             return cls._open_read_only(file)
@@ -575,6 +576,20 @@ def _refuse_non_database(file: Path) -> None:
         raise DatabaseError(
             f"{file} is not a briefing database (it is not an SQLite file). "
             "Choose another file; this one has not been changed."
+        )
+
+
+def _refuse_damaged_wal(file: Path) -> None:
+    """Refuse, untouched, a file whose write-ahead log would drop saved changes unread."""
+    from briefing_app.storage.wal import wal_damage
+
+    found = wal_damage(file)
+    if found is not None:
+        raise DamagedDatabaseError(
+            f"{file} has a damaged write-ahead log ({found.wal.name}, from change "
+            f"{found.first_bad}): {found.lost} saved change(s) after the damage could not be "
+            "read, and opening the file would discard them. It has not been opened or changed. "
+            f"Restore a backup, or move {found.wal.name} aside to open the file without them."
         )
 
 
