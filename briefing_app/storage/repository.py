@@ -26,6 +26,7 @@ from briefing_app.domain.model import (
     Source,
     event_from_fields,
 )
+from briefing_app.domain.quote_check import text_fingerprint
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import (
     AnnotationRow,
@@ -433,6 +434,8 @@ class SourceText:
     body_start: int
     body_end: int
     furniture: tuple[tuple[int, int, str], ...]
+    changed: bool = False
+    """The text no longer matches the SHA-256 recorded when it was stored."""
 
 
 def get_source_text(db: Database, file: str) -> SourceText | None:
@@ -444,12 +447,14 @@ def get_source_text(db: Database, file: str) -> SourceText | None:
         )
         if row is None:
             return None
+        digest = row.text_sha256
         return SourceText(
             source=source_from_row(row),
             text=row.text,
             body_start=row.body_start,
             body_end=row.body_end,
             furniture=tuple((f.start, f.end, f.kind) for f in row.furniture),
+            changed=digest is not None and text_fingerprint(row.text) != digest,
         )
 
 

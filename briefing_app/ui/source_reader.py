@@ -54,6 +54,12 @@ class SourceReader(QWidget):
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.changed_warning = QLabel()
+        self.changed_warning.setObjectName("sourceChanged")
+        self.changed_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.changed_warning.setWordWrap(True)
+        self.changed_warning.setStyleSheet("color: #a04000; font-weight: bold;")
+        self.changed_warning.hide()
         self.hide_furniture = QCheckBox("Hide page furniture")
         self.hide_furniture.setToolTip(
             "Captions, navigation, paywall notices and unrelated headlines saved with the "
@@ -82,6 +88,7 @@ class SourceReader(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.changed_warning)
         layout.addWidget(self.text, 1)
         self._source: SourceText | None = None
         self._map = OffsetMap("")
@@ -113,6 +120,14 @@ class SourceReader(QWidget):
         bits.append(src.published.label() if src.published else "date unknown")
         self.header.setText(" · ".join(bits) + (f"\n{src.url}" if src.url else ""))
         self.header.setToolTip(plain_tooltip(src.notes or ""))
+        self.changed_warning.setText(
+            f"“{src.title}” ({src.file}) has changed since it was stored: its text no longer "
+            "matches the SHA-256 recorded then, so what it shows may not be what the source "
+            "said. Restore a backup, or import the article again."
+            if source.changed
+            else ""
+        )
+        self.changed_warning.setVisible(source.changed)
         self._excerpts = list(excerpts)
         self._focus_uid = focus_uid
         self._paint_highlights()
