@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from email import errors
 from email.message import Message
 from pathlib import Path
 
@@ -193,6 +194,9 @@ def _plain(raw: bytes, markdown: bool) -> tuple[ExtractedArticle, str]:
     return ExtractedArticle(text, start, end, furniture, found, notes), decoded.encoding
 
 
+_UNDECODABLE = (errors.InvalidBase64CharactersDefect, errors.InvalidBase64LengthDefect)
+
+
 def _mhtml_part(raw: bytes) -> tuple[bytes, str | None] | None:
     """The HTML part of a page saved as a single MHTML file, with its charset."""
     if b"multipart/related" not in raw[:4096].lower():
@@ -201,6 +205,13 @@ def _mhtml_part(raw: bytes) -> tuple[bytes, str | None] | None:
     for part in message.walk():
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True)
+            # Python's decoder does not fail: it hands back the raw characters (bad
+            # length) or bytes decoded around stray characters. Either is not the page.
+            if any(isinstance(d, _UNDECODABLE) for d in part.defects):
+                raise ImportProblem(
+                    "The saved page's text (its base64-encoded HTML part) is damaged and "
+                    "cannot be decoded, so nothing was imported. Save the page again."
+                )
             if isinstance(payload, bytes):
                 return payload, part.get_content_charset()
     return None

@@ -126,3 +126,31 @@ def test_the_command_line_does_not_write_under_an_open_window(
         == 0
     )
     assert not Path(str(library_path) + ".lock").exists()
+
+
+_MHTML = (
+    b"MIME-Version: 1.0\n"
+    b'Content-Type: multipart/related; boundary="B"\n\n'
+    b"--B\n"
+    b'Content-Type: text/html; charset="utf-8"\n'
+    b"Content-Transfer-Encoding: base64\n\n"
+    b"%s\n"
+    b"--B--\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"PGh0bWw+PGJvZHk+PHA+SGVsbG8gd29ybGQ8L3A+PC9ib2R5PjwvaHRtbD4+A",  # a length base64 lacks
+        b"<html><body><p>The minister said so.</p></body></html>",  # not base64 at all
+    ],
+)
+def test_an_mhtml_page_that_cannot_be_decoded_is_refused(tmp_path: Path, body: bytes) -> None:
+    from briefing_app.ingest.problems import ImportProblem
+    from briefing_app.ingest.readers import read_article
+
+    page = tmp_path / "saved.mhtml"
+    page.write_bytes(_MHTML % body)
+    with pytest.raises(ImportProblem, match="cannot be decoded, so nothing was imported"):
+        read_article(page)
