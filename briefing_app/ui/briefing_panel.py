@@ -125,6 +125,7 @@ class BriefingPanel(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        self.setFocusProxy(self.points)  # Go › Briefing (Ctrl+5) lands on the points
         self.add_button = QPushButton("Add Point")
         self.add_button.setToolTip("Add a talking point at the end and write it")
         self.add_button.clicked.connect(lambda: self.add_point())

@@ -101,6 +101,7 @@ class FilterBar(QWidget):
             layout.addWidget(box)
         self.actor = QComboBox()
         self.actor.setObjectName("actorFilter")
+        self.actor.setAccessibleName("Actor filter")
         self.actor.addItem(_ANY_ACTOR)
         self.actor.setMinimumContentsLength(12)
         self.actor.setSizeAdjustPolicy(
@@ -108,12 +109,14 @@ class FilterBar(QWidget):
         )
         self.actor.currentTextChanged.connect(self._changed)
         self.confidence = QComboBox()
+        self.confidence.setAccessibleName("Confidence filter")
         for label, _ in _CONFIDENCE_CHOICES:
             self.confidence.addItem(label)
         self.confidence.currentIndexChanged.connect(self._changed)
         self.show_only = QComboBox()
         self.show_only.addItems(_SHOW_CHOICES)
         self.show_only.setObjectName("notesFilter")
+        self.show_only.setAccessibleName("Show events")
         self.show_only.setToolTip("All events, those with notes, talking points, or one tag")
         self.show_only.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

@@ -80,6 +80,12 @@ class UserWork(QObject):
         self.add_note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.add_note_action.setStatusTip("Write a note on the selected event")
         self.add_note_action.triggered.connect(lambda: self.annotate_event(self.notes.event_id))
+        self.brief_action = QAction("Add Selected Event to &Briefing", self)
+        self.brief_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.brief_action.setStatusTip(
+            "A new talking point in the briefing on show, citing the selected event"
+        )
+        self.brief_action.triggered.connect(self._brief_selected)
         self.hidden_action = QAction("Show &Hidden Events…", self)
         self.hidden_action.setStatusTip("Curated events you hid: choose one to show it again")
         self.hidden_action.triggered.connect(self.show_hidden_events)
@@ -96,6 +102,7 @@ class UserWork(QObject):
         if self.controller.read_only:
             for action in (
                 self.add_note_action,
+                self.brief_action,
                 self.new_briefing_action,
                 self.import_action,
                 self.hidden_action,
@@ -109,6 +116,7 @@ class UserWork(QObject):
             self.redo_action,
             None,
             self.add_note_action,
+            self.brief_action,
             self.new_briefing_action,
             self.hidden_action,
         ]
@@ -197,6 +205,14 @@ class UserWork(QObject):
         menu = self.event_menu(event_id)
         menu.exec(global_pos)
         menu.deleteLater()
+
+    def _brief_selected(self) -> None:
+        """Ctrl+B: the context menu's Add to Briefing for the event the panel shows."""
+        event_id = self.notes.event_id
+        if event_id is None:
+            self.statusMessage.emit("Select an event first: its talking point will cite it")
+            return
+        self.add_to_briefing(event_id)
 
     def add_to_briefing(self, event_id: str) -> None:
         if self.briefing_panel.add_event(event_id) is not None:

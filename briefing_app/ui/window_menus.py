@@ -156,6 +156,7 @@ def build_menus(window: MainWindow) -> None:
         Command("&Event Panel", lambda: go.focus_dock("event"), "Ctrl+2"),
         Command("Source &Reader", lambda: go.focus_dock("reader"), "Ctrl+3"),
         Command("S&ources", lambda: go.focus_dock("sources"), "Ctrl+4"),
+        Command("&Briefing", lambda: go.focus_dock("briefing"), "Ctrl+5"),
         Command("Open &Excerpt of Selected Event", go.open_selected_excerpt, "Ctrl+Return"),
     ]
     help_menu: list[Item] = [

@@ -104,22 +104,27 @@ class _TimelineInterface(QAccessibleWidget):
     """The timeline widget: a list of the marks drawn now."""
 
     def __init__(self, view: TimelineView) -> None:
+        # No Python reference to the view is kept: Qt deletes this interface while the
+        # view is being destroyed, and a last reference dropped then would delete it twice.
         super().__init__(view, QAccessible.Role.List, "Timeline")
-        self._view = view
         self._children: list[_MarkInterface] = []
         self._by_key: dict[str, _MarkInterface] = {}
         self._generation: object = None
 
     def view(self) -> TimelineView | None:
-        return self._view if self.isValid() else None
+        return self.widget() if self.isValid() else None  # type: ignore[return-value]
 
     def _refresh(self) -> list[_MarkInterface]:
-        generation = self._view.accessible_generation()
+        view = self.view()
+        if view is None:
+            self._children, self._by_key = [], {}
+            return self._children
+        generation = view.accessible_generation()
         if generation == self._generation:
             return self._children
         kept: dict[str, _MarkInterface] = {}
         children: list[_MarkInterface] = []
-        for item in self._view.accessible_items():
+        for item in view.accessible_items():
             child = self._by_key.get(item.key)
             if child is None:
                 child = _MarkInterface(self, item)
@@ -150,7 +155,10 @@ class _TimelineInterface(QAccessibleWidget):
         return -1
 
     def childAt(self, x: int, y: int) -> QAccessibleInterface | None:
-        local = self._view.mapFromGlobal(QPoint(x, y))
+        view = self.view()
+        if view is None:
+            return None
+        local = view.mapFromGlobal(QPoint(x, y))
         for child in self._refresh():
             if child.item.rect.contains(local):
                 return child
@@ -163,22 +171,14 @@ class _TimelineInterface(QAccessibleWidget):
         return None
 
 
-_interfaces: dict[int, _TimelineInterface] = {}
-"""One interface per live timeline; Qt asks for it again and again."""
-
-
 def _factory(class_name: str, obj: QObject) -> QAccessibleInterface | None:
+    """A new interface for a timeline: Qt asks once per widget, keeps the answer in its
+    own cache and deletes it with the widget, so nothing here holds on to it."""
     from briefing_app.ui.timeline.timeline_view import TimelineView
 
     if class_name != "TimelineView" or not isinstance(obj, TimelineView):
         return None
-    key = id(obj)
-    iface = _interfaces.get(key)
-    if iface is None:
-        iface = _TimelineInterface(obj)
-        _interfaces[key] = iface
-        obj.destroyed.connect(lambda *_: _interfaces.pop(key, None))
-    return iface
+    return _TimelineInterface(obj)
 
 
 _installed = False
