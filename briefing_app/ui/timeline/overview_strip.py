@@ -30,11 +30,10 @@ from briefing_app.domain.model import Lane
 from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.ticks import axis_ticks
 from briefing_app.geometry.timescale import TimeScale, padded_domain
+from briefing_app.ui.timeline.follower import ChronologyFollower
 from briefing_app.ui.timeline.palette import lane_color
 
 if TYPE_CHECKING:
-    from briefing_app.domain.changes import ChronologyChange
-    from briefing_app.domain.filters import EventFilter
     from briefing_app.ui.chronology_model import ChronologyModel
 
 __all__ = ["OverviewStrip"]
@@ -44,7 +43,7 @@ _BIN_PX = 2
 _WHEEL_ZOOM_PER_NOTCH = 1.2
 
 
-class OverviewStrip(QWidget):
+class OverviewStrip(ChronologyFollower, QWidget):
     """Density of events per lane over the whole span, and the visible window.
 
     Signals:
@@ -71,22 +70,6 @@ class OverviewStrip(QWidget):
         self._chronology: ChronologyModel | None = None
 
     # -- public API --------------------------------------------------------
-    def follow(self, chronology: ChronologyModel) -> None:
-        """Show ``chronology``'s index, and keep showing it as it changes and is filtered."""
-        self._chronology = chronology
-        chronology.changed.connect(self._chronology_changed)
-        chronology.filterChanged.connect(self._filter_changed)
-        self.set_index(chronology.index, chronology.shown)
-
-    def _chronology_changed(self, change: ChronologyChange) -> None:
-        if change.touches_events and self._chronology is not None:
-            self.set_index(self._chronology.index, self._chronology.shown)
-
-    def _filter_changed(self, flt: EventFilter) -> None:
-        for lane in Lane:
-            self.set_lane_visible(lane, lane in flt.lanes)
-        if self._chronology is not None:
-            self.set_hidden_ids(self._chronology.hidden_ids, self._chronology.shown)
 
     def set_index(self, index: EventIndex, shown: EventIndex | None = None) -> None:
         """Share an index already built (the timeline's) instead of building one.

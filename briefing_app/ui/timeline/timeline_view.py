@@ -39,6 +39,7 @@ from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
 from briefing_app.geometry.ticks import AxisTicks, axis_ticks
 from briefing_app.geometry.timescale import ScaleLimits, TimeScale
 from briefing_app.ui.briefing_model import event_mime
+from briefing_app.ui.timeline.follower import ChronologyFollower
 from briefing_app.ui.timeline.timeline_accessible import (
     AccessibleItem,
     announce_selection,
@@ -52,8 +53,6 @@ from briefing_app.ui.timeline.timeline_tooltips import (
 )
 
 if TYPE_CHECKING:
-    from briefing_app.domain.changes import ChronologyChange
-    from briefing_app.domain.filters import EventFilter
     from briefing_app.ui.chronology_model import ChronologyModel
 
 __all__ = ["TimelineView"]
@@ -80,7 +79,7 @@ class _Press:
     """The selected event the press began on: moving then drags it out (to a briefing)."""
 
 
-class TimelineView(QWidget):
+class TimelineView(ChronologyFollower, QWidget):
     """One lane per actor, one axis, events as points, bars, bands or clusters.
 
     Signals:
@@ -133,26 +132,10 @@ class TimelineView(QWidget):
         )
         self._scale = TimeScale(*_DEFAULT_WINDOW, self._time_width())
         self._fitted = False
-        self._chronology: ChronologyModel | None = None
         """True while the view shows 'everything': a resize then fits again."""
+        self._chronology: ChronologyModel | None = None
 
     # -- public API --------------------------------------------------------
-    def follow(self, chronology: ChronologyModel) -> None:
-        """Show ``chronology`` and keep showing it as it changes and as it is filtered."""
-        self._chronology = chronology
-        chronology.changed.connect(self._chronology_changed)
-        chronology.filterChanged.connect(self._filter_changed)
-        self.set_index(chronology.index, chronology.shown)
-
-    def _chronology_changed(self, change: ChronologyChange) -> None:
-        if change.touches_events and self._chronology is not None:
-            self.set_index(self._chronology.index, self._chronology.shown)
-
-    def _filter_changed(self, flt: EventFilter) -> None:
-        for lane in Lane:
-            self.set_lane_visible(lane, lane in flt.lanes)
-        if self._chronology is not None:
-            self.set_hidden_ids(self._chronology.hidden_ids, self._chronology.shown)
 
     def set_events(self, events: Sequence[Event]) -> None:
         """Show these events, replacing any others (indexed here)."""
