@@ -74,6 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the app (the default)")
     sub.add_parser("check", help="validate the curated chronology and the sources")
     sub.add_parser("reload", help="re-load the curated chronology from resources/")
+    load = sub.add_parser(
+        "team-load",
+        help="many writers editing notes on a team database at once (prints figures)",
+        description="WRITERS clients each make EDITS note edits on shared notes of the "
+        "--db team database, as the app saves them; then checks that every edit is either "
+        "in the note's history or kept beside it as a conflict, prints edits per second and "
+        "latency, and removes the notes it made.",
+    )
+    load.add_argument("--writers", type=int, default=20)
+    load.add_argument("--edits", type=int, default=1000, help="edits per writer (1000)")
+    load.add_argument("--notes", type=int, default=50, help="shared notes edited (50)")
     find = sub.add_parser(
         "search",
         help="full-text search over events, excerpts and notes (best first)",
@@ -970,6 +981,30 @@ def _make_bench_db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_team_load(args: argparse.Namespace) -> int:
+    """``team-load``: concurrent note edits on a server, every one accounted for."""
+    from briefing_app.bench.team_load import run_team_load
+    from briefing_app.storage.server import is_database_url
+
+    if not is_database_url(args.db):
+        print(
+            "team-load: --db must be a team database URL (a file has one writer)", file=sys.stderr
+        )
+        return 2
+    report = run_team_load(
+        args.db,
+        writers=max(1, args.writers),
+        edits=max(1, args.edits),
+        shared_notes=max(1, args.notes),
+        progress=lambda msg: print(msg, file=sys.stderr, flush=True),
+    )
+    for line in report.lines():
+        print(line)
+    for problem in report.problems[:20]:
+        print(f"  - {problem}", file=sys.stderr)
+    return 1 if report.problems else 0
+
+
 def _cmd_search(args: argparse.Namespace) -> int:
     """``search QUERY``: the search box's hits, on a file or a team database."""
     import json
@@ -1086,6 +1121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _cmd_export,
         "reload": _cmd_reload,
         "search": _cmd_search,
+        "team-load": _cmd_team_load,
         "extract-dates": _cmd_extract_dates,
         "bench": _cmd_bench,
         "import": _cmd_import,

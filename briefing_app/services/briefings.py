@@ -324,7 +324,13 @@ def add_point(
     with db.session() as s:
         briefing = _load(s, briefing_uid)
         point = BriefingPointRow(
-            uid=uid or new_uid(), text=text, created_at=stamp, updated_at=stamp, position=0
+            uid=uid or new_uid(),
+            text=text,
+            created_at=stamp,
+            updated_at=stamp,
+            position=0,
+            created_by=s.info.get("author"),
+            updated_by=s.info.get("author"),
         )
         points = list(briefing.points)
         at = len(points) if index is None else max(0, min(index, len(points)))
@@ -342,6 +348,8 @@ def edit_point_text(db: Database, point_uid: str, text: str) -> BriefingSnapshot
         point = _point(s, point_uid)
         if point.text != text:
             point.text = text
+            point.updated_by = s.info.get("author")
+            point.version = (point.version or 1) + 1
             _touch(point.briefing, point)
         return _finish(s, point.briefing)
 

@@ -240,6 +240,8 @@ def new_user_event_in(
         retired=False,
         created_at=stamp,
         updated_at=stamp,
+        created_by=session.info.get("author"),
+        updated_by=session.info.get("author"),
     )
     apply_draft(row, clean)
     session.add(row)
@@ -271,6 +273,7 @@ def update_user_event(db: Database, event_id: str, draft: EventDraft) -> EventSn
         if _draft(row) != clean:
             apply_draft(row, clean)
             row.updated_at = now()
+            row.updated_by = s.info.get("author")
         s.flush()
         return _event_snapshot(s, row)
 
@@ -392,7 +395,15 @@ def _add_excerpt(
         raise EditRefused("select some words of the source to quote")
     anchor = selector_for(source.text, start, end)
     assert source.text[anchor.start : anchor.end] == anchor.exact
-    return append_user_excerpt(session, event, source, anchor, uid=new_uid(), created_at=now())
+    return append_user_excerpt(
+        session,
+        event,
+        source,
+        anchor,
+        uid=new_uid(),
+        created_at=now(),
+        created_by=session.info.get("author"),
+    )
 
 
 def append_user_excerpt(
@@ -403,6 +414,7 @@ def append_user_excerpt(
     *,
     uid: str,
     created_at: datetime,
+    created_by: str | None = None,
 ) -> ExcerptRow:
     """Store a user's excerpt after the event's others (made here or imported)."""
     last = session.scalar(
@@ -422,6 +434,7 @@ def append_user_excerpt(
         anchor_status="exact",
         retired=False,
         created_at=created_at,
+        created_by=created_by,
     )
     session.add(row)
     session.flush()

@@ -29,10 +29,12 @@ from briefing_app.storage.files import describe_os_error, replacing
 from briefing_app.storage.identity import default_author
 from briefing_app.storage.server import (
     MIGRATION_LOCK,
+    ChangeFeed,
     ServerURLError,
     describe_url,
     foreign_tables,
     is_database_url,
+    new_client_name,
     normalise_url,
     server_engine,
     server_problem,
@@ -217,6 +219,8 @@ class Database:
         self.read_only = read_only
         self.author = default_author()
         """Stamped as who made or last changed the user's work written through this database."""
+        self.client: str | None = None
+        """On a server: the name this client's connections carry (see ``change_feed``)."""
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._pending_check: _IntegrityCheck | None = None
 
@@ -325,8 +329,10 @@ class Database:
         except ServerURLError as exc:
             raise DatabaseError(str(exc)) from exc
         name = describe_url(url)
-        engine = server_engine(url, read_only=read_only)
+        client = new_client_name()
+        engine = server_engine(url, client=client, read_only=read_only)
         db = cls(engine, None, read_only=read_only, url=url)
+        db.client = client
         try:
             problem = server_problem(engine)
             if problem:
@@ -363,6 +369,15 @@ class Database:
             engine.dispose()
             raise
         return db
+
+    def change_feed(self) -> ChangeFeed | None:
+        """Notices of other clients' changes on a team database; None for a file.
+
+        A file has one writer at a time (its lock), so there is nothing to follow.
+        """
+        if self.url is None or self.client is None:
+            return None
+        return ChangeFeed(self.url, self.client)
 
     @property
     def is_server(self) -> bool:
@@ -502,6 +517,7 @@ class Database:
     def session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on error."""
         with self._sessions() as session:
+            session.info["author"] = self.author  # for services stamping created_by/updated_by
             try:
                 yield session
                 session.commit()

@@ -11,17 +11,25 @@ the schema already current.
 
 from __future__ import annotations
 
+import json
 import re
+import uuid
+from dataclasses import dataclass
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 __all__ = [
+    "CHANGES_CHANNEL",
     "MIGRATION_LOCK",
+    "ChangeFeed",
+    "FeedLost",
+    "RemoteChange",
     "SERVER_SCHEMES",
     "ServerURLError",
     "describe_url",
+    "new_client_name",
     "is_database_url",
     "normalise_url",
     "foreign_tables",
@@ -75,13 +83,19 @@ def describe_url(url: URL | str) -> str:
     return f"{who}{where}/{url.database}"
 
 
-def server_engine(url: URL, *, read_only: bool = False) -> Engine:
+def new_client_name() -> str:
+    """The application_name of one open database: the server stamps it on the change
+    notices, so a client can tell its own changes from others'."""
+    return f"Briefing Chronology {uuid.uuid4().hex[:12]}"
+
+
+def server_engine(url: URL, *, client: str, read_only: bool = False) -> Engine:
     """An engine that notices a dropped connection instead of failing the next query.
 
     ``read_only`` makes every transaction read-only on the server's side, so
     no code path can write by mistake.
     """
-    args: dict[str, object] = {"connect_timeout": 10, "application_name": "Briefing Chronology"}
+    args: dict[str, object] = {"connect_timeout": 10, "application_name": client}
     if read_only:
         args["options"] = "-c default_transaction_read_only=on"
     return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4, connect_args=args)
@@ -116,3 +130,71 @@ def foreign_tables(engine: Engine) -> list[str]:
     if "alembic_version" in found:
         return []
     return found
+
+
+CHANGES_CHANNEL = "briefing_changes"
+"""Where migration 0004's triggers announce every committed change of the user's work."""
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteChange:
+    """One row of the user's work changed by another client: which table, which event or
+    briefing it belongs to (None when it is gone with its parent)."""
+
+    table: str
+    event_id: str | None
+    briefing_uid: str | None
+
+
+class FeedLost(ConnectionError):
+    """The listening connection is gone: other clients' changes no longer arrive."""
+
+
+class ChangeFeed:
+    """Notices of other clients' changes, read on a connection of their own.
+
+    The connection LISTENs and is otherwise idle; its socket (``fileno``) turns
+    readable when a notice arrives, so a GUI can wait on it with a socket
+    notifier instead of polling, then call ``drain``. Notices of this client's
+    own changes (``own_client``, its application_name) are left out.
+    """
+
+    def __init__(self, url: URL, own_client: str) -> None:
+        import psycopg
+
+        conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._own = own_client
+        self._conn = psycopg.connect(
+            conninfo,
+            autocommit=True,
+            connect_timeout=10,
+            application_name=f"{own_client} (listening)",
+        )
+        self._conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+
+    def fileno(self) -> int:
+        return self._conn.fileno()
+
+    def drain(self) -> list[RemoteChange]:
+        """Every notice waiting now (never blocks); FeedLost when the connection is gone."""
+        import psycopg
+
+        out: list[RemoteChange] = []
+        try:
+            notices = list(self._conn.notifies(timeout=0))
+        except psycopg.Error as exc:
+            raise FeedLost(f"the connection to the server was lost ({exc})") from exc
+        for notice in notices:
+            try:
+                data = json.loads(notice.payload)
+            except ValueError:
+                continue
+            if not isinstance(data, dict) or data.get("client") == self._own:
+                continue
+            out.append(
+                RemoteChange(str(data.get("table")), data.get("event"), data.get("briefing"))
+            )
+        return out
+
+    def close(self) -> None:
+        self._conn.close()

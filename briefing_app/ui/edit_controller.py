@@ -94,6 +94,18 @@ class EditController(QObject):
     def _report(self, message: str) -> None:
         self.failed.emit(message)
 
+    def show_remote_changes(
+        self, *, notes_of: list[str], events: list[str], briefings: list[str]
+    ) -> None:
+        """Another client changed these: announce them as this client's own edits are,
+        so every view refreshes just them (nothing goes on the undo stack)."""
+        if notes_of or events:
+            self.chronologyChanged.emit(
+                ChronologyChange(changed=frozenset(events), notes=frozenset(notes_of))
+            )
+        for uid in briefings:
+            self.briefingChanged.emit(uid)
+
     # -- notes -----------------------------------------------------------------------------
     def _note_apply(self, uid: str, snap: AnnotationSnapshot | None) -> None:
         if snap is None:

@@ -43,11 +43,13 @@ from briefing_app.ui.event_table import EventTableModel
 from briefing_app.ui.export_commands import ExportCommands
 from briefing_app.ui.filter_bar import FilterBar
 from briefing_app.ui.import_commands import ImportCommands
+from briefing_app.ui.live_updates import LiveUpdates
 from briefing_app.ui.navigation import Navigator
 from briefing_app.ui.search_panel import SearchPanel
 from briefing_app.ui.settings_codec import decode_filter, encode_filter
 from briefing_app.ui.source_reader import SourceReader
 from briefing_app.ui.sources_list import SourcesList
+from briefing_app.ui.team_connect import ConnectDialog, stored_author_name
 from briefing_app.ui.timeline.overview_strip import OverviewStrip
 from briefing_app.ui.timeline.palette import LANE_COLORS
 from briefing_app.ui.timeline.timeline_view import TimelineView
@@ -58,7 +60,23 @@ from briefing_app.ui.window_menus import build_menus
 if TYPE_CHECKING:
     from briefing_app.ui.import_flow import ImportFlow
 
-__all__ = ["MainWindow"]
+__all__ = ["MainWindow", "database_caption", "window_title"]
+
+
+def window_title(db: Database) -> str:
+    """The app and the database it shows (a file's name, or the team database's address)."""
+    if db.is_server:
+        name = f"team database {db.label}"
+    else:
+        name = db.path.name if db.path is not None else db.label
+    return f"Briefing Chronology — {name}" + (" (read-only)" if db.read_only else "")
+
+
+def database_caption(db: Database) -> str:
+    """The status bar's permanent note of where the data is."""
+    if db.is_server:
+        return f"Team database: {db.label}"
+    return f"File: {db.label}" + (" (read-only)" if db.read_only else "")
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +86,13 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database) -> None:
         super().__init__()
         self.db = db
-        self.setWindowTitle("Briefing Chronology")
+        db.author = stored_author_name() or db.author
+        self.owns_db = False
+        """Set for a window opened by Connect to Team Database: closing it closes the db."""
+        self.successor: MainWindow | None = None
+        """The window that replaced this one (Connect to Team Database)."""
+        self.connect_dialog: ConnectDialog | None = None
+        self.setWindowTitle(window_title(db))
         self.setDockNestingEnabled(True)
 
         self.timeline = TimelineView()
@@ -128,8 +152,13 @@ class MainWindow(QMainWindow):
         self.backup_problem.setWordWrap(True)
         self.backup_problem.hide()
         self.statusBar().addPermanentWidget(self.backup_problem, 1)
-        if db.read_only:
-            self.setWindowTitle("Briefing Chronology — read-only")
+        self.live = LiveUpdates(db, self.work.controller, self)
+        self.live.arrived.connect(self._others_changed)
+        self.live.stopped.connect(lambda text: self.statusBar().showMessage(text))
+        self.database_label = QLabel(database_caption(db))
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setToolTip("The database this window shows")
+        self.statusBar().addPermanentWidget(self.database_label)
         self.navigation = Navigator(self)
         self.exports = ExportCommands(self)
         self.imports = ImportCommands(self)
@@ -336,12 +365,38 @@ class MainWindow(QMainWindow):
         if not restored:
             self.timeline.fit_all()
 
+    def connect_team(self) -> ConnectDialog:
+        """Ask for a team database; once it opens, a window on it replaces this one."""
+        self.work.flush()
+        dialog = ConnectDialog(self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(lambda: self._switch_to(dialog.opened))
+        dialog.open()
+        self.connect_dialog = dialog
+        return dialog
+
+    def _switch_to(self, db: Database | None) -> MainWindow | None:
+        if db is None:
+            return None
+        window = MainWindow(db)
+        window.owns_db = True
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        self.successor = window
+        self.close()
+        return window
+
+    def _others_changed(self, count: int) -> None:
+        noun = "change" if count == 1 else "changes"
+        self.statusBar().showMessage(f"{count} {noun} by others shown", 5000)
+
     def discard(self) -> None:
         """Throw the window away unshown, without what closing does (no backup, no saving).
 
         For a window built on a file that turned out to be damaged.
         """
         self.backups.stop()
+        self.live.close()
         self.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -355,4 +410,7 @@ class MainWindow(QMainWindow):
         settings.setValue("mainWindow/filter", encode_filter(self.filter_bar.filter))
         t0, t1 = self.timeline.visible_range()
         settings.setValue("mainWindow/visibleRange", [t0, t1])
+        self.live.close()
         super().closeEvent(event)
+        if self.owns_db:
+            self.db.close()

@@ -128,6 +128,14 @@ def build_menus(window: MainWindow) -> None:
             "restore_backup_action",
         ),
         None,
+        Command(
+            "Connect to &Team Database…",
+            w.connect_team,
+            None,
+            "Open the team's shared database on a PostgreSQL server",
+            "connect_team_action",
+        ),
+        None,
         Command("&Quit", w.close, QKeySequence.StandardKey.Quit),
     ]
     edit_menu: list[Item] = [

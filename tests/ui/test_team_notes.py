@@ -35,6 +35,7 @@ def window(qtbot: QtBot, library: Database) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitExposed(win)
     yield win
+    win.close()  # before the database goes: closing saves and lets go of it
     QSettings().clear()
 
 
@@ -111,3 +112,37 @@ def test_undo_does_not_overwrite_a_later_edit_by_someone_else(
     stored = notes.get_annotation(library, made.uid)
     assert stored is not None and stored.body == "bob's later text"
     assert told and "bob changed this note since" in told[0]
+
+
+@pytest.mark.postgresql_only
+def test_another_clients_notes_appear_without_a_restart(
+    qtbot: QtBot, library: Database, bob: Database, window: MainWindow
+) -> None:
+    assert window.live.active
+    window.select_event(EVENT)
+    with qtbot.waitSignal(window.live.arrived, timeout=10_000):
+        theirs = notes.create_annotation(bob, event_id=EVENT, body="Bob's point on readiness")
+    qtbot.waitUntil(lambda: window.work.notes.card_for(theirs.uid) is not None, timeout=10_000)
+    card = window.work.notes.card_for(theirs.uid)
+    assert card is not None and card.view.toPlainText().startswith("Bob's point")
+    notes.update_annotation(bob, theirs.uid, body="Bob's point, revised", expected_version=1)
+    qtbot.waitUntil(lambda: card.editor.toPlainText() == "Bob's point, revised", timeout=10_000)
+    assert "by bob" in card.times.text()
+    assert "by others shown" in window.statusBar().currentMessage()
+
+
+@pytest.mark.postgresql_only
+def test_this_clients_own_saves_are_not_announced_back(
+    qtbot: QtBot, library: Database, bob: Database, window: MainWindow
+) -> None:
+    arrived: list[int] = []
+    window.live.arrived.connect(arrived.append)
+    notes.create_annotation(library, event_id=EVENT, body="mine")  # this client
+    with qtbot.waitSignal(window.live.arrived, timeout=10_000):
+        notes.create_annotation(bob, event_id=EVENT, body="theirs")  # then another
+    assert arrived == [1]
+
+
+@pytest.mark.sqlite_only
+def test_a_file_has_nothing_to_follow(library: Database, window: MainWindow) -> None:
+    assert not library.is_server and not window.live.active
