@@ -354,6 +354,9 @@ def load_curated(db: Database, chronology: Chronology) -> LoadReport:
     """Bring the database's curated rows in line with ``chronology`` in one transaction."""
     report = LoadReport()
     with db.session() as session:
+        # Two clients loading at once (both found a new team database empty): the
+        # second waits, then finds every row there and only brings it up to date.
+        db.one_writer_at_a_time(session)
         sources = {s.file: _upsert_source(session, s, report) for s in chronology.sources}
         session.flush()
         rows = {

@@ -525,6 +525,16 @@ class Database:
                 session.rollback()
                 raise
 
+    def one_writer_at_a_time(self, session: Session) -> None:
+        """Within ``session``'s transaction, wait until no other client runs the same kind
+        of bulk change (a schema upgrade, a reload of the curated chronology).
+
+        On a server that is a transaction-scoped advisory lock, let go at commit; a
+        file is written by one window at a time (its lock), so nothing is needed.
+        """
+        if self.is_server:
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+
     def close(self) -> None:
         if self._pending_check is not None:  # its connection must not outlive ours
             self._pending_check.join()

@@ -167,3 +167,29 @@ def both_libraries(
         yield lite, server
         server.close()
     lite.close()
+
+
+def test_two_clients_filling_a_new_database_at_once_do_not_race(pg_url: str) -> None:
+    """Both find it empty and load the chronology: the second waits, then only updates."""
+    from briefing_app.storage.repository import list_events
+
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            open_library(pg_url).close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    reference = open_library(pg_url)
+    try:
+        ids = [e.id for e in list_events(reference)]
+        assert len(ids) == len(set(ids)) > 30
+    finally:
+        reference.close()

@@ -19,11 +19,13 @@ from briefing_app.ui.team_connect import RECENT_KEY, author_name, recent_urls, r
 def window(qtbot: QtBot, library: Database) -> Iterator[MainWindow]:
     QSettings().clear()
     win = MainWindow(library)
-    qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.close()  # before the database goes: closing saves and lets go of it
+    # Gone before the database is: closing saves, deleting stops the refreshes it queued.
+    win.close()
+    with qtbot.waitSignal(win.destroyed):
+        win.deleteLater()
     QSettings().clear()
 
 

@@ -31,11 +31,13 @@ def bob(library: Database) -> Iterator[Database]:
 def window(qtbot: QtBot, library: Database) -> Iterator[MainWindow]:
     QSettings().clear()
     win = MainWindow(library)
-    qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.close()  # before the database goes: closing saves and lets go of it
+    # Gone before the database is: closing saves, deleting stops the refreshes it queued.
+    win.close()
+    with qtbot.waitSignal(win.destroyed):
+        win.deleteLater()
     QSettings().clear()
 
 
@@ -146,3 +148,22 @@ def test_this_clients_own_saves_are_not_announced_back(
 @pytest.mark.sqlite_only
 def test_a_file_has_nothing_to_follow(library: Database, window: MainWindow) -> None:
     assert not library.is_server and not window.live.active
+
+
+@pytest.mark.postgresql_only
+def test_a_note_made_by_another_app_process_appears_in_the_window(
+    qtbot: QtBot, library: Database, window: MainWindow
+) -> None:
+    """A second process of the app (the command line here) on the same server."""
+    from tests.test_cli import run_main
+
+    window.select_event(EVENT)
+    with qtbot.waitSignal(window.live.arrived, timeout=120_000):
+        made = run_main(
+            "--db", str(library.location), "annotations", "add", EVENT, "--text", "From elsewhere"
+        )
+    assert made.returncode == 0, made.stderr
+    uid = made.stdout.strip()
+    qtbot.waitUntil(lambda: window.work.notes.card_for(uid) is not None, timeout=10_000)
+    card = window.work.notes.card_for(uid)
+    assert card is not None and card.view.toPlainText() == "From elsewhere"
