@@ -387,8 +387,14 @@ class MainWindow(QMainWindow):
         return window
 
     def _others_changed(self, count: int) -> None:
-        noun = "change" if count == 1 else "changes"
-        self.statusBar().showMessage(f"{count} {noun} by others shown", 5000)
+        """Say in the status bar's database note when others' edits last came in."""
+        from datetime import datetime
+
+        noun = "edit" if count == 1 else "edits"
+        self.database_label.setText(
+            f"{database_caption(self.db)} · {count} {noun} by others shown at "
+            f"{datetime.now():%H:%M}"
+        )
 
     def discard(self) -> None:
         """Throw the window away unshown, without what closing does (no backup, no saving).

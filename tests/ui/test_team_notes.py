@@ -130,7 +130,7 @@ def test_another_clients_notes_appear_without_a_restart(
     notes.update_annotation(bob, theirs.uid, body="Bob's point, revised", expected_version=1)
     qtbot.waitUntil(lambda: card.editor.toPlainText() == "Bob's point, revised", timeout=10_000)
     assert "by bob" in card.times.text()
-    assert "by others shown" in window.statusBar().currentMessage()
+    assert "by others shown at" in window.database_label.text()
 
 
 @pytest.mark.postgresql_only
