@@ -86,6 +86,15 @@ class BackupController(QObject):
             self.problem.emit(message)
 
     def choose_and_restore(self) -> None:
+        if self.db.is_server:
+            QMessageBox.information(
+                self._parent,
+                "Restore Backup",
+                "Backups of a team database are the server's job (its administrator's "
+                "pg_dump); this app makes none. Your own notes, events and briefings can "
+                "be saved to a file with File › Export Notes and Briefings….",
+            )
+            return
         if not self.enabled:
             QMessageBox.information(
                 self._parent, "Restore Backup", "This database is open read-only."

@@ -167,3 +167,14 @@ def test_a_note_made_by_another_app_process_appears_in_the_window(
     qtbot.waitUntil(lambda: window.work.notes.card_for(uid) is not None, timeout=10_000)
     card = window.work.notes.card_for(uid)
     assert card is not None and card.view.toPlainText() == "From elsewhere"
+
+
+@pytest.mark.postgresql_only
+def test_backups_of_a_team_database_are_said_to_be_the_servers_job(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args, **_kw: shown.append(args[2]))
+    window.restore_backup_action.trigger()  # type: ignore[attr-defined]
+    assert shown and "the server's job" in shown[0]
+    assert not window.backups.enabled  # no copies of a server database are made
