@@ -51,6 +51,7 @@ __all__ = [
     "DatabaseError",
     "NewerSchemaError",
     "connect_read_only",
+    "damage_error",
     "is_damage",
     "is_database_url",
 ]
@@ -148,12 +149,17 @@ def is_damage(exc: BaseException) -> bool:
     )
 
 
+def damage_error(path: Path | None, exc: BaseException) -> DamagedDatabaseError:
+    """``exc``, a read that met damage, as the message the user gets (no damaged bytes)."""
+    return _damaged(path, str(exc).split(" with text ")[0])
+
+
 def _recognise_damage(path: Path) -> Callable[[ExceptionContext], None]:
     """A ``handle_error`` hook: damage met by any read is raised as the damage it is."""
 
     def hook(context: ExceptionContext) -> None:
         if is_damage(context.original_exception):
-            raise _damaged(path, str(context.original_exception).split(" with text ")[0])
+            raise damage_error(path, context.original_exception)
 
     return hook
 

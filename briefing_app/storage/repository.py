@@ -7,6 +7,7 @@ function opens its own short unit of work.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +28,7 @@ from briefing_app.domain.model import (
     event_from_fields,
 )
 from briefing_app.domain.quote_check import text_fingerprint
-from briefing_app.storage.database import Database
+from briefing_app.storage.database import Database, damage_error, is_damage
 from briefing_app.storage.models import (
     AnnotationRow,
     EventRow,
@@ -256,8 +257,13 @@ def _events_fast(
     sql = str(query.compile(db.engine, compile_kwargs={"literal_binds": True}))
     with db.engine.connect() as conn:
         # The driver's own cursor: no per-row result processing for 100,000 rows.
-        cursor = conn.connection.driver_connection.execute(sql)  # type: ignore[union-attr]
-        rows = cursor.fetchall()
+        try:
+            cursor = conn.connection.driver_connection.execute(sql)  # type: ignore[union-attr]
+            rows = cursor.fetchall()
+        except sqlite3.DatabaseError as exc:  # SQLAlchemy's hook does not see this cursor
+            if is_damage(exc):
+                raise damage_error(db.path, exc) from exc
+            raise
     _sort_by_date(rows)
     # Many events share their dates, and many their actors: one date span per
     # distinct (days, precisions) and one tuple per distinct actor list, built

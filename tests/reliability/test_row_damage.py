@@ -146,3 +146,20 @@ def test_the_offer_is_the_newest_sound_backup(
         backup.path.unlink()
     assert gui_app._offer_restore(path, "damaged") is None
     assert len(shown) == 1 and "no sound backup" in shown[0]
+
+
+def test_damage_in_the_events_the_timeline_reads_is_said_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The event list is read through the driver's own cursor, for speed: it is covered too."""
+    import json
+
+    path = tmp_path / "library.sqlite"
+    open_library(path).close()
+    chronology = json.loads((SEEDS_DIR.parent / "resources" / "chronology.json").read_text("utf-8"))
+    reference = next(e["references"][0] for e in chronology["events"] if e.get("references"))
+    assert damage_text(path, reference[:24]) >= 1
+    out = tmp_path / "out.csv"
+    assert cli.main(["--db", str(path), "export", "--format", "csv", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path} is damaged" in err and "Traceback" not in err and not out.exists()
