@@ -167,6 +167,14 @@ def _clauses(sentence: str, protect: Sequence[tuple[int, int]]) -> list[tuple[in
     ]
 
 
+_NEXT = frozenset(
+    "next coming last past prochain prochaine prochains prochaines dernier dernière derniers "
+    "próximo próxima próximos próximas pasado pasada pasados nächsten nächste kommenden "
+    "letzten prossimo prossima prossimi prossime scorso scorsa scorsi".split()
+)
+_ARTICLES = frozenset("the le la les l' el los las il lo i gli der die das den".split())
+
+
 def _without_date(clause: str, a: int, b: int) -> str:
     """The clause with the date words (and the preposition before them) taken out."""
     words = clause[:a].rstrip().split(" ")
@@ -174,6 +182,10 @@ def _without_date(clause: str, a: int, b: int) -> str:
         return clause  # "the 2030 targets": the date is part of what is named
     while words and words[-1].lower().strip(",") in _PREPOSITIONS:
         words.pop()
+    if words and words[-1].lower() in _NEXT:
+        words.pop()  # "los próximos [30 y 31 de mayo]", "the coming [week]"
+        while words and words[-1].lower() in _ARTICLES | _PREPOSITIONS:
+            words.pop()
     after = _TIME_OF_DAY.sub("", clause[b:].lstrip())
     return (" ".join(words) + " " + after).strip()
 
@@ -297,7 +309,8 @@ def _shorten(text: str, limit: int = TITLE_CHARS) -> str:
             break
         word = match.group(1).lower()
         cuts = word in _CUT_BEFORE or word in _BUT or (word.endswith("ing") and len(word) > 5)
-        if cuts and match.start() >= 25:
+        quoted = sum(text.count(q, 0, match.start()) for q in _QUOTE_MARKS) % 2 == 1
+        if cuts and match.start() >= 25 and not quoted:  # never inside a quotation
             best = match.start()
     if best is None:  # no phrase of detail: stop before an "and" that opens a new phrase
         for match in _AND_PHRASE.finditer(text[: limit + 1]):
@@ -510,9 +523,10 @@ def suggest_lane(
                 if _OWNER_GAP.match(gap) and _BODY.search(match.group(0)):
                     owner = lane
     meeting = _SUMMIT.search(sentence) is not None or _MINISTERIAL.search(sentence) is not None
-    if meeting and Lane.OTHER in scores and len(scores) > 1:
+    hosted = Lane.NATO in scores or Lane.EU in scores  # not "the Trump-Putin summit"
+    if meeting and hosted and Lane.OTHER in scores:
         scores[Lane.OTHER] /= 2  # leaders and ministers at a summit act in its union or alliance
-    if first is not None and not (meeting and first[1] is Lane.OTHER):
+    if first is not None and not (meeting and hosted and first[1] is Lane.OTHER):
         scores[first[1]] += _SUBJECT_BONUS
     if owner is not None:
         scores[owner] += _OWNER_BONUS
@@ -876,9 +890,15 @@ def _year_guessed(mention: DateMention, when: DateSpan, published: date) -> bool
 
 
 def _next_day(a: PartialDate, b: PartialDate) -> bool:
-    """Two consecutive days ("11 and 12 July"): one happening over both, not a list."""
-    day = Precision.DAY
-    return a.precision is day and b.precision is day and (b.value - a.value).days == 1
+    """Two consecutive days or years ("11 and 12 July", "in 2014 and 2015"): one
+    happening over both, not a list."""
+    if a.precision is not b.precision:
+        return False
+    if a.precision is Precision.DAY:
+        return (b.value - a.value).days == 1
+    if a.precision is Precision.YEAR:
+        return b.value.year - a.value.year == 1
+    return False
 
 
 _BETWEEN = re.compile(r"(?:between|entre|zwischen|tra|fra|между)\s+$", re.IGNORECASE)
@@ -1125,9 +1145,12 @@ def _lede_drafts(
 
 def _one_happening(a: _Draft, b: _Draft, text: str) -> bool:
     """Two mentions of one date that speak of the same thing: same lane, and two words
-    shared or one sentence straight after the other in the same paragraph."""
+    shared or one sentence straight after the other in the same paragraph (or the same
+    days of a meeting, which a report does not give to two things)."""
     if a.when != b.when or a.lane is not b.lane:
         return False
+    if a.when.is_range and a.when.precision is Precision.DAY:
+        return True  # "30 y 31 de mayo" twice in one report: one meeting
     first, second = (a, b) if a.start <= b.start else (b, a)
     between = text[first.end : second.start]
     adjacent = not between.strip() and not re.search(r"\n[ \t]*\n", between)

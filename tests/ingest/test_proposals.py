@@ -857,3 +857,46 @@ def test_leaders_and_ministers_at_a_summit_or_ministerial_act_in_its_union_or_al
 ) -> None:
     [proposal] = propose_events(sentence, extract_dates(sentence, None), terms=LinkTerms())
     assert proposal.lane is lane
+
+
+def test_two_consecutive_years_joined_by_and_are_one_period() -> None:
+    text = (
+        "In 2014 and 2015, we began to implement the largest reinforcement of our collective "
+        "defence in a generation.\n"
+    )
+    [proposal] = propose_events(text, extract_dates(text, date(2017, 3, 13)), terms=LinkTerms())
+    assert proposal.when == DateSpan.parse("2014", "2015")
+
+
+def test_the_same_days_of_a_meeting_told_twice_are_one_proposal() -> None:
+    text = (
+        "Los líderes de la Unión Europea celebrarán una cumbre extraordinaria los próximos 30 "
+        "y 31 de mayo, centrada en la defensa.\n\nAs discussed in Versailles, a special "
+        "European Council will take place on 30 and 31 May.\n"
+    )
+    [proposal] = propose_events(
+        text, extract_dates(text, date(2022, 5, 10), "es"), terms=LinkTerms()
+    )
+    assert proposal.when == DateSpan.parse("2022-05-30", "2022-05-31")
+    assert len(proposal.passages) == 2
+    assert proposal.title.startswith("Los líderes de la Unión Europea celebrarán una cumbre")
+    assert "próximos" not in proposal.title
+
+
+def test_a_summit_of_two_presidents_leaves_a_national_leader_his_own_lane() -> None:
+    sentence = (
+        "Emmanuel Macron coprésidera le 17 août 2025 une réunion de la coalition, à la suite du "
+        "sommet Trump-Poutine en Alaska."
+    )
+    [proposal] = propose_events(sentence, extract_dates(sentence, None), terms=LinkTerms())
+    assert proposal.lane is Lane.OTHER
+
+
+def test_a_long_title_is_never_cut_inside_a_quotation() -> None:
+    sentence = (
+        "Le Président de la République Emmanuel Macron coprésidera le 17 août 2025 une réunion "
+        'de la "Coalition des volontaires" consacrée à la sécurité de l\'Ukraine après la guerre.'
+    )
+    title = _title(sentence, "le 17 août 2025")
+    assert title.count('"') % 2 == 0
+    assert "quote fragment" not in headline_problems(title)
