@@ -11,9 +11,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
+from briefing_app.domain.grading import Grade
 from briefing_app.domain.model import LANES, Confidence, Event, Lane
 
-__all__ = ["EventFilter"]
+__all__ = ["ANY_GRADE", "EventFilter", "grade_floor_label"]
+
+ANY_GRADE = Grade("F", "6")
+"""As a floor: every graded passage meets it, an ungraded one does not."""
+
+
+def grade_floor_label(floor: Grade) -> str:
+    """ "graded" for any grade, "graded B2 or better" for a stricter floor."""
+    return "graded" if floor == ANY_GRADE else f"graded {floor.label} or better"
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,8 @@ class EventFilter:
     flagged_only: bool = False
     tags: frozenset[str] = frozenset()
     """Only events whose annotations carry one of these tags (compared without case)."""
+    min_grade: Grade | None = None
+    """Only events with a passage graded this well or better, in both parts (F6: any grade)."""
 
     @cached_property
     def _folded_tags(self) -> frozenset[str]:
@@ -50,6 +61,10 @@ class EventFilter:
         if self.annotated_only and ev.annotation_count == 0:
             return False
         if self.tags and not any(t.casefold() in self._folded_tags for t in ev.tags):
+            return False
+        if self.min_grade is not None and not (
+            ev.support is not None and ev.support.at_least(self.min_grade)
+        ):
             return False
         return not (self.flagged_only and not ev.flagged)
 
@@ -84,6 +99,8 @@ class EventFilter:
             parts.append("annotated only")
         if self.flagged_only:
             parts.append("talking points only")
+        if self.min_grade is not None:
+            parts.append(grade_floor_label(self.min_grade))
         if self.tags:
             names = sorted(self.tags, key=str.casefold)
             parts.append(("tag: " if len(names) == 1 else "tags: ") + ", ".join(names))

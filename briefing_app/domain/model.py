@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields, make_dataclass
 from enum import StrEnum
 
 from briefing_app.domain.dates import DateSpan, PartialDate
+from briefing_app.domain.grading import Grade, excerpt_grade
 
 __all__ = [
     "LANES",
@@ -85,6 +86,21 @@ class Source:
     author: str | None = None
     url: str | None = None
     notes: str | None = None
+    grade: Grade | None = None
+    """The user's own grade of this source."""
+    outlet_grade: Grade | None = None
+    """The grade the user keeps for the source's outlet: used while the source has none."""
+
+    @property
+    def effective_grade(self) -> Grade | None:
+        return self.grade or self.outlet_grade
+
+    @property
+    def grade_origin(self) -> str | None:
+        """ "source" (graded itself), "outlet" (the outlet's default) or None (ungraded)."""
+        if self.grade:
+            return "source"
+        return "outlet" if self.outlet_grade else None
 
     def citation(self) -> str:
         """How an export cites it: outlet, title in quotation marks, date at its precision."""
@@ -117,6 +133,12 @@ class Excerpt:
     check found it no longer matches the stored article (``warning`` says so)."""
     warning: str = ""
     """Why it is flagged, when not for the usual reason (``UNVERIFIED_QUOTE``)."""
+    credibility: str | None = None
+    """The user's credibility of this passage (1–6), over its source's grade."""
+
+    def grade(self, source: Source | None) -> Grade | None:
+        """This passage's grade: its source's, with its own credibility if it has one."""
+        return excerpt_grade(source.effective_grade if source else None, self.credibility)
 
     def flag_text(self) -> str:
         """What is printed beside the passage when ``needs_check`` is set."""
@@ -141,6 +163,8 @@ class Event:
     flagged: bool = False
     tags: tuple[str, ...] = ()
     """Tags of the user's annotations on the event and its excerpts, sorted."""
+    support: Grade | None = None
+    """The best grade of the passages it quotes (None: none of them is graded)."""
 
     @property
     def start(self) -> PartialDate:

@@ -128,8 +128,12 @@ def _citation_runs(
     title = ev.title if ev else (c.title or f"event {c.event_id}")
     when = ev.when.label() if ev else c.when
     runs.append((f"{title} ({when})" if when else title, False))
+    excerpt = (
+        next((x for x in ev.excerpts if x.uid == c.excerpt_uid), None)
+        if ev and c.excerpt_uid
+        else None
+    )
     if c.excerpt_uid and c.quote:
-        excerpt = next((x for x in ev.excerpts if x.uid == c.excerpt_uid), None) if ev else None
         if excerpt is None:
             runs.append((": " + c.quote, True))
             runs.append((f" [{NOT_CHECKED}]", False))
@@ -140,7 +144,9 @@ def _citation_runs(
             runs.append((": \u201c" + c.quote + "\u201d", True))
     if c.source_file:
         src = sel.sources.get(c.source_file)
-        runs.append(("; " + (src.citation() if src else c.source_file), False))
+        grade = excerpt.grade(src) if excerpt else (src.effective_grade if src else None)
+        said = src.citation() if src else c.source_file
+        runs.append(("; " + said + (f" [{grade.label}]" if grade else ""), False))
     if ev is None:
         runs.append(("; not in this export's period or filters", False))
     return runs
@@ -182,7 +188,9 @@ def _chronology(doc: object, sel: ExportSelection, events: list[Event], notes: _
             shown = f"[Flagged passage] {x.quote}" if x.needs_check else x.quote
             quote = doc.add_paragraph(xml_text(shown), style="Quote")  # type: ignore[attr-defined]
             src = sel.sources.get(x.source)
-            runs = [(src.citation() if src else x.source, False)]
+            grade = x.grade(src)
+            said = src.citation() if src else x.source
+            runs = [(said + (f" [{grade.label}]" if grade else ""), False)]
             if x.needs_check:
                 runs.append((f" [{x.flag_text()}]", False))
             notes.add(quote, runs)

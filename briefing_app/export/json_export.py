@@ -2,7 +2,11 @@
 
 Keys may be added; none of ``sources[].file/title/outlet/published/language``
 or ``events[].id/title/start/end/precision/category/actors/summary/confidence/
-excerpts/annotations`` may be renamed.
+excerpts/annotations`` may be renamed. Grades: ``sources[].grade`` ("B2", the
+source's own or its outlet's, null when ungraded) with ``sources[].grade_from``
+("source", "outlet" or null); ``excerpts[].grade`` (the source's grade with
+the passage's own credibility) and ``excerpts[].credibility`` (that own
+credibility, "1"–"6", or null).
 """
 
 from __future__ import annotations
@@ -29,10 +33,14 @@ def _source(src: Source) -> dict[str, Any]:
         "author": src.author,
         "url": src.url,
         "notes": src.notes,
+        "grade": src.effective_grade.label if src.effective_grade else None,
+        "grade_from": src.grade_origin,
     }
 
 
-def _event(ev: Event, annotations: list[AnnotationView]) -> dict[str, Any]:
+def _event(
+    ev: Event, annotations: list[AnnotationView], sources: dict[str, Source]
+) -> dict[str, Any]:
     return {
         "id": ev.id,
         "title": ev.title,
@@ -54,6 +62,8 @@ def _event(ev: Event, annotations: list[AnnotationView]) -> dict[str, Any]:
                 "end": x.end,
                 "uid": x.uid,
                 "needs_check": x.needs_check,
+                "grade": g.label if (g := x.grade(sources.get(x.source))) else None,
+                "credibility": x.credibility,
             }
             for x in ev.excerpts
         ],
@@ -75,9 +85,12 @@ def _event(ev: Event, annotations: list[AnnotationView]) -> dict[str, Any]:
 
 def chronology_document(db: Database) -> dict[str, Any]:
     notes = annotations_by_event(db)  # one query, not one per annotated event
+    sources = {s.file: s for s in list_sources(db)}
     return {
-        "sources": [_source(s) for s in list_sources(db)],
-        "events": [_event(e, notes.get(e.id, [])) for e in list_events(db, with_excerpts=True)],
+        "sources": [_source(s) for s in sources.values()],
+        "events": [
+            _event(e, notes.get(e.id, []), sources) for e in list_events(db, with_excerpts=True)
+        ],
     }
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from briefing_app.domain.dates import DateFormatError, PartialDate
-from briefing_app.domain.filters import EventFilter
+from briefing_app.domain.filters import EventFilter, grade_floor_label
 from briefing_app.domain.model import LANES, Confidence, Lane
 
 __all__ = [
@@ -115,6 +115,8 @@ class ExportOptions:
         if flt.confidences != frozenset(Confidence):
             kept = ", ".join(c.value for c in Confidence if c in flt.confidences)
             lines.append(f"Confidence: {kept}")
+        if flt.min_grade is not None:
+            lines.append("Sources: " + grade_floor_label(flt.min_grade))
         if flt.tags:
             lines.append("Tags: " + ", ".join(sorted(flt.tags, key=str.casefold)))
         if flt.flagged_only:

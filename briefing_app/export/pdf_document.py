@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from briefing_app.domain.briefing import BriefingSnapshot, Citation
 from briefing_app.domain.dates import PartialDate
+from briefing_app.domain.grading import Grade
 from briefing_app.domain.model import Event, Excerpt, Source
 from briefing_app.domain.wording import shown_as_written
 from briefing_app.drawing.marks import rgb
@@ -204,6 +205,12 @@ class PdfBuilder:
             " A passage that failed the check is printed as a \u201cFlagged passage\u201d,"
             " without quotation marks, with the reason under it."
         )
+        if any(s.effective_grade for s in sel.sources.values()):
+            key += (
+                " [S2 \u00b7 B2] beside a citation: source 2 of the list of sources, graded B2"
+                " in the Admiralty system (the source\u2019s reliability A\u2013F, the"
+                " information\u2019s credibility 1\u20136)."
+            )
         if self.opts.include_annotations:
             key += (
                 " Your own annotations are set apart in shaded boxes marked \u201cYour note\u201d."
@@ -364,8 +371,9 @@ class PdfBuilder:
             src = self.sel.sources.get(x.source)
             number = self.source_number.get(x.source)
             cite = "— " + (src.citation() if src else x.source)
-            if number is not None:
-                cite += f"  [S{number}]"
+            tag = _cite_tag(number, x.grade(src))
+            if tag:
+                cite += f"  {tag}"
 
             def cited(page: int, rect: QRectF, file: str = x.source) -> None:
                 self._cite_links.append((page, rect, file))
@@ -442,12 +450,15 @@ class PdfBuilder:
                 when = getattr(c, "when", "")
                 head = f"{title} ({when})" if when else title
                 parts.append(f"{head}, not in this export's period or filters")
+        ev = by_id.get(c.event_id)
+        x = next((x for x in ev.excerpts if x.uid == c.excerpt_uid), None) if ev else None
         if c.source_file:
             src = self.sel.sources.get(c.source_file)
-            parts.append(src.citation() if src else c.source_file)
+            said = src.citation() if src else c.source_file
+            grade = x.grade(src) if x else (src.effective_grade if src else None)
+            tag = _cite_tag(self.source_number.get(c.source_file), grade)
+            parts.append(f"{said} {tag}" if tag else said)
         if c.excerpt_uid:
-            ev = by_id.get(c.event_id)
-            x = next((x for x in ev.excerpts if x.uid == c.excerpt_uid), None) if ev else None
             if x is None:
                 parts.append("passage not checked: not in this export")
             elif x.needs_check or x.quote != c.quote:
@@ -493,6 +504,14 @@ class PdfBuilder:
                 self.marks.add_link(page, _tuple(rect), target)
 
 
+def _cite_tag(number: int | None, grade: Grade | None) -> str:
+    """ "[S2 · B2]": the source's number in the list of sources, and the passage's grade."""
+    parts = [f"S{number}"] if number is not None else []
+    if grade is not None:
+        parts.append(grade.label)
+    return f"[{' · '.join(parts)}]" if parts else ""
+
+
 def _quote_para(x: Excerpt, f: Fonts, bar: QColor) -> Para:
     """A checked quotation in quotation marks; a flagged passage marked as such, without them."""
     if x.needs_check:
@@ -522,6 +541,10 @@ def _plain(text: str) -> str:
 
 def _source_facts(src: Source) -> list[str]:
     facts = [src.published.label() if src.published else "undated"]
+    grade = src.effective_grade
+    if grade is not None:
+        default = " (the outlet's usual grade)" if src.grade_origin == "outlet" else ""
+        facts.append(f"graded {grade.describe()}{default}")
     if src.author:
         facts.append(src.author)
     facts.append(src.url or f"stored as {src.file}")

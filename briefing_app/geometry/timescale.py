@@ -148,6 +148,8 @@ class TimeScale:
         if t1 < t0:
             t0, t1 = t1, t0
         span = self._clamp_span(max(t1 - t0, 1e-9))
+        if span == t1 - t0:
+            return self._placed(t0, t1)  # as given: setting the shown window again keeps it
         centre = (t0 + t1) / 2
         return self._placed(centre - span / 2, centre + span / 2)
 
@@ -175,6 +177,7 @@ class TimeScale:
             # Window inside the padded domain, or around it when wider: both
             # say t0 lies between these two bounds.
             a, b = padded[0], padded[1] - span
-            t0 = min(max(t0, min(a, b)), max(a, b))
-            t1 = t0 + span
+            inside = min(max(t0, min(a, b)), max(a, b))
+            if inside != t0:  # moved only when outside: t0 + span need not give t1 back exactly
+                t0, t1 = inside, inside + span
         return TimeScale(t0, t1, self.width_px, self.limits)

@@ -302,8 +302,9 @@ def _has_user_work(session: Session, event: EventRow) -> bool:
 
 
 def _excerpt_in_use(session: Session, excerpt_pk: int) -> bool:
-    """Whether a note or a briefing citation hangs on the excerpt."""
-    return any(
+    """Whether a note, a briefing citation or the user's credibility hangs on the excerpt."""
+    graded = session.scalar(select(ExcerptRow.credibility).where(ExcerptRow.pk == excerpt_pk))
+    return graded is not None or any(
         session.scalar(select(table.pk).where(table.excerpt_pk == excerpt_pk).limit(1)) is not None
         for table in (AnnotationRow, PointCitationRow)
     )

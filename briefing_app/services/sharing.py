@@ -35,6 +35,7 @@ from briefing_app.services.sharing_format import (
     IncomingBriefing,
     IncomingEvent,
     IncomingExcerpt,
+    IncomingGrade,
     SharingError,
     parse_shared,
     stamp,
@@ -48,6 +49,7 @@ from briefing_app.storage.models import (
     BriefingRow,
     EventRow,
     ExcerptRow,
+    OutletGradeRow,
     SourceRow,
 )
 
@@ -132,6 +134,32 @@ def export_document(db: Database) -> dict[str, Any]:
             for a in annotations
         ],
         "briefings": [_briefing_json(b) for b in briefings.list_briefings(db)],
+        "grades": _grades_json(db),
+    }
+
+
+def _grades_json(db: Database) -> dict[str, list[dict[str, Any]]]:
+    """Every grade the user set (or cleared), with when: the newer side wins a merge."""
+    with db.session() as s:
+        sources = s.execute(
+            select(SourceRow.file, SourceRow.grade, SourceRow.graded_at)
+            .where(SourceRow.graded_at.is_not(None))
+            .order_by(SourceRow.file)
+        ).all()
+        outlets = s.execute(
+            select(OutletGradeRow.outlet, OutletGradeRow.grade, OutletGradeRow.graded_at).order_by(
+                OutletGradeRow.outlet
+            )
+        ).all()
+        excerpts = s.execute(
+            select(ExcerptRow.uid, ExcerptRow.credibility, ExcerptRow.graded_at)
+            .where(ExcerptRow.graded_at.is_not(None))
+            .order_by(ExcerptRow.uid)
+        ).all()
+    return {
+        "sources": [{"file": f, "grade": g, "graded_at": stamp(t)} for f, g, t in sources],
+        "outlets": [{"outlet": o, "grade": g, "graded_at": stamp(t)} for o, g, t in outlets],
+        "excerpts": [{"uid": u, "credibility": c, "graded_at": stamp(t)} for u, c, t in excerpts],
     }
 
 
@@ -185,6 +213,11 @@ class ImportReport:
             "already here: " + ", ".join(f"{self.skipped[k]} {k}" for k in kinds),
             f"conflicts: {len(self.conflicts)} (both versions kept)",
         ]
+        if self.added["grades"] or self.skipped["grades"]:
+            out.append(
+                f"grades: {self.added['grades']} taken from the file, "
+                f"{self.skipped['grades']} already the same"
+            )
         out += [f"  - {c}" for c in self.conflicts]
         out += [f"  - {n}" for n in self.notes]
         return out
@@ -284,6 +317,40 @@ class _Importer:
         self.report.added["excerpts"] += 1
 
     # annotations -------------------------------------------------------------------
+    def grade(self, g: IncomingGrade) -> None:
+        """The newer of the two laptops' grades stays; an older one is said, not applied."""
+        row: SourceRow | OutletGradeRow | ExcerptRow | None
+        if g.kind == "source":
+            row = self.s.scalar(select(SourceRow).where(SourceRow.file == g.key))
+            field_name, what = "grade", f"source {g.key}"
+        elif g.kind == "outlet":
+            row = self.s.scalar(select(OutletGradeRow).where(OutletGradeRow.outlet == g.key))
+            field_name, what = "grade", f"outlet {g.key}"
+            if row is None and g.value is not None:
+                self.s.add(OutletGradeRow(outlet=g.key, grade=g.value, graded_at=g.graded_at))
+                self.report.added["grades"] += 1
+                return
+        else:
+            row = self.s.scalar(select(ExcerptRow).where(ExcerptRow.uid == g.key))
+            field_name, what = "credibility", f"excerpt {g.key}"
+        if row is None:
+            if g.kind != "outlet":
+                self.report.notes.append(f"grade of {what} not taken: it is not stored here")
+            return
+        here, when = getattr(row, field_name), row.graded_at
+        if here == g.value:
+            self.report.skipped["grades"] += 1
+            return
+        if when is not None and when >= g.graded_at:
+            self.report.conflicts.append(
+                f"{what}: kept this database's {field_name} {here or 'none'} (set later than "
+                f"the file's {g.value or 'none'})"
+            )
+            return
+        setattr(row, field_name, g.value)
+        row.graded_at = g.graded_at
+        self.report.added["grades"] += 1
+
     def annotation(self, a: IncomingAnnotation) -> None:
         event_pk = excerpt_pk = None
         if a.excerpt_uid:
@@ -456,6 +523,8 @@ def import_text(db: Database, text: str) -> ImportReport:
             importer.annotation(a)
         for b in work.briefings:
             importer.briefing(b)
+        for g in work.grades:
+            importer.grade(g)
     return report
 
 

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate, undrawable
+from briefing_app.domain.grading import Grade, GradeError, parse_credibility
 from briefing_app.domain.model import Confidence, Lane
 from briefing_app.services.user_events import EventDraft
 from briefing_app.storage.identity import clean_author
@@ -26,6 +27,7 @@ __all__ = [
     "IncomingBriefing",
     "IncomingEvent",
     "IncomingExcerpt",
+    "IncomingGrade",
     "IncomingPoint",
     "SharedWork",
     "SharingError",
@@ -102,11 +104,26 @@ class IncomingBriefing:
 
 
 @dataclass(frozen=True, slots=True)
+class IncomingGrade:
+    """A grade the other laptop set: of a source (by file), an outlet, or an excerpt (uid).
+
+    ``value`` is a grade ("B2") for sources and outlets, a credibility ("4")
+    for excerpts, None where the user cleared it.
+    """
+
+    kind: str
+    key: str
+    value: str | None
+    graded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class SharedWork:
     events: tuple[IncomingEvent, ...]
     excerpts: tuple[IncomingExcerpt, ...]
     annotations: tuple[IncomingAnnotation, ...]
     briefings: tuple[IncomingBriefing, ...]
+    grades: tuple[IncomingGrade, ...] = ()
 
 
 class _Entry:
@@ -327,6 +344,36 @@ def _briefing(e: _Entry) -> IncomingBriefing:
     )
 
 
+_GRADE_KINDS = {
+    "sources": ("source", "file"),
+    "outlets": ("outlet", "outlet"),
+    "excerpts": ("excerpt", "uid"),
+}
+
+
+def _grades(top: _Entry) -> tuple[IncomingGrade, ...]:
+    """The optional "grades" object: older files have none, and lose nothing by it."""
+    raw = top.data.get("grades")
+    if raw is None:
+        return ()
+    grades = _Entry(raw, "grades")
+    found: list[IncomingGrade] = []
+    for group, (kind, key) in _GRADE_KINDS.items():
+        for i, item in enumerate(grades.items(group)):
+            e = _Entry(item, f"grades, {kind} {i + 1}")
+            field = "credibility" if kind == "excerpt" else "grade"
+            value = e.text(field, optional=True)
+            try:
+                if value is not None:
+                    value = (
+                        parse_credibility(value) if kind == "excerpt" else Grade.parse(value).label
+                    )
+            except GradeError as exc:
+                raise SharingError(f"{e.where}: {exc}") from exc
+            found.append(IncomingGrade(kind, e.req(key, empty=False), value, e.time("graded_at")))
+    return tuple(found)
+
+
 def _unique(items: tuple[Any, ...], key: str, what: str) -> None:
     seen: set[str] = set()
     for item in items:
@@ -374,6 +421,7 @@ def parse_shared(text: str) -> SharedWork:
         briefings=tuple(
             _briefing(_Entry(x, f"briefing {i + 1}")) for i, x in enumerate(top.items("briefings"))
         ),
+        grades=_grades(top),
     )
     _unique(work.events, "id", "event")
     _unique(work.excerpts, "uid", "excerpt")

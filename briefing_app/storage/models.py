@@ -68,6 +68,9 @@ class SourceRow(Base):
     body_end: Mapped[int] = mapped_column(Integer)
     origin: Mapped[str] = mapped_column(String(16), default="curated")
     added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    grade: Mapped[str | None] = mapped_column(String(2))
+    """The user's Admiralty grade of the source ("B2"); None takes the outlet's default."""
+    graded_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     furniture: Mapped[list[FurnitureRow]] = relationship(
         back_populates="source", cascade="all, delete-orphan", order_by="FurnitureRow.start"
@@ -152,9 +155,23 @@ class ExcerptRow(Base):
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str | None] = mapped_column(String(120))
+    credibility: Mapped[str | None] = mapped_column(String(1))
+    """The user's credibility of this passage (1–6), over its source's."""
+    graded_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     event: Mapped[EventRow] = relationship(back_populates="excerpts")
     source: Mapped[SourceRow] = relationship()
+
+
+class OutletGradeRow(Base):
+    """The grade an outlet's sources take until the user grades one of them."""
+
+    __tablename__ = "outlet_grades"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outlet: Mapped[str] = mapped_column(String(200), unique=True)
+    grade: Mapped[str] = mapped_column(String(2))
+    graded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class AnnotationRow(Base):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, String, cast, func, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from briefing_app.domain.dates import DateSpan, PartialDate, Precision
+from briefing_app.domain.grading import CREDIBILITY, Grade, GradeError
 from briefing_app.domain.model import (
     Confidence,
     Event,
@@ -33,6 +34,7 @@ from briefing_app.storage.models import (
     AnnotationRow,
     EventRow,
     ExcerptRow,
+    OutletGradeRow,
     PendingProposalRow,
     SourceRow,
 )
@@ -43,12 +45,13 @@ __all__ = [
     "annotations_on_event",
     "counts",
     "event_when",
-    "excerpt_anchors",
     "excerpts_of_source",
     "get_event",
     "get_source_text",
     "list_events",
     "list_sources",
+    "outlet_grades",
+    "outlet_grades_in",
     "pending_counts",
     "stored_texts",
     "store_event_when",
@@ -61,7 +64,25 @@ def _partial(value: str | None, precision: str | None) -> PartialDate | None:
     return PartialDate.parse(value, Precision(precision) if precision else None)
 
 
-def source_from_row(row: SourceRow) -> Source:
+def _grade(text: str | None) -> Grade | None:
+    try:
+        return Grade.parse(text) if text else None
+    except GradeError:
+        return None  # written by hand into the table: shown as ungraded, not fatal
+
+
+def outlet_grades_in(session: Session) -> dict[str, Grade]:
+    """The outlets' default grades, by outlet name."""
+    rows = session.execute(select(OutletGradeRow.outlet, OutletGradeRow.grade))
+    return {outlet: g for outlet, text in rows if (g := _grade(text)) is not None}
+
+
+def outlet_grades(db: Database) -> dict[str, Grade]:
+    with db.session() as s:
+        return outlet_grades_in(s)
+
+
+def source_from_row(row: SourceRow, outlets: Mapping[str, Grade] | None = None) -> Source:
     return Source(
         file=row.file,
         title=row.title,
@@ -71,6 +92,8 @@ def source_from_row(row: SourceRow) -> Source:
         author=row.author,
         url=row.url,
         notes=row.notes,
+        grade=_grade(row.grade),
+        outlet_grade=(outlets or {}).get(row.outlet),
     )
 
 
@@ -84,6 +107,7 @@ def _excerpt(
     uid: str,
     origin: str,
     anchor_status: str,
+    credibility: str | None = None,
 ) -> Excerpt:
     """An excerpt from its stored columns, in the order the tables hold them."""
     return Excerpt(
@@ -96,6 +120,7 @@ def _excerpt(
         uid=uid,
         origin=_ORIGINS[origin],
         needs_check=anchor_status == "flagged",
+        credibility=credibility if credibility in CREDIBILITY else None,
     )
 
 
@@ -110,6 +135,7 @@ def excerpt_from_row(row: ExcerptRow, source_file: str) -> Excerpt:
         row.uid,
         row.origin,
         row.anchor_status,
+        row.credibility,
     )
 
 
@@ -135,6 +161,7 @@ def event_from_row(
     annotation_count: int = 0,
     flagged: bool = False,
     tags: tuple[str, ...] = (),
+    support: Grade | None = None,
 ) -> Event:
     return Event(
         id=row.id,
@@ -150,7 +177,39 @@ def event_from_row(
         annotation_count=annotation_count,
         flagged=flagged,
         tags=tags,
+        support=support,
     )
+
+
+def _support(s: Session, event_pk: int | None = None) -> dict[int, Grade]:
+    """Per event pk: the best grade of its live passages, for events with a graded one.
+
+    Sources are few (hundreds) and grades fewer: the graded sources are found
+    first, and only their excerpts are read, so an ungraded library costs one
+    small query.
+    """
+    outlets = outlet_grades_in(s)
+    graded: dict[int, Grade] = {}
+    for pk, own, outlet in s.execute(select(SourceRow.pk, SourceRow.grade, SourceRow.outlet)):
+        grade = _grade(own) or outlets.get(outlet)
+        if grade is not None:
+            graded[pk] = grade
+    if not graded:
+        return {}
+    query = select(ExcerptRow.event_pk, ExcerptRow.source_pk, ExcerptRow.credibility).where(
+        ExcerptRow.source_pk.in_(sorted(graded)), ExcerptRow.retired.is_(False)
+    )
+    if event_pk is not None:
+        query = query.where(ExcerptRow.event_pk == event_pk)
+    best: dict[int, Grade] = {}
+    for ev, source_pk, credibility in s.execute(query):
+        grade = graded[source_pk].with_credibility(
+            credibility if credibility in CREDIBILITY else None
+        )
+        held = best.get(ev)
+        if held is None or grade.rank < held.rank:
+            best[ev] = grade
+    return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +282,7 @@ def _events_fast(
     brief: bool,
     ids: Collection[str] | None = None,
     excerpts: dict[int, tuple[Excerpt, ...]] | None = None,
+    support: dict[int, Grade] | None = None,
 ) -> list[Event]:
     """Events without excerpts, read as plain columns.
 
@@ -313,6 +373,7 @@ def _events_fast(
                 st.count,
                 st.flagged,
                 st.tags,
+                support.get(pk) if support else None,
             )
         )
     return events
@@ -326,10 +387,15 @@ _WITH_EXCERPTS = (
 )
 
 
-def _event_with_excerpts(row: EventRow, st: _Stats) -> Event:
+def _event_with_excerpts(row: EventRow, st: _Stats, support: Grade | None = None) -> Event:
     excerpts = tuple(excerpt_from_row(x, x.source.file) for x in row.excerpts if not x.retired)
     return event_from_row(
-        row, excerpts=excerpts, annotation_count=st.count, flagged=st.flagged, tags=st.tags
+        row,
+        excerpts=excerpts,
+        annotation_count=st.count,
+        flagged=st.flagged,
+        tags=st.tags,
+        support=support,
     )
 
 
@@ -349,10 +415,11 @@ def list_events(
     """
     with db.session() as s:
         stats = _annotation_stats(s)
+        support = _support(s)
     if with_excerpts and ids is not None:
         raise ValueError("ids are for brief lists")
     excerpts = _live_excerpts_by_event(db) if with_excerpts else None
-    return _events_fast(db, include_hidden, stats, brief, ids, excerpts)
+    return _events_fast(db, include_hidden, stats, brief, ids, excerpts, support)
 
 
 def _live_excerpts_by_event(db: Database) -> dict[int, tuple[Excerpt, ...]]:
@@ -370,6 +437,7 @@ def _live_excerpts_by_event(db: Database) -> dict[int, tuple[Excerpt, ...]]:
             x.uid,
             x.origin,
             x.anchor_status,
+            x.credibility,
         )
         .join_from(ExcerptRow.__table__, SourceRow.__table__, src.pk == x.source_pk)
         .where(x.retired.is_(False))
@@ -387,7 +455,8 @@ def get_event(db: Database, event_id: str) -> Event | None:
         row = s.scalar(select(EventRow).where(EventRow.id == event_id).options(_WITH_EXCERPTS))
         if row is None:
             return None
-        return _event_with_excerpts(row, _annotation_stats(s, row.pk).get(row.pk, _Stats()))
+        stats = _annotation_stats(s, row.pk).get(row.pk, _Stats())
+        return _event_with_excerpts(row, stats, _support(s, row.pk).get(row.pk))
 
 
 def list_sources(db: Database) -> list[Source]:
@@ -397,7 +466,8 @@ def list_sources(db: Database) -> list[Source]:
             .options(defer(SourceRow.text, raiseload=True))  # the metadata, not the articles
             .order_by(SourceRow.published, SourceRow.file)
         )
-        return [source_from_row(r) for r in rows]
+        outlets = outlet_grades_in(s)
+        return [source_from_row(r, outlets) for r in rows]
 
 
 def stored_texts(db: Database, files: Collection[str]) -> dict[str, tuple[str, str | None]]:
@@ -412,22 +482,6 @@ def stored_texts(db: Database, files: Collection[str]) -> dict[str, tuple[str, s
             )
             for file, text, digest in conn.execute(query):
                 found[file] = (text, digest)
-    return found
-
-
-def excerpt_anchors(db: Database, uids: Collection[str]) -> dict[str, tuple[str, int, int]]:
-    """Where each stored excerpt of ``uids`` sits: source file, start, end."""
-    wanted = sorted(set(uids))
-    found: dict[str, tuple[str, int, int]] = {}
-    with db.engine.connect() as conn:
-        for i in range(0, len(wanted), 500):
-            query = (
-                select(ExcerptRow.uid, SourceRow.file, ExcerptRow.start, ExcerptRow.end)
-                .join(SourceRow, SourceRow.pk == ExcerptRow.source_pk)
-                .where(ExcerptRow.uid.in_(wanted[i : i + 500]))
-            )
-            for uid, file, start, end in conn.execute(query):
-                found[uid] = (file, start, end)
     return found
 
 
@@ -455,7 +509,7 @@ def get_source_text(db: Database, file: str) -> SourceText | None:
             return None
         digest = row.text_sha256
         return SourceText(
-            source=source_from_row(row),
+            source=source_from_row(row, outlet_grades_in(s)),
             text=row.text,
             body_start=row.body_start,
             body_end=row.body_end,

@@ -24,8 +24,9 @@ from PySide6.QtGui import QUndoStack
 
 from briefing_app.domain.briefing import BriefingSnapshot
 from briefing_app.domain.changes import ChronologyChange
+from briefing_app.domain.grading import Grade
 from briefing_app.services import annotations as notes
-from briefing_app.services import briefings, user_events
+from briefing_app.services import briefings, grades, user_events
 from briefing_app.services.annotations import AnnotationSnapshot
 from briefing_app.services.lookup import EditRefused, new_uid
 from briefing_app.services.user_events import EventDraft, EventSnapshot, ExcerptSnapshot
@@ -348,6 +349,48 @@ class EditController(QObject):
             return Change(user_events.delete_user_excerpt(self.db, uid), None)
 
         return self._try(self._excerpt_command("Delete excerpt", uid, perform)) is not None
+
+    # -- grades ----------------------------------------------------------------------------
+    def _grade_setter(self, kind: str) -> Callable[[str, str], str]:
+        """Set a grade by kind ("source", "outlet", "excerpt"); "" clears it; returns the old."""
+
+        def grade(value: str) -> Grade | None:
+            return Grade.parse(value) if value else None
+
+        def label(old: Grade | None) -> str:
+            return old.label if old else ""
+
+        if kind == "source":
+            return lambda key, v: label(grades.set_source_grade(self.db, key, grade(v)))
+        if kind == "outlet":
+            return lambda key, v: label(grades.set_outlet_grade(self.db, key, grade(v)))
+        return lambda key, v: grades.set_excerpt_credibility(self.db, key, v or None) or ""
+
+    def set_grade(self, kind: str, key: str, value: str) -> bool:
+        """Grade a source or an outlet ("B2"), or give a passage a credibility ("4").
+
+        ``value`` "" takes the grade away. One step of undo.
+        """
+        setter = self._grade_setter(kind)
+
+        def perform() -> Change[str]:
+            return Change(setter(key, value), value)
+
+        def apply(k: str, state: str | None) -> None:
+            setter(k, state or "")
+
+        def changed(_key: str, _change: Change[str]) -> None:
+            # Any event's support and every source's line may differ: read all again.
+            self.chronologyChanged.emit(ChronologyChange.all())
+
+        names = {"source": "Grade source", "outlet": "Grade outlet", "excerpt": "Set credibility"}
+        command = SnapshotCommand(names[kind], key, perform, apply, changed, self._report)
+        try:
+            self._push(command)
+        except EditFailed as exc:
+            self.failed.emit(f"{command.text()}: {exc}")
+            return False
+        return True
 
     # -- briefings --------------------------------------------------------------------------
     def _briefing(

@@ -7,6 +7,7 @@ Signals:
     excerptActivated(str, str): source file and excerpt uid the user chose to read.
     annotateExcerptRequested(str, str): event id and excerpt uid to write a note on.
     deleteExcerptRequested(str): uid of an excerpt of the user's to delete.
+    credibilityRequested(str): uid of the excerpt whose own credibility to set.
 """
 
 from __future__ import annotations
@@ -25,15 +26,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.domain.model import UNVERIFIED_QUOTE, Event, Source
+from briefing_app.domain.grading import best_grade
+from briefing_app.domain.model import Event, Source
 from briefing_app.ui.briefing_model import event_mime
 from briefing_app.ui.plain_text import plain_label
 
-__all__ = ["EventPanel"]
+__all__ = ["EventPanel", "support_text"]
 
 _UID_ROLE = Qt.ItemDataRole.UserRole + 1
 _SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
 _ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def support_text(event: Event, sources: dict[str, Source]) -> str:
+    """What the panel says of the grades behind an event: "B2 best of 2 passages (B2, D4)"."""
+    grades = [x.grade(sources.get(x.source)) for x in event.excerpts]
+    graded = [g for g in grades if g is not None]
+    if not event.excerpts:
+        return "no passage quoted"
+    if not graded:
+        return "not graded (grade a source from the Sources list)"
+    best = best_grade(graded)
+    assert best is not None
+    labels = ", ".join(g.label if g else "ungraded" for g in grades)
+    if len(grades) == 1:
+        return best.describe()
+    return f"{best.label} best of {len(grades)} passages ({labels})"
 
 
 def _plain_label(text: str = "", *, bold: bool = False) -> QLabel:
@@ -51,6 +69,7 @@ class EventPanel(QWidget):
     excerptActivated = Signal(str, str)
     annotateExcerptRequested = Signal(str, str)
     deleteExcerptRequested = Signal(str)
+    credibilityRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +86,8 @@ class EventPanel(QWidget):
         self.summary = _plain_label()
         self.references = _plain_label()
         self.origin = _plain_label()
+        self.support = _plain_label()
+        self.support.setObjectName("eventSupport")
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Date", self.date)
@@ -74,6 +95,7 @@ class EventPanel(QWidget):
         form.addRow("Actors", self.actors)
         form.addRow("Confidence", self.confidence)
         form.addRow("Origin", self.origin)
+        form.addRow("Grades", self.support)
         self.excerpts = QListWidget()
         self.excerpts.setObjectName("excerptList")
         self.excerpts.setWordWrap(True)
@@ -125,6 +147,7 @@ class EventPanel(QWidget):
                 self.summary,
                 self.references,
                 self.origin,
+                self.support,
             ):
                 label.setText("")
             return
@@ -138,6 +161,7 @@ class EventPanel(QWidget):
         self.origin.setText("your event" if event.origin.value == "user" else "curated chronology")
         self.summary.setText(event.summary or "—")
         self.references.setText("\n".join(f"• {r}" for r in event.references) or "—")
+        self.support.setText(support_text(event, sources))
         for excerpt in event.excerpts:
             src = sources.get(excerpt.source)
             cite = (
@@ -146,14 +170,21 @@ class EventPanel(QWidget):
                 if src
                 else excerpt.source
             )
-            warning = f"⚠ {UNVERIFIED_QUOTE}\n" if excerpt.needs_check else ""
+            grade = excerpt.grade(src)
+            if grade is not None:
+                cite += f"  [{grade.label}]"
+            warning = f"⚠ {excerpt.flag_text()}\n" if excerpt.needs_check else ""
             item = QListWidgetItem(f"{warning}“{excerpt.quote}”\n— {cite}")
             item.setData(_UID_ROLE, excerpt.uid)
             item.setData(_SOURCE_ROLE, excerpt.source)
             item.setData(_ORIGIN_ROLE, excerpt.origin.value)
             if excerpt.origin.value == "user":
                 item.setText(item.text() + "  (your excerpt)")
-            item.setToolTip("Open the source with this passage highlighted")
+            tip = "Open the source with this passage highlighted"
+            if grade is not None:
+                own = " (this passage's own credibility)" if excerpt.credibility else ""
+                tip += f"\nGraded {grade.describe()}{own}"
+            item.setToolTip(tip)
             self.excerpts.addItem(item)
 
     def drag_data(self) -> QMimeData | None:
@@ -185,6 +216,9 @@ class EventPanel(QWidget):
         note.setObjectName("annotateThisExcerpt")
         event_id = self._event.id if self._event else ""
         note.triggered.connect(lambda: self.annotateExcerptRequested.emit(event_id, uid))
+        credibility = menu.addAction("Credibility of This Passage…")
+        credibility.setObjectName("excerptCredibility")
+        credibility.triggered.connect(lambda: self.credibilityRequested.emit(uid))
         delete = menu.addAction("Delete Excerpt")
         delete.setObjectName("deleteThisExcerpt")
         delete.setEnabled(item.data(_ORIGIN_ROLE) == "user")

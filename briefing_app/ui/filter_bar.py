@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.changes import ChronologyChange
 from briefing_app.domain.dates import DateFormatError, PartialDate
-from briefing_app.domain.filters import EventFilter
+from briefing_app.domain.filters import ANY_GRADE, EventFilter
+from briefing_app.domain.grading import Grade
 from briefing_app.domain.model import LANES, Confidence, Lane
 
 if TYPE_CHECKING:
@@ -48,6 +49,13 @@ _CONFIDENCE_CHOICES: list[tuple[str, frozenset[Confidence]]] = [
     ("High and medium", frozenset({Confidence.HIGH, Confidence.MEDIUM})),
 ]
 _SHOW_CHOICES = ["All events", "Annotated", "Talking points"]
+_GRADE_CHOICES: list[tuple[str, Grade | None]] = [
+    ("Any grade", None),
+    ("Graded sources", ANY_GRADE),
+    ("C3 or better", Grade("C", "3")),
+    ("B2 or better", Grade("B", "2")),
+]
+"""The grade floors offered: an event passes with one passage graded that well."""
 
 
 def _parse_bound(text: str, *, end: bool) -> date | None:
@@ -123,6 +131,20 @@ class FilterBar(QWidget):
         )
         self.show_only.setMinimumContentsLength(8)
         self.show_only.currentIndexChanged.connect(self._changed)
+        self.grade = QComboBox()
+        self.grade.setObjectName("gradeFilter")
+        self.grade.setAccessibleName("Source grade")
+        self.grade.setToolTip(
+            "Only events with a passage from a source graded this well (reliability A–F "
+            "and credibility 1–6 both at least as good)"
+        )
+        for label, _ in _GRADE_CHOICES:
+            self.grade.addItem(label)
+        self.grade.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.grade.setMinimumContentsLength(9)
+        self.grade.currentIndexChanged.connect(self._changed)
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()
         for box, tip in ((self.date_from, "From"), (self.date_to, "To")):
@@ -148,6 +170,8 @@ class FilterBar(QWidget):
         ):
             second.addWidget(w)
         second.addStretch(1)
+        layout.addSpacing(8)
+        layout.addWidget(self.grade)  # on the lanes' row: the second is full on a laptop
         layout.addSpacing(12)
         layout.addWidget(self.indicator, 1)
         layout.addWidget(self.clear)
@@ -226,7 +250,13 @@ class FilterBar(QWidget):
 
     def set_filter(self, flt: EventFilter) -> None:
         """Show ``flt`` in the controls (restoring saved state) and announce it."""
-        for w in (self.actor, self.confidence, self.show_only, *self.lane_boxes.values()):
+        for w in (
+            self.actor,
+            self.confidence,
+            self.show_only,
+            self.grade,
+            *self.lane_boxes.values(),
+        ):
             w.blockSignals(True)
         for lane, box in self.lane_boxes.items():
             box.setChecked(lane in flt.lanes)
@@ -236,9 +266,17 @@ class FilterBar(QWidget):
             if conf == flt.confidences:
                 self.confidence.setCurrentIndex(i)
         self._select_show(flt)
+        floors = [floor for _label, floor in _GRADE_CHOICES]
+        self.grade.setCurrentIndex(floors.index(flt.min_grade) if flt.min_grade in floors else 0)
         self.date_from.setText(flt.first_day.isoformat() if flt.first_day else "")
         self.date_to.setText(flt.last_day.isoformat() if flt.last_day else "")
-        for w in (self.actor, self.confidence, self.show_only, *self.lane_boxes.values()):
+        for w in (
+            self.actor,
+            self.confidence,
+            self.show_only,
+            self.grade,
+            *self.lane_boxes.values(),
+        ):
             w.blockSignals(False)
         self._publish(flt)
 
@@ -297,6 +335,7 @@ class FilterBar(QWidget):
             annotated_only=show == 1,
             flagged_only=show == 2,
             tags=frozenset({tag}) if isinstance(tag, str) else frozenset(),
+            min_grade=_GRADE_CHOICES[max(self.grade.currentIndex(), 0)][1],
         )
         self._publish(flt)
         if moved and (first or last):

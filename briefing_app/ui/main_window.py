@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         self.search_panel.resultActivated.connect(lambda eid: go.select_event(eid, center=True))
         self.sources_list.sourceActivated.connect(lambda f: go.open_source(f))
         self.sources_list.reviewRequested.connect(lambda f: self.imports.review([f]))
+        self.sources_list.gradeRequested.connect(self.work.grade_source)
+        self.event_panel.credibilityRequested.connect(self.work.grade_excerpt)
         self.sources_list.reviewable = not self.db.read_only
         for view in (
             self.timeline,

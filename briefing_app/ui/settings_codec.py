@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 from briefing_app.domain.filters import EventFilter
+from briefing_app.domain.grading import Grade
 from briefing_app.domain.model import Confidence, Lane
 
 __all__ = ["encode_filter", "decode_filter"]
@@ -22,6 +23,7 @@ def encode_filter(flt: EventFilter) -> str:
             "annotated_only": flt.annotated_only,
             "flagged_only": flt.flagged_only,
             "tags": sorted(flt.tags, key=str.casefold),
+            "min_grade": flt.min_grade.label if flt.min_grade else None,
         }
     )
 
@@ -50,6 +52,7 @@ def decode_filter(value: object) -> EventFilter | None:
             annotated_only=bool(data.get("annotated_only")),
             flagged_only=bool(data.get("flagged_only")),
             tags=_tags(data),
+            min_grade=Grade.parse(data["min_grade"]) if data.get("min_grade") else None,
         )
     except (ValueError, KeyError, TypeError):
         return None

@@ -7,6 +7,7 @@ Review Proposals….
 Signals:
     sourceActivated(str): the file name of the source to read.
     reviewRequested(str): the file name of the source whose proposals to review.
+    gradeRequested(str): the file name of the source to grade.
 """
 
 from __future__ import annotations
@@ -92,10 +93,15 @@ class SourceListModel(QAbstractListModel):
         waiting = self._pending.get(s.file, 0)
         if role == Qt.ItemDataRole.DisplayRole:
             when = s.published.label() if s.published else "undated"
-            text = f"{s.outlet} · {when}\n{s.title}"
+            grade = s.effective_grade
+            graded = f" · {grade.label}" if grade else ""
+            text = f"{s.outlet} · {when}{graded}\n{s.title}"
             return f"{text}\n● {pending_label(waiting)}" if waiting else text
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = s.notes or s.title
+            if s.effective_grade:
+                usual = " (the outlet's usual grade)" if s.grade_origin == "outlet" else ""
+                tip = f"{tip}\n\nGraded {s.effective_grade.describe()}{usual}"
             if waiting:
                 tip = f"{tip}\n\n{pending_label(waiting)}: right-click › Review Proposals…"
             return plain_tooltip(tip)
@@ -113,6 +119,7 @@ class SourceListModel(QAbstractListModel):
 class SourcesList(QWidget):
     sourceActivated = Signal(str)
     reviewRequested = Signal(str)
+    gradeRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +160,11 @@ class SourcesList(QWidget):
         )
         review.setEnabled(waiting > 0 and self.reviewable)
         review.triggered.connect(lambda: self.reviewRequested.emit(file))
+        grade = menu.addAction("Grade Source…")
+        grade.setObjectName("gradeSource")
+        grade.setStatusTip("The source's reliability (A–F) and its information's credibility (1–6)")
+        grade.setEnabled(self.reviewable)
+        grade.triggered.connect(lambda: self.gradeRequested.emit(file))
         return menu
 
     def _show_menu(self, pos: QPoint) -> None:

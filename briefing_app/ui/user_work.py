@@ -34,6 +34,7 @@ from briefing_app.ui.annotation_list import AnnotationList
 from briefing_app.ui.briefing_panel import BriefingPanel
 from briefing_app.ui.chronology_model import ChronologyModel
 from briefing_app.ui.edit_controller import EditController
+from briefing_app.ui.grade_dialog import CredibilityDialog, SourceGradeDialog
 from briefing_app.ui.link_event_dialog import LinkEventDialog
 from briefing_app.ui.new_event_dialog import NewEventDialog
 
@@ -302,6 +303,46 @@ class UserWork(QObject):
         self.selectEventRequested.emit(event_id)
         if self.notes.event_id == event_id:
             self.notes.add_note(excerpt_uid)
+
+    # -- grades ----------------------------------------------------------------------------------
+    def grade_source(self, file: str) -> None:
+        """Grade Source…: the source's own grade, and optionally its outlet's usual one."""
+        src = self._chronology.sources.get(file)
+        if src is None:
+            return
+        dialog = SourceGradeDialog(src.title, src.outlet, src.grade, src.outlet_grade, self._window)
+        dialog.accepted.connect(lambda: self._grade(dialog, src))
+        self._open(dialog)
+
+    def _grade(self, dialog: SourceGradeDialog, src: Source) -> None:
+        grade = dialog.grade()
+        label = grade.label if grade else ""
+        stack = self.controller.stack
+        stack.beginMacro(f"Grade {src.outlet} source")
+        try:
+            done = self.controller.set_grade("source", src.file, label)
+            if done and dialog.for_outlet():
+                done = self.controller.set_grade("outlet", src.outlet, label)
+        finally:
+            stack.endMacro()
+        if done:
+            said = grade.describe() if grade else f"not graded (takes {src.outlet}'s usual grade)"
+            self.statusMessage.emit(f"“{src.title}”: {said}")
+
+    def grade_excerpt(self, excerpt_uid: str) -> None:
+        """Credibility of This Passage…: the passage's own credibility, over its source's."""
+        event = get_event(self.db, self.notes.event_id) if self.notes.event_id else None
+        excerpt = next((x for x in event.excerpts if x.uid == excerpt_uid), None) if event else None
+        if excerpt is None:
+            return
+        src = self._chronology.sources.get(excerpt.source)
+        dialog = CredibilityDialog(
+            excerpt.quote, src.effective_grade if src else None, excerpt.credibility, self._window
+        )
+        dialog.accepted.connect(
+            lambda: self.controller.set_grade("excerpt", excerpt_uid, dialog.credibility() or "")
+        )
+        self._open(dialog)
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from briefing_app.domain.dates import DateSpan, PartialDate, Precision
+from briefing_app.domain.grading import Grade
 from briefing_app.domain.model import Confidence, Event, Lane, Origin, event_from_fields
 
 VALUES = (
@@ -24,6 +25,7 @@ VALUES = (
     3,
     True,
     ("defence",),
+    Grade("B", "2"),
 )
 
 

@@ -153,3 +153,12 @@ def test_padded_domain_pads_at_least_a_month() -> None:
     assert padded_domain(100.0, 101.0) == (69.0, 132.0)
     lo, hi = padded_domain(0.0, 1000.0)
     assert (lo, hi) == (-40.0, 1040.0)
+
+
+def test_setting_a_window_inside_the_limits_keeps_it_exactly() -> None:
+    """An edit puts the shown window back as it was: not even one ulp of drift, which
+    recentring (centre - span / 2, centre + span / 2) used to give."""
+    limits = ScaleLimits(min_span=2.0, max_span=21914.55, domain=(730098.0, 739322.0))
+    scale = TimeScale(729769.5988276076, 741007.7178539516, 547.53125, limits)
+    kept = scale.with_range(729832.800385219, 740996.5646379025)
+    assert (kept.t0, kept.t1) == (729832.800385219, 740996.5646379025)
