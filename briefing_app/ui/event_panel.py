@@ -12,6 +12,8 @@ Signals:
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QMouseEvent
 from PySide6.QtWidgets import (
@@ -28,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.grading import best_grade
 from briefing_app.domain.model import Event, Source
+from briefing_app.services.date_evidence import DateEvidence
 from briefing_app.ui.briefing_model import event_mime
-from briefing_app.ui.plain_text import plain_label
+from briefing_app.ui.plain_text import plain_label, plain_tooltip
 
 __all__ = ["EventPanel", "support_text"]
 
@@ -52,6 +55,17 @@ def support_text(event: Event, sources: dict[str, Source]) -> str:
     if len(grades) == 1:
         return best.describe()
     return f"{best.label} best of {len(grades)} passages ({labels})"
+
+
+def _around(sentence: str, phrase: str, width: int = 90) -> str:
+    """The sentence up to and including the date's words, shortened to ``width`` characters."""
+    at = sentence.find(phrase) if phrase else -1
+    if at < 0:
+        return sentence if len(sentence) <= width else sentence[: width - 1].rstrip() + "…"
+    head = sentence[: at + len(phrase)]
+    if len(head) > width:
+        head = "…" + head[-(width - 1) :].lstrip()
+    return head + ("…" if len(head) < len(sentence) and at + len(phrase) < len(sentence) else "")
 
 
 def _plain_label(text: str = "", *, bold: bool = False) -> QLabel:
@@ -88,9 +102,17 @@ class EventPanel(QWidget):
         self.origin = _plain_label()
         self.support = _plain_label()
         self.support.setObjectName("eventSupport")
+        self.date_from = QLabel()
+        self.date_from.setObjectName("eventDateFrom")
+        self.date_from.setWordWrap(True)
+        self.date_from.setTextFormat(Qt.TextFormat.RichText)  # every stored word escaped
+        self.date_from.setOpenExternalLinks(False)
+        self.date_from.linkActivated.connect(self._open_date_phrase)
+        self._date_link: tuple[str, str] | None = None
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Date", self.date)
+        form.addRow("Date from", self.date_from)
         form.addRow("Lane", self.lane)
         form.addRow("Actors", self.actors)
         form.addRow("Confidence", self.confidence)
@@ -148,6 +170,7 @@ class EventPanel(QWidget):
                 self.references,
                 self.origin,
                 self.support,
+                self.date_from,
             ):
                 label.setText("")
             return
@@ -186,6 +209,38 @@ class EventPanel(QWidget):
                 tip += f"\nGraded {grade.describe()}{own}"
             item.setToolTip(tip)
             self.excerpts.addItem(item)
+
+    def show_date_evidence(self, evidence: DateEvidence, sources: dict[str, Source]) -> None:
+        """Where the shown event's date came from; an article's phrase opens it in the reader."""
+        self._date_link = None
+        if self._event is None:
+            self.date_from.setText("")
+            return
+        when = escape(self._event.when.label())
+        if evidence.kind == "reference":
+            self.date_from.setText(f"{when} — from its reference: {escape(evidence.text)}")
+            self.date_from.setToolTip("The curated chronology dates it from this document")
+        elif evidence.kind == "article" and evidence.source and evidence.excerpt_uid:
+            src = sources.get(evidence.source)
+            where = f"{src.outlet}, “{src.title}”" if src else evidence.source
+            shown = _around(" ".join(evidence.sentence.split()), evidence.text)
+            self.date_from.setText(
+                f"{when} — from <a href='phrase'>‘{escape(shown)}’</a> in {escape(where)}"
+            )
+            self.date_from.setToolTip(
+                plain_tooltip(f"Read from “{evidence.text}”: click to see it in the article")
+            )
+            self._date_link = (evidence.source, evidence.excerpt_uid)
+        else:
+            self.date_from.setText(
+                f"{when} — <span style='color:#a04000'>no quoted passage gives this date: "
+                "check it against the sources</span>"
+            )
+            self.date_from.setToolTip("Typed by hand, or changed since it was read from a source")
+
+    def _open_date_phrase(self, _link: str) -> None:
+        if self._date_link is not None:
+            self.excerptActivated.emit(*self._date_link)
 
     def drag_data(self) -> QMimeData | None:
         """What dragging the title carries: the event's id, as the Briefing panel expects."""

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from briefing_app.domain.model import Event
+from briefing_app.services.date_evidence import date_evidence
 from briefing_app.storage.repository import excerpts_of_source, get_event, get_source_text
 from briefing_app.storage.search import best_per_event, search_outcome
 from briefing_app.ui.search_panel import SearchResult
@@ -66,6 +67,9 @@ class Navigator(QObject):
             self.reveal(event)
         shown = get_event(self.w.db, event_id) or event
         self.w.event_panel.show_event(shown, self.w.chronology.sources)
+        self.w.event_panel.show_date_evidence(
+            date_evidence(self.w.db, shown), self.w.chronology.sources
+        )
         self.w.work.show_event(shown)
         self.follow_in_table(event_id)
         flt = self.w.chronology.filter
