@@ -112,8 +112,8 @@ class Proposal:
 _CLAUSE_MARK = re.compile(r"[,;:]\s+|\s+[–—]\s+|\s+-\s+|\s*[()]\s*")
 _PREPOSITIONS = frozenset(
     "on in at during since from until by of as early between "
-    "en depuis dès au du de des entre le d'ici "
-    "el desde del a "
+    "en depuis dès au du de des entre le les ces d'ici "
+    "el los las desde del a "
     "am im seit bis zum ab zwischen "
     "il nel dal tra fra entro "
     "em no na "

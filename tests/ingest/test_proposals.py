@@ -900,3 +900,12 @@ def test_a_long_title_is_never_cut_inside_a_quotation() -> None:
     title = _title(sentence, "le 17 août 2025")
     assert title.count('"') % 2 == 0
     assert "quote fragment" not in headline_problems(title)
+
+
+def test_an_article_or_demonstrative_before_the_date_goes_with_it() -> None:
+    sentence = (
+        "A l'occasion du sommet de l'Otan à Varsovie ces 8 et 9 juillet 2016, les alliés ont "
+        "décidé."
+    )
+    title = _title(sentence, "8 et 9 juillet 2016")
+    assert not title.endswith(" ces") and "ends mid-phrase" not in headline_problems(title)
