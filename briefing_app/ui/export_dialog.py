@@ -196,7 +196,10 @@ class PdfExportDialog(QDialog):
         self.path_edit = QLineEdit(str(Path.home() / "briefing-chronology.pdf"))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._choose_path)
+        path_label = QLabel("Save &to:")
+        path_label.setBuddy(self.path_edit)  # Alt+T puts the cursor in it, and names it aloud
         path_row = QHBoxLayout()
+        path_row.addWidget(path_label)
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
 

@@ -78,8 +78,12 @@ def test_find_read_note_brief_and_export_without_a_mouse(
         dialog = QApplication.activeModalWidget()
         assert dialog is not None, "Export PDF… opened no dialog"
         path = dialog.path_edit  # type: ignore[attr-defined]
-        path.setFocus()
-        qtbot.waitUntil(path.hasFocus)
+        dialog.activateWindow()  # as the window manager does for a new dialog
+        qtbot.waitUntil(dialog.isActiveWindow)
+        keys(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # "Save to:"
+        if not path.hasFocus():  # never leave the modal dialog open on a failure
+            dialog.reject()
+            return
         keys(qtbot, Qt.Key.Key_A, CTRL)
         qtbot.keyClicks(focused(), str(out))
         keys(qtbot, Qt.Key.Key_Return)  # the dialog's default button: Export
