@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from briefing_app.domain.briefing import BriefingSnapshot
     from briefing_app.export.options import ExportOptions
+    from briefing_app.export.quote_check import QuoteCheck
     from briefing_app.export.selection import ExportSelection
     from briefing_app.ingest.curated import Chronology
     from briefing_app.services.importer import PreparedImport
@@ -480,11 +481,12 @@ def _export_json(args: argparse.Namespace) -> int:
     db = _open_to_read(args.db)
     try:
         if args.output is None:
-            write_chronology_json(db, sys.stdout)
+            quotes = write_chronology_json(db, sys.stdout)
         else:
             with open_replacing(args.output, "w", encoding="utf-8") as fh:
-                write_chronology_json(db, fh)
+                quotes = write_chronology_json(db, fh)
             print(f"wrote {args.output}", file=sys.stderr)
+        _say_changed(quotes)
     except OSError as exc:
         if args.output is None:
             raise
@@ -493,6 +495,14 @@ def _export_json(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 0
+
+
+def _say_changed(quotes: QuoteCheck | None) -> None:
+    """Name, once, each cited article whose stored text no longer matches its SHA-256."""
+    if quotes is not None and quotes.changed:
+        from briefing_app.storage.fingerprints import changed_message
+
+        print(f"export: warning: {changed_message(quotes.changed)}", file=sys.stderr)
 
 
 def _export_options(args: argparse.Namespace) -> ExportOptions:
@@ -548,6 +558,7 @@ def _export_filtered(args: argparse.Namespace, options: ExportOptions) -> int:
             _write_document(args, selection, briefing)
         else:
             _write_drawn(args, selection, briefing)
+        _say_changed(selection.quotes)
     except OptionsError as exc:
         print(f"export: {exc}", file=sys.stderr)
         return 2

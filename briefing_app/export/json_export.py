@@ -15,11 +15,12 @@ import json
 from typing import Any, TextIO
 
 from briefing_app.domain.model import Event, Source
+from briefing_app.export.quote_check import QuoteCheck, check_events
 from briefing_app.export.selection import annotations_by_event
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import AnnotationView, list_events, list_sources
 
-__all__ = ["chronology_document", "write_chronology_json"]
+__all__ = ["checked_document", "chronology_document", "write_chronology_json"]
 
 
 def _source(src: Source) -> dict[str, Any]:
@@ -83,17 +84,25 @@ def _event(
     }
 
 
-def chronology_document(db: Database) -> dict[str, Any]:
+def checked_document(db: Database) -> tuple[dict[str, Any], QuoteCheck]:
+    """The document, every passage checked against its stored article (failures flagged)."""
     notes = annotations_by_event(db)  # one query, not one per annotated event
     sources = {s.file: s for s in list_sources(db)}
-    return {
+    events, quotes = check_events(db, list_events(db, with_excerpts=True))
+    document = {
         "sources": [_source(s) for s in sources.values()],
-        "events": [
-            _event(e, notes.get(e.id, []), sources) for e in list_events(db, with_excerpts=True)
-        ],
+        "events": [_event(e, notes.get(e.id, []), sources) for e in events],
     }
+    return document, quotes
 
 
-def write_chronology_json(db: Database, out: TextIO) -> None:
-    json.dump(chronology_document(db), out, ensure_ascii=False, indent=2)
+def chronology_document(db: Database) -> dict[str, Any]:
+    return checked_document(db)[0]
+
+
+def write_chronology_json(db: Database, out: TextIO) -> QuoteCheck:
+    """Write the document; what the check of its passages found comes back."""
+    document, quotes = checked_document(db)
+    json.dump(document, out, ensure_ascii=False, indent=2)
     out.write("\n")
+    return quotes

@@ -17,7 +17,7 @@ from briefing_app.domain.dates import PartialDate
 from briefing_app.domain.model import Event, Excerpt
 from briefing_app.domain.quote_check import QuoteFault, check_quote
 from briefing_app.storage.database import Database
-from briefing_app.storage.repository import stored_texts
+from briefing_app.storage.fingerprints import ChangedSource, stored_texts
 
 __all__ = ["QuoteCheck", "check_events", "mismatch_warning"]
 
@@ -39,6 +39,8 @@ class QuoteCheck:
     checked: int = 0
     faults: dict[str, QuoteFault] = field(default_factory=dict)
     """Excerpt uid -> why it failed."""
+    changed: tuple[ChangedSource, ...] = ()
+    """The cited articles whose stored text no longer matches its SHA-256."""
 
     def summary_parts(self, printed: Iterable[Excerpt] | None = None) -> list[str]:
         """How many quotations were checked, and when; then how many failed, if any.
@@ -84,16 +86,21 @@ def check_events(
             out.append(ev)
             continue
         excerpts: list[Excerpt] = []
-        changed = False
+        flagged = False
         for x in ev.excerpts:
             checked += 1
-            text, digest = texts.get(x.source, (None, None))
-            fault = check_quote(text, digest, x.start, x.end, x.quote)
+            stored = texts.get(x.source)
+            fault = (
+                check_quote(None, None, x.start, x.end, x.quote)
+                if stored is None
+                else check_quote(stored.text, stored.digest, x.start, x.end, x.quote)
+            )
             if fault is None:
                 excerpts.append(x)
                 continue
             faults[_key(x)] = fault
             excerpts.append(replace(x, needs_check=True, warning=mismatch_warning(fault, on)))
-            changed = True
-        out.append(replace(ev, excerpts=tuple(excerpts)) if changed else ev)
-    return out, QuoteCheck(on, checked, faults)
+            flagged = True
+        out.append(replace(ev, excerpts=tuple(excerpts)) if flagged else ev)
+    changed = tuple(ChangedSource(f, t.title) for f, t in sorted(texts.items()) if t.changed)
+    return out, QuoteCheck(on, checked, faults, changed)

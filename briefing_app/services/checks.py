@@ -1,4 +1,5 @@
-"""Consistency checks over a database: every excerpt still anchors verbatim."""
+"""Consistency checks over a database: every excerpt still anchors verbatim, every article
+still matches the SHA-256 recorded when it was stored."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from briefing_app.storage.database import Database, DatabaseError
+from briefing_app.storage.fingerprints import changed_message, changed_sources
 from briefing_app.storage.models import EventRow, ExcerptRow, SourceRow
 
 __all__ = ["database_problems"]
@@ -21,6 +23,10 @@ def database_problems(path: Path | str) -> list[str]:
         return [str(exc)]
     problems: list[str] = []
     try:
+        changed = changed_sources(db)
+        if changed:  # said once for the article, not once more for each of its passages
+            problems.append(changed_message(changed))
+        named = {c.file for c in changed}
         with db.session() as s:
             # Each article once, not once per excerpt.
             texts = {pk: t for pk, t in s.execute(select(SourceRow.pk, SourceRow.text))}
@@ -31,6 +37,8 @@ def database_problems(path: Path | str) -> list[str]:
                 .where(ExcerptRow.retired.is_(False))
             ).all()
             for ex, event_id, file in rows:
+                if file in named:
+                    continue
                 if texts[ex.source_pk][ex.start : ex.end] != ex.quote:
                     problems.append(
                         f"event {event_id!r}, source {file}: excerpt {ex.uid} no longer "

@@ -53,7 +53,6 @@ __all__ = [
     "outlet_grades",
     "outlet_grades_in",
     "pending_counts",
-    "stored_texts",
     "store_event_when",
 ]
 
@@ -468,21 +467,6 @@ def list_sources(db: Database) -> list[Source]:
         )
         outlets = outlet_grades_in(s)
         return [source_from_row(r, outlets) for r in rows]
-
-
-def stored_texts(db: Database, files: Collection[str]) -> dict[str, tuple[str, str | None]]:
-    """For each stored source of ``files``: its text and the SHA-256 recorded with it."""
-    wanted = sorted(set(files))
-    found: dict[str, tuple[str, str | None]] = {}
-    with db.engine.connect() as conn:
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            query = select(SourceRow.file, SourceRow.text, SourceRow.text_sha256).where(
-                SourceRow.file.in_(chunk)
-            )
-            for file, text, digest in conn.execute(query):
-                found[file] = (text, digest)
-    return found
 
 
 @dataclass(frozen=True)

@@ -35,9 +35,18 @@ class ExportCommands(QObject):
             return
         try:
             with open_replacing(path, "w", encoding="utf-8") as fh:
-                write_chronology_json(self.w.db, fh)
+                quotes = write_chronology_json(self.w.db, fh)
         except OSError as exc:
             QMessageBox.critical(self.w, "Export failed", not_written(path, exc))
+            return
+        if quotes.changed:
+            from briefing_app.storage.fingerprints import changed_message
+
+            QMessageBox.warning(
+                self.w,
+                "Export Chronology as JSON",
+                f"Exported the chronology to {path}.\n\n{changed_message(quotes.changed)}",
+            )
             return
         self.w.statusBar().showMessage(f"Exported the chronology to {path}", 5000)
 

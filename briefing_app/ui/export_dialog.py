@@ -48,6 +48,7 @@ from briefing_app.export.selection import select_for_export
 from briefing_app.services.briefings import get_briefing, list_briefings
 from briefing_app.storage.database import Database
 from briefing_app.storage.files import not_written
+from briefing_app.storage.fingerprints import changed_message
 
 __all__ = ["ExportOptionsForm", "PdfExportDialog"]
 
@@ -348,6 +349,8 @@ class PdfExportDialog(QDialog):
         quotes = export.selection.quotes
         if quotes is not None:
             said += " " + "; ".join(quotes.summary_parts()) + "."
+            if quotes.changed:
+                said += " " + changed_message(quotes.changed)
         self.message.setText(said)
         self.exported.emit(str(export.path), export.pages)
 

@@ -39,6 +39,7 @@ from briefing_app.export.timelinejs import write_timelinejs
 from briefing_app.services.briefings import get_briefing, list_briefings
 from briefing_app.storage.database import Database
 from briefing_app.storage.files import not_written, open_replacing, write_bytes
+from briefing_app.storage.fingerprints import changed_message
 from briefing_app.ui.export_dialog import ExportOptionsForm
 
 __all__ = ["DataExportDialog", "ImageExportDialog", "WordExportDialog"]
@@ -75,8 +76,8 @@ class _FileExportDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox()
-        export = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        export.clicked.connect(self.export)
+        self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.clicked.connect(self.export)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(form)
@@ -117,7 +118,10 @@ class _FileExportDialog(QDialog):
             self.message.setText(words)
             self.failed.emit(words)
             return False
-        self.message.setText(f"Wrote {path} ({summary}).")
+        said = f"Wrote {path} ({summary})."
+        if selection.quotes is not None and selection.quotes.changed:
+            said += " " + changed_message(selection.quotes.changed)
+        self.message.setText(said)
         self.exported.emit(str(path))
         return True
 

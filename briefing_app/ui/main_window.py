@@ -47,6 +47,7 @@ from briefing_app.ui.live_updates import LiveUpdates
 from briefing_app.ui.navigation import Navigator
 from briefing_app.ui.search_panel import SearchPanel
 from briefing_app.ui.settings_codec import decode_filter, encode_filter
+from briefing_app.ui.source_check import SourceCheck
 from briefing_app.ui.source_reader import SourceReader
 from briefing_app.ui.sources_list import SourcesList
 from briefing_app.ui.team_connect import ConnectDialog, stored_author_name
@@ -152,6 +153,13 @@ class MainWindow(QMainWindow):
         self.backup_problem.setWordWrap(True)
         self.backup_problem.hide()
         self.statusBar().addPermanentWidget(self.backup_problem, 1)
+        self.source_check = SourceCheck(db, self)
+        self.changed_sources = QLabel()
+        self.changed_sources.setObjectName("changedSources")
+        self.changed_sources.setStyleSheet("color: #a04000;")
+        self.changed_sources.setWordWrap(True)
+        self.changed_sources.hide()
+        self.statusBar().addPermanentWidget(self.changed_sources, 1)
         self.live = LiveUpdates(db, self.work.controller, self)
         self.live.arrived.connect(self._others_changed)
         self.live.stopped.connect(lambda text: self.statusBar().showMessage(text))
@@ -219,6 +227,14 @@ class MainWindow(QMainWindow):
         self.backups.restored.connect(self._backup_restored)
         self.backups.problem.connect(self._show_backup_problem)
         self.backups.damaged.connect(self.databaseDamaged)
+        self.source_check.changed.connect(self._show_changed_sources)
+        self.source_check.damaged.connect(self.databaseDamaged)
+
+    def _show_changed_sources(self, message: str) -> None:
+        """Articles changed since they were stored are named once, and stay in sight."""
+        self.changed_sources.setText(message)
+        self.changed_sources.setToolTip(message)
+        self.changed_sources.setVisible(bool(message))
 
     def _show_backup_problem(self, message: str) -> None:
         """Why no backup is being taken stays in sight until one is taken again."""
@@ -326,6 +342,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         # Once laid out at its shown size: docks sized for the screen, or widened if squeezed.
         QTimer.singleShot(0, self.dock_layout.settle)
+        self.source_check.start_soon()  # every article against its SHA-256, off the main thread
 
     def show_shortcuts(self) -> None:
         from briefing_app.ui.shortcuts_dialog import ShortcutsDialog
@@ -404,6 +421,7 @@ class MainWindow(QMainWindow):
         For a window built on a file that turned out to be damaged.
         """
         self.backups.stop()
+        self.source_check.stop()
         self.live.close()
         self.deleteLater()
 
@@ -411,6 +429,7 @@ class MainWindow(QMainWindow):
         if self.imports.started:
             self.imports.flow.wait()
         self.work.flush()  # what is being typed is stored before anything else
+        self.source_check.stop()
         self.backups.backup_now()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())

@@ -163,3 +163,22 @@ def test_damage_in_the_events_the_timeline_reads_is_said_too(
     assert cli.main(["--db", str(path), "export", "--format", "csv", "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert f"{path} is damaged" in err and "Traceback" not in err and not out.exists()
+
+
+def test_the_window_check_of_the_articles_meets_the_damage_and_says_so(
+    qtbot: QtBot, damaged: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_app.ui.source_check import SourceCheck
+
+    path, _sound = damaged
+    monkeypatch.setattr(SourceCheck, "DELAY_MS", 0)
+    db = Database.open(path)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    try:
+        with qtbot.wait_signal(window.databaseDamaged, timeout=20000) as said:
+            window.show()
+        assert f"{path} is damaged" in said.args[0]
+        window.close()
+    finally:
+        db.close()
