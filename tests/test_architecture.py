@@ -45,7 +45,7 @@ def test_start_up_does_not_load_import_or_export_libraries(library_path: Path) -
         f"window = open_window(*open_for_gui(Path({str(library_path)!r}))); "
         "window.show(); app.processEvents(); "
         "print(sorted(m for m in ('dateparser', 'trafilatura', 'pypdf', 'charset_normalizer',"
-        " 'alembic', 'lxml', 'briefing_app.ui.import_flow', 'venv')"
+        " 'alembic', 'lxml', 'briefing_app.ui.importing.import_flow', 'venv')"
         " if m in sys.modules))"
     )
     result = subprocess.run(

@@ -33,7 +33,7 @@ from briefing_app.storage.database import (
     ReadOnlyDatabaseError,
     is_database_url,
 )
-from briefing_app.ui.startup_probe import install_if_requested
+from briefing_app.ui.common.startup_probe import install_if_requested
 
 if TYPE_CHECKING:
     from briefing_app.services.backups import Backup
@@ -169,7 +169,7 @@ _RESTORE = 75
 
 def _open_sound(db_path: Path | str) -> tuple[Database, QLockFile | None, MainWindow] | int:
     """The database and its window, a damaged file first restored from a backup if accepted."""
-    from briefing_app.ui.backup_dialog import restore_file_from_backup
+    from briefing_app.ui.backups.backup_dialog import restore_file_from_backup
 
     for _attempt in range(2):
         try:
@@ -214,8 +214,8 @@ class _DamageOffer(QObject):
 
 
 def run_gui(db_path: Path | str) -> int:
-    from briefing_app.ui.backup_dialog import restore_file_from_backup
-    from briefing_app.ui.damage_watch import DamageWatch
+    from briefing_app.ui.backups.backup_dialog import restore_file_from_backup
+    from briefing_app.ui.common.damage_watch import DamageWatch
 
     app = make_application()
     watch = DamageWatch()

@@ -52,7 +52,7 @@ class ExportCommands(QObject):
 
     def pdf(self) -> None:
         """Export PDF… of what the filter bar shows, with the briefing on show preselected."""
-        from briefing_app.ui.export_dialog import PdfExportDialog
+        from briefing_app.ui.exporting.export_dialog import PdfExportDialog
 
         dialog = PdfExportDialog(self.w.db, self.w)
         dialog.form.set_filter(self.w.filter_bar.filter)
@@ -70,7 +70,7 @@ class ExportCommands(QObject):
         import math
         from datetime import date
 
-        from briefing_app.ui.image_export_dialog import ImageExportDialog
+        from briefing_app.ui.exporting.image_export_dialog import ImageExportDialog
 
         dialog = ImageExportDialog(self.w.db, self.w)
         t0, t1 = self.w.timeline.visible_range()
@@ -87,7 +87,7 @@ class ExportCommands(QObject):
 
     def word(self) -> None:
         """Export Word Briefing… with the briefing on show preselected."""
-        from briefing_app.ui.image_export_dialog import WordExportDialog
+        from briefing_app.ui.exporting.image_export_dialog import WordExportDialog
 
         dialog = WordExportDialog(self.w.db, self.w)
         dialog.form.set_filter(self.w.filter_bar.filter)
@@ -98,7 +98,7 @@ class ExportCommands(QObject):
 
     def data(self) -> None:
         """Export Data… as TimelineJS JSON, CSV, Excel or iCalendar."""
-        from briefing_app.ui.image_export_dialog import DataExportDialog
+        from briefing_app.ui.exporting.image_export_dialog import DataExportDialog
 
         dialog = DataExportDialog(self.w.db, self.w)
         dialog.form.set_filter(self.w.filter_bar.filter)

@@ -17,7 +17,7 @@ from briefing_app.domain.changes import ChronologyChange
 from briefing_app.storage.repository import list_events, pending_counts
 
 if TYPE_CHECKING:
-    from briefing_app.ui.import_flow import ImportFlow
+    from briefing_app.ui.importing.import_flow import ImportFlow
     from briefing_app.ui.main_window import MainWindow
 
 __all__ = ["ImportCommands"]
@@ -47,7 +47,7 @@ class ImportCommands(QObject):
     def flow(self) -> ImportFlow:
         """The import steps, made on first use: their modules load only when needed."""
         if self._flow is None:
-            from briefing_app.ui.import_flow import ImportFlow
+            from briefing_app.ui.importing.import_flow import ImportFlow
 
             self._flow = ImportFlow(self.w.db, self.w)
             self._flow.sourcesSaved.connect(self._sources_imported)

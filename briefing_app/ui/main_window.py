@@ -35,22 +35,22 @@ from briefing_app.domain.filters import EventFilter
 from briefing_app.domain.model import Event
 from briefing_app.paths import APP_NAME
 from briefing_app.storage.database import Database
-from briefing_app.ui.backup_controller import BackupController
-from briefing_app.ui.chronology_model import ChronologyModel
-from briefing_app.ui.edit_controller import EditController
-from briefing_app.ui.event_panel import EventPanel
-from briefing_app.ui.event_table import EventTableModel
+from briefing_app.ui.backups.backup_controller import BackupController
+from briefing_app.ui.common.chronology_model import ChronologyModel
+from briefing_app.ui.common.edit_controller import EditController
+from briefing_app.ui.common.settings_codec import decode_filter, encode_filter
 from briefing_app.ui.export_commands import ExportCommands
-from briefing_app.ui.filter_bar import FilterBar
 from briefing_app.ui.import_commands import ImportCommands
-from briefing_app.ui.live_updates import LiveUpdates
 from briefing_app.ui.navigation import Navigator
-from briefing_app.ui.search_panel import SearchPanel
-from briefing_app.ui.settings_codec import decode_filter, encode_filter
+from briefing_app.ui.panels.event_panel import EventPanel
+from briefing_app.ui.panels.event_table import EventTableModel
+from briefing_app.ui.panels.filter_bar import FilterBar
+from briefing_app.ui.panels.search_panel import SearchPanel
+from briefing_app.ui.panels.source_reader import SourceReader
+from briefing_app.ui.panels.sources_list import SourcesList
 from briefing_app.ui.source_check import SourceCheck
-from briefing_app.ui.source_reader import SourceReader
-from briefing_app.ui.sources_list import SourcesList
-from briefing_app.ui.team_connect import ConnectDialog, stored_author_name
+from briefing_app.ui.team.live_updates import LiveUpdates
+from briefing_app.ui.team.team_connect import ConnectDialog, stored_author_name
 from briefing_app.ui.timeline.overview_strip import OverviewStrip
 from briefing_app.ui.timeline.palette import LANE_COLORS
 from briefing_app.ui.timeline.timeline_view import TimelineView
@@ -59,7 +59,7 @@ from briefing_app.ui.window_layout import DockLayout
 from briefing_app.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
-    from briefing_app.ui.import_flow import ImportFlow
+    from briefing_app.ui.importing.import_flow import ImportFlow
 
 __all__ = ["MainWindow", "database_caption", "window_title"]
 
@@ -345,12 +345,12 @@ class MainWindow(QMainWindow):
         self.source_check.start_soon()  # every article against its SHA-256, off the main thread
 
     def show_shortcuts(self) -> None:
-        from briefing_app.ui.shortcuts_dialog import ShortcutsDialog
+        from briefing_app.ui.help.shortcuts_dialog import ShortcutsDialog
 
         ShortcutsDialog(self.menuBar(), self).exec()
 
     def show_about(self) -> None:
-        from briefing_app.ui.about import about_text
+        from briefing_app.ui.help.about import about_text
 
         box = QMessageBox(QMessageBox.Icon.NoIcon, f"About {APP_NAME}", "", parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)

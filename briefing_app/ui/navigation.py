@@ -18,7 +18,7 @@ from briefing_app.domain.model import Event
 from briefing_app.services.date_evidence import date_evidence
 from briefing_app.storage.repository import excerpts_of_source, get_event, get_source_text
 from briefing_app.storage.search import best_per_event, search_outcome
-from briefing_app.ui.search_panel import SearchResult
+from briefing_app.ui.panels.search_panel import SearchResult
 
 if TYPE_CHECKING:
     from briefing_app.domain.changes import ChronologyChange

@@ -30,13 +30,13 @@ from briefing_app.services.sharing import SharingError, import_file, write_expor
 from briefing_app.services.user_events import get_event_snapshot, hidden_event_ids
 from briefing_app.storage.files import not_written
 from briefing_app.storage.repository import get_event, get_source_text, list_events
-from briefing_app.ui.annotation_list import AnnotationList
-from briefing_app.ui.briefing_panel import BriefingPanel
-from briefing_app.ui.chronology_model import ChronologyModel
-from briefing_app.ui.edit_controller import EditController
-from briefing_app.ui.grade_dialog import CredibilityDialog, SourceGradeDialog
-from briefing_app.ui.link_event_dialog import LinkEventDialog
-from briefing_app.ui.new_event_dialog import NewEventDialog
+from briefing_app.ui.briefing.briefing_panel import BriefingPanel
+from briefing_app.ui.common.chronology_model import ChronologyModel
+from briefing_app.ui.common.edit_controller import EditController
+from briefing_app.ui.editing.annotation_list import AnnotationList
+from briefing_app.ui.editing.grade_dialog import CredibilityDialog, SourceGradeDialog
+from briefing_app.ui.editing.link_event_dialog import LinkEventDialog
+from briefing_app.ui.editing.new_event_dialog import NewEventDialog
 
 __all__ = ["UserWork"]
 

@@ -52,7 +52,7 @@ def test_the_grade_filter_needs_a_passage_graded_at_least_as_well() -> None:
     from briefing_app.domain.dates import DateSpan, PartialDate
     from briefing_app.domain.filters import ANY_GRADE, EventFilter
     from briefing_app.domain.model import Event, Lane
-    from briefing_app.ui.settings_codec import decode_filter, encode_filter
+    from briefing_app.ui.common.settings_codec import decode_filter, encode_filter
 
     def event(support: Grade | None) -> Event:
         return Event("e", "E", DateSpan(PartialDate.parse("2020")), Lane.EU, support=support)

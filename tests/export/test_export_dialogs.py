@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.storage.database import Database
 from briefing_app.storage.files import partial_files
-from briefing_app.ui.export_dialog import PdfExportDialog
-from briefing_app.ui.image_export_dialog import DataExportDialog, ImageExportDialog
+from briefing_app.ui.exporting.export_dialog import PdfExportDialog
+from briefing_app.ui.exporting.image_export_dialog import DataExportDialog, ImageExportDialog
 from tests.export.conftest import body_text
 
 
@@ -114,7 +114,7 @@ def test_pdf_dialog_prints_the_chosen_briefing(
 def test_data_dialog_writes_excel_and_calendar_and_csv_bom(
     qtbot: QtBot, annotated_db: Database, tmp_path: Path
 ) -> None:
-    from briefing_app.ui.image_export_dialog import DataExportDialog
+    from briefing_app.ui.exporting.image_export_dialog import DataExportDialog
 
     dialog = DataExportDialog(annotated_db)
     qtbot.addWidget(dialog)
@@ -141,7 +141,7 @@ def test_word_dialog_writes_the_chosen_briefing(
     import docx
 
     from briefing_app.services import briefings
-    from briefing_app.ui.image_export_dialog import WordExportDialog
+    from briefing_app.ui.exporting.image_export_dialog import WordExportDialog
 
     made = briefings.create_briefing(annotated_db, "Word dialog briefing")
     briefings.add_point(
@@ -166,7 +166,7 @@ def test_word_dialog_writes_the_chosen_briefing(
 
 def test_word_dialog_says_when_there_is_no_briefing(qtbot: QtBot, tmp_path: Path) -> None:
     from briefing_app.services.library import open_library
-    from briefing_app.ui.image_export_dialog import WordExportDialog
+    from briefing_app.ui.exporting.image_export_dialog import WordExportDialog
 
     db = open_library(tmp_path / "fresh.sqlite")
     try:

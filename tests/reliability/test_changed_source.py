@@ -139,7 +139,7 @@ def test_an_intact_export_warns_of_nothing(
 def test_the_export_dialog_names_it_in_its_message(
     qtbot: QtBot, library: Database, tmp_path: Path
 ) -> None:
-    from briefing_app.ui.image_export_dialog import DataExportDialog
+    from briefing_app.ui.exporting.image_export_dialog import DataExportDialog
 
     file, title = _change_one(library)
     dialog = DataExportDialog(library)

@@ -23,8 +23,8 @@ from briefing_app.services import briefings
 from briefing_app.services.library import open_library
 from briefing_app.storage import files
 from briefing_app.storage.database import Database
-from briefing_app.ui.export_dialog import PdfExportDialog
-from briefing_app.ui.image_export_dialog import (
+from briefing_app.ui.exporting.export_dialog import PdfExportDialog
+from briefing_app.ui.exporting.image_export_dialog import (
     DataExportDialog,
     ImageExportDialog,
     WordExportDialog,

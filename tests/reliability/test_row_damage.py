@@ -28,7 +28,7 @@ from briefing_app.services.library import open_library
 from briefing_app.storage.database import DamagedDatabaseError, Database
 from briefing_app.storage.repository import get_source_text
 from briefing_app.ui import app as gui_app
-from briefing_app.ui.damage_watch import DamageWatch
+from briefing_app.ui.common.damage_watch import DamageWatch
 from briefing_app.ui.main_window import MainWindow
 from tests.helpers.row_damage import damage_text
 

@@ -66,7 +66,7 @@ def test_a_vanished_passage_is_flagged_and_kept(library: Database) -> None:
 
 def test_the_event_panel_warns_about_a_flagged_passage(qtbot: QtBot, library: Database) -> None:
     from briefing_app.storage.repository import get_event, list_sources
-    from briefing_app.ui.event_panel import EventPanel
+    from briefing_app.ui.panels.event_panel import EventPanel
 
     with library.session() as s:
         text = s.scalar(select(SourceRow.text).where(SourceRow.file == SEED))

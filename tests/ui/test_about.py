@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing_app import __version__
-from briefing_app.ui.about import about_text
+from briefing_app.ui.help.about import about_text
 
 
 def test_about_names_the_app_its_version_and_the_data() -> None:

@@ -15,9 +15,9 @@ from briefing_app.services import annotations as notes
 from briefing_app.services.annotations import annotations_of_event
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import get_event
-from briefing_app.ui.annotation_editor import AUTOSAVE_MS
-from briefing_app.ui.annotation_list import AnnotationList
-from briefing_app.ui.edit_controller import EditController
+from briefing_app.ui.common.edit_controller import EditController
+from briefing_app.ui.editing.annotation_editor import AUTOSAVE_MS
+from briefing_app.ui.editing.annotation_list import AnnotationList
 
 EVENT = "helsinki-headline-goal"
 HOSTILE = 'Say <b>x</b>, <script>alert(1)</script> and <img src="/etc/hostname">'

@@ -17,7 +17,7 @@ from briefing_app.services.library import open_library
 from briefing_app.services.user_events import EventDraft, create_user_event
 from briefing_app.storage.database import Database
 from briefing_app.ui.app import lock_for, open_for_gui
-from briefing_app.ui.backup_dialog import BackupDialog
+from briefing_app.ui.backups.backup_dialog import BackupDialog
 from briefing_app.ui.main_window import MainWindow
 from tests.helpers.damage import damage
 

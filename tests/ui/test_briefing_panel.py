@@ -9,7 +9,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from briefing_app.services.briefings import add_point, create_briefing, list_briefings
-from briefing_app.ui.briefing_model import EVENT_MIME, BriefingPointsModel
+from briefing_app.ui.common.briefing_model import EVENT_MIME, BriefingPointsModel
 from briefing_app.ui.main_window import MainWindow
 from tests.ui.conftest import open_window
 

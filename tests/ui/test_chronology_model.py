@@ -12,9 +12,9 @@ from briefing_app.domain.model import Lane
 from briefing_app.services.annotations import create_annotation, update_annotation
 from briefing_app.services.user_events import EventDraft, create_user_event, set_event_hidden
 from briefing_app.storage.database import Database
-from briefing_app.ui import chronology_model
-from briefing_app.ui.chronology_model import ChronologyModel
-from briefing_app.ui.event_table import EventTableModel
+from briefing_app.ui.common import chronology_model
+from briefing_app.ui.common.chronology_model import ChronologyModel
+from briefing_app.ui.panels.event_table import EventTableModel
 from briefing_app.ui.timeline.timeline_view import TimelineView
 
 EVENT = "helsinki-headline-goal"
@@ -113,7 +113,7 @@ def test_nothing_changed_is_not_announced(qtbot: QtBot, model: ChronologyModel) 
 def test_the_filter_bar_applies_its_filter_and_offers_new_tags(
     qtbot: QtBot, model: ChronologyModel, library: Database
 ) -> None:
-    from briefing_app.ui.filter_bar import FilterBar
+    from briefing_app.ui.panels.filter_bar import FilterBar
     from briefing_app.ui.timeline.palette import LANE_COLORS
 
     bar = FilterBar(LANE_COLORS)

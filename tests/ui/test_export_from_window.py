@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.domain.model import Confidence, Lane
 from briefing_app.storage.database import Database
-from briefing_app.ui.export_dialog import PdfExportDialog
-from briefing_app.ui.image_export_dialog import DataExportDialog
+from briefing_app.ui.exporting.export_dialog import PdfExportDialog
+from briefing_app.ui.exporting.image_export_dialog import DataExportDialog
 from briefing_app.ui.main_window import MainWindow
 
 

@@ -7,9 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.domain.grading import Grade
 from briefing_app.storage.repository import get_event
-from briefing_app.ui.grade_dialog import CredibilityDialog, SourceGradeDialog
+from briefing_app.ui.editing.grade_dialog import CredibilityDialog, SourceGradeDialog
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.sources_list import SourceListModel
+from briefing_app.ui.panels.sources_list import SourceListModel
 
 EVENT = "helsinki-headline-goal"
 

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.ingest.review import ReviewState
 from briefing_app.storage.database import Database
-from briefing_app.ui.import_dialog import MetadataDialog
-from briefing_app.ui.import_flow import ImportFlow
+from briefing_app.ui.importing.import_dialog import MetadataDialog
+from briefing_app.ui.importing.import_flow import ImportFlow
+from briefing_app.ui.importing.proposal_model import DATE, INCLUDE, LINK, TITLE, ProposalModel
+from briefing_app.ui.importing.review_dialog import ReviewDialog
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.proposal_model import DATE, INCLUDE, LINK, TITLE, ProposalModel
-from briefing_app.ui.review_dialog import ReviewDialog
 from tests.helpers.articles import (
     database_state,
     markdown_article,
@@ -286,7 +286,7 @@ def test_source_tooltips_show_imported_text_as_written() -> None:
     from PySide6.QtGui import QTextDocument
 
     from briefing_app.domain.model import Source
-    from briefing_app.ui.sources_list import SourceListModel
+    from briefing_app.ui.panels.sources_list import SourceListModel
 
     model = SourceListModel()
     model.set_sources([Source("x.html", "<b>Bold</b> <img src='/etc/passwd'>", "O", None, "en")])

@@ -178,7 +178,7 @@ def test_a_filter_is_applied_once_for_timeline_and_overview(window: MainWindow) 
 def test_keyboard_shortcuts_help_lists_the_menus_commands(window: MainWindow) -> None:
     from PySide6.QtGui import QAction
 
-    from briefing_app.ui.shortcuts_dialog import ShortcutsDialog
+    from briefing_app.ui.help.shortcuts_dialog import ShortcutsDialog
 
     extra = QAction("Brand New Command", window)
     extra.setShortcut("Ctrl+Alt+J")

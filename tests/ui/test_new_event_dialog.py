@@ -11,10 +11,10 @@ from briefing_app.domain.dates import Precision
 from briefing_app.domain.model import Lane, Origin
 from briefing_app.services.annotations import annotations_of_excerpt
 from briefing_app.storage.repository import get_event, get_source_text
-from briefing_app.ui.annotation_editor import AUTOSAVE_MS
-from briefing_app.ui.link_event_dialog import LinkEventDialog
+from briefing_app.ui.editing.annotation_editor import AUTOSAVE_MS
+from briefing_app.ui.editing.link_event_dialog import LinkEventDialog
+from briefing_app.ui.editing.new_event_dialog import NewEventDialog
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.new_event_dialog import NewEventDialog
 
 EL_PAIS = "002_e07262d9241f5558.txt"  # published 2025-03-06, a Thursday
 INSIDE_OVER = "001_ad29bda3589f90a5.txt"  # published "2020": known to the year only

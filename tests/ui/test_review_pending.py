@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from briefing_app.services import importer
 from briefing_app.services.pending import load_pending, pending_counts
 from briefing_app.storage.database import Database
+from briefing_app.ui.help.shortcuts_dialog import ShortcutsDialog
+from briefing_app.ui.importing.proposal_model import INCLUDE, TITLE, ProposalModel
+from briefing_app.ui.importing.review_dialog import ReviewDialog
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.proposal_model import INCLUDE, TITLE, ProposalModel
-from briefing_app.ui.review_dialog import ReviewDialog
-from briefing_app.ui.shortcuts_dialog import ShortcutsDialog
-from briefing_app.ui.sources_list import SourceListModel
+from briefing_app.ui.panels.sources_list import SourceListModel
 from tests.helpers.articles import saved_page, text_article, write
 
 

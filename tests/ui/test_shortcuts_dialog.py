@@ -6,7 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 from pytestqt.qtbot import QtBot
 
-from briefing_app.ui.shortcuts_dialog import ShortcutsDialog
+from briefing_app.ui.help.shortcuts_dialog import ShortcutsDialog
 
 
 def test_a_combination_the_theme_lists_twice_is_shown_once(qtbot: QtBot) -> None:

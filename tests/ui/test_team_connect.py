@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.storage.database import Database
 from briefing_app.storage.server import normalise_url
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.team_connect import RECENT_KEY, author_name, recent_urls, remember_url
+from briefing_app.ui.team.team_connect import RECENT_KEY, author_name, recent_urls, remember_url
 
 
 @pytest.fixture

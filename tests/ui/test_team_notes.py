@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.services import annotations as notes
 from briefing_app.storage.database import Database
-from briefing_app.ui.annotation_editor import AUTOSAVE_MS
+from briefing_app.ui.editing.annotation_editor import AUTOSAVE_MS
 from briefing_app.ui.main_window import MainWindow
 
 LIBRARY_BACKENDS = ("sqlite", "postgresql")

@@ -16,7 +16,7 @@ from briefing_app.services.annotations import (
 from briefing_app.services.briefings import get_briefing, list_briefings
 from briefing_app.services.user_events import get_event_snapshot
 from briefing_app.storage.repository import get_event, list_events
-from briefing_app.ui.annotation_editor import AUTOSAVE_MS
+from briefing_app.ui.editing.annotation_editor import AUTOSAVE_MS
 from briefing_app.ui.main_window import MainWindow
 from tests.ui.conftest import open_window
 

@@ -15,7 +15,7 @@ from briefing_app.services.briefings import list_briefings
 from briefing_app.services.library import open_library
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import list_events
-from briefing_app.ui.annotation_editor import AUTOSAVE_MS
+from briefing_app.ui.editing.annotation_editor import AUTOSAVE_MS
 from briefing_app.ui.main_window import MainWindow
 from tests.ui.conftest import open_window
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from briefing_app.domain.changes import ChronologyChange
     from briefing_app.domain.filters import EventFilter
     from briefing_app.geometry.index import EventIndex
-    from briefing_app.ui.chronology_model import ChronologyModel
+    from briefing_app.ui.common.chronology_model import ChronologyModel
 
 __all__ = ["ChronologyFollower"]
 

@@ -34,7 +34,7 @@ from briefing_app.ui.timeline.follower import ChronologyFollower
 from briefing_app.ui.timeline.palette import lane_color
 
 if TYPE_CHECKING:
-    from briefing_app.ui.chronology_model import ChronologyModel
+    from briefing_app.ui.common.chronology_model import ChronologyModel
 
 __all__ = ["OverviewStrip"]
 

@@ -38,7 +38,7 @@ from briefing_app.geometry.layout_cache import LayoutCache
 from briefing_app.geometry.marks import Cluster, Mark, Rect, TimelineLayout
 from briefing_app.geometry.ticks import AxisTicks, axis_ticks
 from briefing_app.geometry.timescale import ScaleLimits, TimeScale
-from briefing_app.ui.briefing_model import event_mime
+from briefing_app.ui.common.briefing_model import event_mime
 from briefing_app.ui.timeline.follower import ChronologyFollower
 from briefing_app.ui.timeline.timeline_accessible import (
     AccessibleItem,
@@ -53,7 +53,7 @@ from briefing_app.ui.timeline.timeline_tooltips import (
 )
 
 if TYPE_CHECKING:
-    from briefing_app.ui.chronology_model import ChronologyModel
+    from briefing_app.ui.common.chronology_model import ChronologyModel
 
 __all__ = ["TimelineView"]
 

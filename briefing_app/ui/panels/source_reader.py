@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.model import Excerpt
 from briefing_app.storage.repository import SourceText
-from briefing_app.ui.plain_text import plain_tooltip
-from briefing_app.ui.text_offsets import OffsetMap
+from briefing_app.ui.common.plain_text import plain_tooltip
+from briefing_app.ui.common.text_offsets import OffsetMap
 
 __all__ = ["SourceReader"]
 

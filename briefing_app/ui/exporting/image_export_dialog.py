@@ -40,7 +40,7 @@ from briefing_app.services.briefings import get_briefing, list_briefings
 from briefing_app.storage.database import Database
 from briefing_app.storage.files import not_written, open_replacing, write_bytes
 from briefing_app.storage.fingerprints import changed_message
-from briefing_app.ui.export_dialog import ExportOptionsForm
+from briefing_app.ui.exporting.export_dialog import ExportOptionsForm
 
 __all__ = ["DataExportDialog", "ImageExportDialog", "WordExportDialog"]
 

@@ -31,7 +31,7 @@ from briefing_app.services.annotations import AnnotationSnapshot
 from briefing_app.services.lookup import EditRefused, new_uid
 from briefing_app.services.user_events import EventDraft, EventSnapshot, ExcerptSnapshot
 from briefing_app.storage.database import Database
-from briefing_app.ui.undo_commands import Change, MergeId, SnapshotCommand
+from briefing_app.ui.common.undo_commands import Change, MergeId, SnapshotCommand
 
 __all__ = ["EditConflict", "EditController", "EditFailed"]
 

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.services.annotations import AnnotationSnapshot, parse_tags
-from briefing_app.ui.edit_controller import EditConflict, EditController, EditFailed
-from briefing_app.ui.plain_text import plain_label
-from briefing_app.ui.safe_markdown import SafeDocument
+from briefing_app.ui.common.edit_controller import EditConflict, EditController, EditFailed
+from briefing_app.ui.common.plain_text import plain_label
+from briefing_app.ui.common.safe_markdown import SafeDocument
 
 __all__ = ["AUTOSAVE_MS", "AnnotationEditor"]
 

@@ -19,8 +19,8 @@ from briefing_app.services.annotations import (
     AnnotationSnapshot,
     annotations_of_event,
 )
-from briefing_app.ui.annotation_editor import AnnotationEditor
-from briefing_app.ui.edit_controller import EditController
+from briefing_app.ui.common.edit_controller import EditController
+from briefing_app.ui.editing.annotation_editor import AnnotationEditor
 
 __all__ = ["AnnotationList"]
 

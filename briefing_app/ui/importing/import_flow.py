@@ -44,9 +44,9 @@ from briefing_app.services import importer, pending
 from briefing_app.services.importer import PreparedImport
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import pending_counts
-from briefing_app.ui.import_dialog import MetadataDialog
-from briefing_app.ui.import_worker import ImportTask
-from briefing_app.ui.review_dialog import ReviewDialog
+from briefing_app.ui.importing.import_dialog import MetadataDialog
+from briefing_app.ui.importing.import_worker import ImportTask
+from briefing_app.ui.importing.review_dialog import ReviewDialog
 
 __all__ = ["ImportFlow"]
 

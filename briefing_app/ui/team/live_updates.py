@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from briefing_app.storage.database import Database
 from briefing_app.storage.server import ChangeFeed, FeedLost, RemoteChange
-from briefing_app.ui.edit_controller import EditController
+from briefing_app.ui.common.edit_controller import EditController
 
 __all__ = ["BATCH_MS", "LiveUpdates"]
 

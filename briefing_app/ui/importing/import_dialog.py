@@ -28,7 +28,7 @@ from briefing_app.domain.dates import DateFormatError, PartialDate, Precision
 from briefing_app.ingest.dates import LANGUAGES
 from briefing_app.ingest.metadata import ArticleMetadata
 from briefing_app.services.importer import PreparedImport
-from briefing_app.ui.plain_text import plain_label
+from briefing_app.ui.common.plain_text import plain_label
 
 __all__ = ["MetadataDialog"]
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from briefing_app.domain.grading import best_grade
 from briefing_app.domain.model import Event, Source
 from briefing_app.services.date_evidence import DateEvidence
-from briefing_app.ui.briefing_model import event_mime
-from briefing_app.ui.plain_text import plain_label, plain_tooltip
+from briefing_app.ui.common.briefing_model import event_mime
+from briefing_app.ui.common.plain_text import plain_label, plain_tooltip
 
 __all__ = ["EventPanel", "support_text"]
 

@@ -27,11 +27,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListView, QMenu, QVBoxLayout, QWidget
 
 from briefing_app.domain.model import Source
-from briefing_app.ui.plain_text import plain_tooltip
+from briefing_app.ui.common.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from briefing_app.domain.changes import ChronologyChange
-    from briefing_app.ui.chronology_model import ChronologyModel
+    from briefing_app.ui.common.chronology_model import ChronologyModel
 
 __all__ = ["SourceListModel", "SourcesList", "pending_label"]
 

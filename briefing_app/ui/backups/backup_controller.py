@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from briefing_app.services.backups import restore_backup, take_backup
 from briefing_app.storage.database import DamagedDatabaseError, Database, DatabaseError
 from briefing_app.storage.files import describe_os_error
-from briefing_app.ui.backup_dialog import BackupDialog
+from briefing_app.ui.backups.backup_dialog import BackupDialog
 
 __all__ = ["BackupController"]
 

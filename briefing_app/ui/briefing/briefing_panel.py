@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.briefing import BriefingSnapshot
 from briefing_app.services.briefings import list_briefings
-from briefing_app.ui.briefing_model import BriefingPointsModel
-from briefing_app.ui.edit_controller import EditController
+from briefing_app.ui.common.briefing_model import BriefingPointsModel
+from briefing_app.ui.common.edit_controller import EditController
 
 __all__ = ["BriefingPanel", "PointListView"]
 

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing_app.domain.model import Event
-from briefing_app.ui.briefing_model import EVENT_MIME, event_mime
-from briefing_app.ui.plain_text import plain_tooltip
+from briefing_app.ui.common.briefing_model import EVENT_MIME, event_mime
+from briefing_app.ui.common.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from briefing_app.domain.changes import ChronologyChange
-    from briefing_app.ui.chronology_model import ChronologyModel
+    from briefing_app.ui.common.chronology_model import ChronologyModel
 
 __all__ = ["EventTableModel"]
 

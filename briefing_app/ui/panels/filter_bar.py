@@ -37,7 +37,7 @@ from briefing_app.domain.grading import Grade
 from briefing_app.domain.model import LANES, Confidence, Lane
 
 if TYPE_CHECKING:
-    from briefing_app.ui.chronology_model import ChronologyModel
+    from briefing_app.ui.common.chronology_model import ChronologyModel
 
 __all__ = ["FilterBar"]
 

@@ -27,7 +27,7 @@ from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate, Pr
 from briefing_app.domain.model import LANES, Confidence, Lane
 from briefing_app.services.selection import Suggestion
 from briefing_app.services.user_events import EventDraft
-from briefing_app.ui.plain_text import plain_label
+from briefing_app.ui.common.plain_text import plain_label
 
 __all__ = ["NewEventDialog"]
 

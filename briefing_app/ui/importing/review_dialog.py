@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.ingest.review import ReviewError, ReviewItem, ReviewState
-from briefing_app.ui.plain_text import plain_label
-from briefing_app.ui.proposal_model import (
+from briefing_app.ui.common.plain_text import plain_label
+from briefing_app.ui.importing.proposal_model import (
     DATE,
     INCLUDE,
     LANE,
