@@ -57,3 +57,24 @@ def test_start_up_does_not_load_import_or_export_libraries(library_path: Path) -
         env=dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(library_path.parent)),
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_no_two_classes_share_a_name() -> None:
+    """One name, one thing: a class name found twice in the package is a trap for a reader
+    (and for a search, an import or a traceback), so every module is walked, classes
+    nested or behind TYPE_CHECKING included."""
+    import ast
+    from collections import defaultdict
+
+    package = PROJECT_ROOT / "briefing_app"
+    where: defaultdict[str, list[str]] = defaultdict(list)
+    modules = sorted(package.rglob("*.py"))
+    for path in modules:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                where[node.name].append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+    assert len(modules) > 100, "the walk found the package's modules"
+    assert len(where) > 100, "the walk found the package's classes"
+    shared = {name: places for name, places in where.items() if len(places) > 1}
+    assert not shared, shared

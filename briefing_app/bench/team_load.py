@@ -26,11 +26,11 @@ from briefing_app.services.library import open_library
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import AnnotationRow, EventRow
 
-__all__ = ["LoadReport", "run_team_load"]
+__all__ = ["TeamLoadReport", "run_team_load"]
 
 
 @dataclass
-class LoadReport:
+class TeamLoadReport:
     writers: int
     edits: int
     notes: int
@@ -85,7 +85,7 @@ def run_team_load(
     shared_notes: int = 50,
     seed: int = 1,
     progress: Callable[[str], None] | None = None,
-) -> LoadReport:
+) -> TeamLoadReport:
     """``writers`` clients × ``edits`` note edits on the database at ``target``."""
     setup = open_library(target)  # an empty database gets the shipped chronology first
     try:
@@ -145,7 +145,7 @@ def run_team_load(
     failed = [r.error for r in results if r.error is not None]
     if failed:
         raise RuntimeError(f"a writer failed: {failed[0]!r}") from failed[0]
-    report = LoadReport(
+    report = TeamLoadReport(
         writers=writers,
         edits=writers * edits,
         notes=shared_notes,
