@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from briefing_app.domain.model import Lane
 from briefing_app.ui.timeline.timeline_view import TimelineView
 from tests.geometry.event_builders import crowded_week, in_month, on_day
-from tests.ui.test_timeline_view import spread_events
+from tests.ui.timeline.test_timeline_view import spread_events
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.storage.database import Database
 from briefing_app.ui.timeline.timeline_view import TimelineView
-from tests.ui.test_timeline_view import spread_events
+from tests.ui.timeline.test_timeline_view import spread_events
 
 
 def dark_palette() -> QPalette:
