@@ -6,9 +6,10 @@ python main.py [--db PATH] export --format json|pdf|png|svg|timelinejs|csv|xlsx|
 python main.py [--db PATH] reload        re-load resources/ (user data untouched)
 python main.py [--db PATH] search QUERY [--format json]   full-text search
 python main.py [--db PATH] annotations export -o FILE | import FILE | add EVENT_ID --text TEXT
+python main.py [--db PATH] changes --since-briefing NAME   what changed since it was handed on
 
 Each command group parses and runs in a module of its own (chronology, importing,
-proposals, notes, sources, export, benchmarks); here are the top-level parser, the
+proposals, notes, sources, briefings, export, benchmarks); here are the top-level parser, the
 dispatch and what every command shares: the window's lock and the damaged-file hint.
 No module imports SQLAlchemy, Qt or dateparser at load, so ``--help`` stays quick.
 """
@@ -21,7 +22,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing_app.cli import benchmarks, chronology, export, importing, notes, proposals, sources
+from briefing_app.cli import (
+    benchmarks,
+    briefings,
+    chronology,
+    export,
+    importing,
+    notes,
+    proposals,
+    sources,
+)
 from briefing_app.cli.shared import PROG, db_target
 from briefing_app.paths import DB_NAME, default_db
 
@@ -58,10 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_annotations_parser(sub)
     proposals.add_proposals_parser(sub)
     sources.add_sources_parser(sub)
+    briefings.add_briefings_parser(sub)
+    briefings.add_changes_parser(sub)
     return parser
 
 
-_WRITING = {"reload", "import", "proposals", "annotations"}
+_WRITING = {"reload", "import", "proposals", "annotations", "briefings"}
 """Commands that write to the database (``import --propose`` and ``annotations export`` do not)."""
 
 
@@ -74,6 +86,8 @@ def _writes(args: argparse.Namespace) -> bool:
         return args.proposals_action != "list"
     if args.command == "annotations":
         return args.notes_command != "export"
+    if args.command == "briefings":
+        return args.briefings_action == "deliver"
     return True
 
 
@@ -134,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "proposals": proposals.cmd_proposals,
         "annotations": notes.cmd_annotations,
         "sources": sources.cmd_sources,
+        "briefings": briefings.cmd_briefings,
+        "changes": briefings.cmd_changes,
     }
     lock = None
     try:

@@ -83,6 +83,11 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--no-annotations", action="store_true", help="leave your notes out")
     export.add_argument("--no-excerpts", action="store_true", help="leave the quotations out")
     export.add_argument(
+        "--draft",
+        action="store_true",
+        help="with --briefing: a draft, not recorded as handed on (see `changes --since-briefing`)",
+    )
+    export.add_argument(
         "--width", type=int, metavar="PX", help="image width in pixels (png 2000, svg 1600)"
     )
 
@@ -105,6 +110,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise OptionsError("--briefing applies to --format pdf and docx only")
         if args.format == "docx" and not args.briefing:
             raise OptionsError("--format docx writes a briefing: give --briefing NAME")
+        if args.draft and not args.briefing:
+            raise OptionsError("--draft applies to an export with --briefing NAME")
         if args.no_bom and args.format != "csv":
             raise OptionsError("--no-bom applies to --format csv only")
         if args.no_chronology and args.format != "docx":
@@ -205,6 +212,10 @@ def _export_filtered(args: argparse.Namespace, options: ExportOptions) -> int:
         else:
             _write_drawn(args, selection, briefing)
         _say_changed(selection.quotes)
+        if briefing is not None and not args.draft:
+            from briefing_app.cli.briefings import record_handover
+
+            record_handover(args, briefing.uid, args.format)
     except OptionsError as exc:
         print(f"export: {exc}", file=sys.stderr)
         return 2

@@ -41,3 +41,16 @@ def open_to_read(db_path: Path | str) -> Database:
         return open_library(db_path)
     except ReadOnlyDatabaseError:
         return Database.open(db_path, read_only=True)
+
+
+def window_holds(target: Path | str) -> bool:
+    """Whether a window of the app has the database file open (a server is never held)."""
+    if not isinstance(target, Path) or not target.exists():
+        return False
+    from briefing_app.ui.app import lock_for
+
+    lock = lock_for(target)
+    if lock.tryLock(0):
+        lock.unlock()
+        return False
+    return True

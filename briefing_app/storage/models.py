@@ -276,6 +276,28 @@ class PointCitationRow(Base):
     excerpt: Mapped[ExcerptRow | None] = relationship()
 
 
+class DeliveryRow(Base):
+    """A briefing handed on: when, by whom, how, and the state it rested on (JSON).
+
+    Rows are only ever added: "what changed since" compares the newest one with
+    the chronology as it is now, and older ones stay as the record of what was
+    handed on.
+    """
+
+    __tablename__ = "briefing_deliveries"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(80), unique=True)
+    briefing_pk: Mapped[int] = mapped_column(
+        ForeignKey("briefings.pk", ondelete="CASCADE"), index=True
+    )
+    delivered_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    delivered_by: Mapped[str | None] = mapped_column(String(120))
+    how: Mapped[str] = mapped_column(String(16))
+    """"pdf", "docx" or "marked" (File › Mark Briefing as Delivered, `briefings deliver`)."""
+    state: Mapped[str] = mapped_column(Text)
+
+
 class PendingProposalRow(Base):
     """An event proposed by an import, kept until the user accepts or rejects it.
 

@@ -44,6 +44,7 @@ __all__ = [
     "SourceText",
     "annotations_on_event",
     "counts",
+    "event_support_in",
     "event_when",
     "excerpts_of_source",
     "get_event",
@@ -209,6 +210,11 @@ def _support(s: Session, event_pk: int | None = None) -> dict[int, Grade]:
         if held is None or grade.rank < held.rank:
             best[ev] = grade
     return best
+
+
+def event_support_in(s: Session, event_pk: int | None = None) -> dict[int, Grade]:
+    """Per event pk, the best grade of its live passages (only events with a graded one)."""
+    return _support(s, event_pk)
 
 
 @dataclass(frozen=True, slots=True)
