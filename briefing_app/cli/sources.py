@@ -60,7 +60,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
             return 2
         try:
             if args.sources_action == "credibility":
-                before = grades.set_excerpt_credibility(db, args.excerpt, given)
+                before = grades.set_excerpt_credibility(db, args.excerpt, given).before
                 print(
                     f"{args.excerpt}: credibility {before or 'of its source'} -> "
                     f"{given or 'of its source'}"
@@ -68,10 +68,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
                 return 0
             grade = Grade.parse(given) if given else None
             if args.sources_action == "grade":
-                old = grades.set_source_grade(db, args.source, grade)
+                old = grades.set_source_grade(db, args.source, grade).before
                 what = args.source
             else:
-                old = grades.set_outlet_grade(db, args.outlet, grade)
+                old = grades.set_outlet_grade(db, args.outlet, grade).before
                 what = f"outlet {args.outlet}"
             print(
                 f"{what}: {old.label if old else 'ungraded'} -> "

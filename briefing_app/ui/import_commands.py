@@ -94,7 +94,9 @@ class ImportCommands(QObject):
         self.w.statusBar().showMessage(f"Imported {n} article{'s' if n != 1 else ''}", 8000)
 
     def _events_imported(self, event_ids: list[str], excerpts: list[tuple[str, str]]) -> None:
-        self.w.chronology.reload()
+        # The accepted events, new or given a passage, are read; the rest of the chronology
+        # stays as loaded. The sources' counts and the proposals waiting change too.
+        self.w.chronology.apply(ChronologyChange(changed=frozenset(event_ids), sources=True))
         if event_ids:
             self.w.navigation.select_event(event_ids[0], center=True)
         if excerpts:

@@ -28,7 +28,7 @@ from briefing_app.services.library import open_library, reload_curated
 from briefing_app.services.lookup import EditRefused, NotFound
 from briefing_app.services.sharing import export_document, import_text
 from briefing_app.storage.database import Database
-from briefing_app.storage.repository import get_event, list_sources
+from briefing_app.storage.repository import get_event, list_events, list_sources
 from tests.export.conftest import body_text, normalised
 from tests.test_cli import run_main
 
@@ -53,14 +53,30 @@ def test_an_ungraded_source_takes_its_outlets_grade_until_it_has_its_own(
 ) -> None:
     file, outlet, _uid = _quoted(library)
     assert _source(library, file).effective_grade is None
-    assert set_outlet_grade(library, outlet, Grade("B", "2")) is None
+    assert set_outlet_grade(library, outlet, Grade("B", "2")).before is None
     src = _source(library, file)
     assert (src.effective_grade, src.grade_origin) == (Grade("B", "2"), "outlet")
-    assert set_source_grade(library, file, Grade("C", "3")) is None
+    assert set_source_grade(library, file, Grade("C", "3")).before is None
     src = _source(library, file)
     assert (src.effective_grade, src.grade_origin) == (Grade("C", "3"), "source")
-    assert set_source_grade(library, file, None) == Grade("C", "3")
+    assert set_source_grade(library, file, None).before == Grade("C", "3")
     assert _source(library, file).grade_origin == "outlet"
+
+
+def test_each_grade_says_which_events_cite_what_it_graded(library: Database) -> None:
+    """The window redraws these events and reads nothing else again."""
+    file, outlet, uid = _quoted(library)
+    events = list_events(library, with_excerpts=True, include_hidden=True)
+    of_source = {e.id for e in events if any(x.source == file for x in e.excerpts)}
+    outlet_files = {s.file for s in list_sources(library) if s.outlet == outlet}
+    of_outlet = {e.id for e in events if any(x.source in outlet_files for x in e.excerpts)}
+    assert EVENT in of_source <= of_outlet < {e.id for e in events}
+    source = set_source_grade(library, file, Grade("B", "2")).change
+    assert (source.changed, source.sources, source.everything) == (of_source, True, False)
+    assert set_outlet_grade(library, outlet, Grade("A", "1")).change.changed == of_outlet
+    passage = set_excerpt_credibility(library, uid, "4")
+    assert passage.change.changed == {EVENT}
+    assert set_excerpt_credibility(library, uid, None).before == "4"
 
 
 def test_a_passage_has_its_own_credibility_and_a_reload_keeps_every_grade(

@@ -351,20 +351,26 @@ class EditController(QObject):
         return self._try(self._excerpt_command("Delete excerpt", uid, perform)) is not None
 
     # -- grades ----------------------------------------------------------------------------
-    def _grade_setter(self, kind: str) -> Callable[[str, str], str]:
-        """Set a grade by kind ("source", "outlet", "excerpt"); "" clears it; returns the old."""
+    def _grade_setter(self, kind: str) -> Callable[[str, str], tuple[str, ChronologyChange]]:
+        """Set a grade by kind ("source", "outlet", "excerpt"); "" clears it; returns the old
+        one and the events citing what was graded."""
 
         def grade(value: str) -> Grade | None:
             return Grade.parse(value) if value else None
 
-        def label(old: Grade | None) -> str:
-            return old.label if old else ""
+        def said(done: grades.GradeChange[Grade]) -> tuple[str, ChronologyChange]:
+            return (done.before.label if done.before else ""), done.change
 
         if kind == "source":
-            return lambda key, v: label(grades.set_source_grade(self.db, key, grade(v)))
+            return lambda key, v: said(grades.set_source_grade(self.db, key, grade(v)))
         if kind == "outlet":
-            return lambda key, v: label(grades.set_outlet_grade(self.db, key, grade(v)))
-        return lambda key, v: grades.set_excerpt_credibility(self.db, key, v or None) or ""
+            return lambda key, v: said(grades.set_outlet_grade(self.db, key, grade(v)))
+
+        def credibility(key: str, v: str) -> tuple[str, ChronologyChange]:
+            done = grades.set_excerpt_credibility(self.db, key, v or None)
+            return done.before or "", done.change
+
+        return credibility
 
     def set_grade(self, kind: str, key: str, value: str) -> bool:
         """Grade a source or an outlet ("B2"), or give a passage a credibility ("4").
@@ -372,16 +378,21 @@ class EditController(QObject):
         ``value`` "" takes the grade away. One step of undo.
         """
         setter = self._grade_setter(kind)
+        reach = ChronologyChange()
 
         def perform() -> Change[str]:
-            return Change(setter(key, value), value)
+            nonlocal reach
+            before, reach = setter(key, value)
+            return Change(before, value)
 
         def apply(k: str, state: str | None) -> None:
-            setter(k, state or "")
+            nonlocal reach
+            _before, moved = setter(k, state or "")
+            reach = reach | moved
 
         def changed(_key: str, _change: Change[str]) -> None:
-            # Any event's support and every source's line may differ: read all again.
-            self.chronologyChanged.emit(ChronologyChange.all())
+            # The events citing what was graded show another support; the sources their grade.
+            self.chronologyChanged.emit(reach)
 
         names = {"source": "Grade source", "outlet": "Grade outlet", "excerpt": "Set credibility"}
         command = SnapshotCommand(names[kind], key, perform, apply, changed, self._report)
