@@ -21,13 +21,20 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from briefing_app.domain.briefing import BriefingSnapshot, Citation
-from briefing_app.domain.dates import PartialDate
-from briefing_app.domain.grading import Grade
-from briefing_app.domain.model import Event, Excerpt, Source
+from briefing_app.domain.model import Event
 from briefing_app.domain.wording import shown_as_written
 from briefing_app.drawing.marks import rgb
 from briefing_app.export.pdf_outline import Anchor, PdfMarks, apply_marks
 from briefing_app.export.pdf_sinks import ImageSink, PdfSink, page_size_points
+from briefing_app.export.pdf_text import (
+    WARNING,
+    cite_tag,
+    day_label,
+    plain,
+    quote_para,
+    rect_tuple,
+    source_facts,
+)
 from briefing_app.export.selection import ExportSelection
 from briefing_app.export.timeline_pages import PaperTimelinePainter, plan_pages, span_label
 from briefing_app.export.typeset import Fonts, PageFlow, PageSink, Para
@@ -44,7 +51,6 @@ __all__ = [
 ]
 
 GREY = QColor(95, 95, 100)
-WARNING = QColor(160, 64, 0)
 NOTE_BOX = QColor(255, 243, 205)
 NOTE_INK = QColor(122, 78, 0)
 
@@ -181,13 +187,13 @@ class PdfBuilder:
         p.drawText(rect, int(Qt.TextFlag.TextWordWrap), self.opts.title)
         y = rect.bottom() + 18
         p.setFont(f.subtitle)
-        p.drawText(QPointF(64, y + 12), f"{_day(sel.first_day)} – {_day(sel.last_day)}")
+        p.drawText(QPointF(64, y + 12), f"{day_label(sel.first_day)} – {day_label(sel.last_day)}")
         y += 44
         p.setFont(f.body)
         p.setPen(GREY)
         as_of = self.opts.as_of or date.today()
         lines = [
-            f"As of {_day(as_of)}",
+            f"As of {day_label(as_of)}",
             f"{len(sel.events)} events · {len(self.source_number)} sources cited",
             *self.opts.describe_filters(),
         ]
@@ -338,7 +344,7 @@ class PdfBuilder:
         def to_timeline(page: int, rect: QRectF) -> None:
             target = self.event_page.get(ev.id)
             if target is not None:
-                self.marks.add_link(page, _tuple(rect), Anchor(target, 0))
+                self.marks.add_link(page, rect_tuple(rect), Anchor(target, 0))
 
         head = f"{ev.when.label()}  ·  {ev.lane.value}"
         meta = []
@@ -371,7 +377,7 @@ class PdfBuilder:
             src = self.sel.sources.get(x.source)
             number = self.source_number.get(x.source)
             cite = "— " + (src.citation() if src else x.source)
-            tag = _cite_tag(number, x.grade(src))
+            tag = cite_tag(number, x.grade(src))
             if tag:
                 cite += f"  {tag}"
 
@@ -380,7 +386,7 @@ class PdfBuilder:
 
             flow.add_group(
                 [
-                    _quote_para(x, f, bar),
+                    quote_para(x, f, bar),
                     Para(cite, f.small, color=GREY, indent=22, space_before=1, on_place=cited),
                     *(
                         [Para(x.flag_text(), f.small, color=WARNING, indent=22, space_before=1)]
@@ -402,7 +408,7 @@ class PdfBuilder:
                 [
                     Para(label, f.small_bold, color=NOTE_INK, indent=8, space_before=6),
                     Para(
-                        _plain(note.body) or "(empty note)",
+                        plain(note.body) or "(empty note)",
                         f.body,
                         indent=8,
                         box=NOTE_BOX,
@@ -429,7 +435,7 @@ class PdfBuilder:
                 notes.append(self._note_text(c, by_id))
                 refs.append(f"[{len(notes)}]")
             flow.add(
-                Para(f"{n}. {_plain(point.text)} {' '.join(refs)}".rstrip(), f.body, space_before=6)
+                Para(f"{n}. {plain(point.text)} {' '.join(refs)}".rstrip(), f.body, space_before=6)
             )
         if notes:
             flow.add(Para("Notes", f.body_bold, space_before=14, space_after=2))
@@ -456,7 +462,7 @@ class PdfBuilder:
             src = self.sel.sources.get(c.source_file)
             said = src.citation() if src else c.source_file
             grade = x.grade(src) if x else (src.effective_grade if src else None)
-            tag = _cite_tag(self.source_number.get(c.source_file), grade)
+            tag = cite_tag(self.source_number.get(c.source_file), grade)
             parts.append(f"{said} {tag}" if tag else said)
         if c.excerpt_uid:
             if x is None:
@@ -486,7 +492,7 @@ class PdfBuilder:
                 [
                     Para(f"[S{number}]  {src.outlet}", f.body_bold, space_before=8, on_place=place),
                     Para(src.title, f.body, indent=28),
-                    Para(" · ".join(_source_facts(src)), f.small, color=GREY, indent=28),
+                    Para(" · ".join(source_facts(src)), f.small, color=GREY, indent=28),
                 ]
             )
 
@@ -497,58 +503,11 @@ class PdfBuilder:
         for page, rect, event_id in self._mark_links:
             target = self.event_anchor.get(event_id)
             if target is not None:
-                self.marks.add_link(page, _tuple(rect), target)
+                self.marks.add_link(page, rect_tuple(rect), target)
         for page, rect, file in self._cite_links:
             target = self.source_anchor.get(file)
             if target is not None:
-                self.marks.add_link(page, _tuple(rect), target)
-
-
-def _cite_tag(number: int | None, grade: Grade | None) -> str:
-    """ "[S2 · B2]": the source's number in the list of sources, and the passage's grade."""
-    parts = [f"S{number}"] if number is not None else []
-    if grade is not None:
-        parts.append(grade.label)
-    return f"[{' · '.join(parts)}]" if parts else ""
-
-
-def _quote_para(x: Excerpt, f: Fonts, bar: QColor) -> Para:
-    """A checked quotation in quotation marks; a flagged passage marked as such, without them."""
-    if x.needs_check:
-        return Para(
-            f"[Flagged passage] {_plain(x.quote)}",
-            f.quote,
-            color=WARNING,
-            indent=14,
-            bar=WARNING,
-            space_before=5,
-        )
-    return Para(f"\u201c{_plain(x.quote)}\u201d", f.quote, indent=14, bar=bar, space_before=5)
-
-
-def _tuple(rect: QRectF) -> tuple[float, float, float, float]:
-    return (rect.x(), rect.y(), rect.width(), rect.height())
-
-
-def _day(d: date) -> str:
-    return PartialDate(d).label()
-
-
-def _plain(text: str) -> str:
-    """User text as lines QTextLayout breaks: newlines become line separators."""
-    return text.replace("\r\n", "\n").strip().replace("\n", "\u2028")
-
-
-def _source_facts(src: Source) -> list[str]:
-    facts = [src.published.label() if src.published else "undated"]
-    grade = src.effective_grade
-    if grade is not None:
-        default = " (the outlet's usual grade)" if src.grade_origin == "outlet" else ""
-        facts.append(f"graded {grade.describe()}{default}")
-    if src.author:
-        facts.append(src.author)
-    facts.append(src.url or f"stored as {src.file}")
-    return facts
+                self.marks.add_link(page, rect_tuple(rect), target)
 
 
 class PdfExport:
