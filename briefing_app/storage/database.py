@@ -25,6 +25,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from briefing_app.storage.errors import (
+    DamagedDatabaseError,
+    DatabaseError,
+    NewerSchemaError,
+    ReadOnlyDatabaseError,
+)
 from briefing_app.storage.files import describe_os_error, replacing
 from briefing_app.storage.identity import default_author
 from briefing_app.storage.server import (
@@ -39,6 +45,15 @@ from briefing_app.storage.server import (
     server_engine,
     server_problem,
 )
+from briefing_app.storage.sqlite_file import (
+    connect_read_only,
+    not_writable,
+    read_only_pragmas,
+    refuse_damaged_wal,
+    refuse_foreign,
+    refuse_non_database,
+    set_pragmas,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -50,6 +65,7 @@ __all__ = [
     "Database",
     "DatabaseError",
     "NewerSchemaError",
+    "ReadOnlyDatabaseError",
     "connect_read_only",
     "damage_error",
     "is_damage",
@@ -57,22 +73,6 @@ __all__ = [
 ]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-
-
-class DatabaseError(Exception):
-    """A database that cannot be used, with a message meant for the user."""
-
-
-class NewerSchemaError(DatabaseError):
-    """The file was written by a newer version of the app."""
-
-
-class ReadOnlyDatabaseError(DatabaseError):
-    """The file (or its folder) cannot be written; it can still be opened read-only."""
-
-
-class DamagedDatabaseError(DatabaseError):
-    """SQLite reports the file as damaged: restore a backup."""
 
 
 # The newest revision in migrations/versions; a test checks it against Alembic's
@@ -95,34 +95,6 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
-
-
-def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
-    # WAL with FULL sync: a committed edit survives a crash or power cut.
-    mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()
-    if mode and str(mode[0]).lower() not in ("wal", "memory"):
-        cur.execute("PRAGMA journal_mode=DELETE")
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.close()
-
-
-def _read_only_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA query_only=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.close()
-
-
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can only read ``path``.
-
-    The path goes into a ``file:`` URI percent-encoded: pasted in raw, a ``#``
-    or ``?`` in a folder name would make SQLite open (and create) another file.
-    """
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def _damaged(path: Path | None, report: str) -> DamagedDatabaseError:
@@ -255,19 +227,19 @@ class Database:
         file = Path(path)
         if file.exists() and file.is_dir():
             raise DatabaseError(f"{file} is a folder, not a database file.")
-        _refuse_non_database(file)
-        _refuse_damaged_wal(file)
-        _refuse_foreign(file)
+        refuse_non_database(file)
+        refuse_damaged_wal(file)
+        refuse_foreign(file)
         if read_only:
             return cls._open_read_only(file)
-        if _not_writable(file):
+        if not_writable(file):
             raise ReadOnlyDatabaseError(
                 f"{file} is read-only, so changes could not be saved. "
                 "Open it read-only, or copy it to a folder you can write to."
             )
         # Built, not parsed: a "?" or "#" in a folder name must stay part of the path.
         engine = create_engine(URL.create("sqlite", database=str(file)))
-        event.listen(engine, "connect", _set_pragmas)
+        event.listen(engine, "connect", set_pragmas)
         event.listen(engine, "handle_error", _recognise_damage(file))
         db = cls(engine, file)
         try:
@@ -308,7 +280,7 @@ class Database:
         engine = create_engine(
             "sqlite://", creator=lambda: connect_read_only(file), poolclass=QueuePool
         )
-        event.listen(engine, "connect", _read_only_pragmas)
+        event.listen(engine, "connect", read_only_pragmas)
         event.listen(engine, "handle_error", _recognise_damage(file))
         db = cls(engine, file, read_only=True)
         try:
@@ -548,11 +520,8 @@ class Database:
         self.engine.dispose()
 
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _SAID_BY_OPEN = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_FULL)
 """Failures ``Database.open`` words itself: damage (a backup is offered), a full disk."""
-_OWN_TABLES = frozenset({"sources", "events", "excerpts", "annotations"})
-"""Tables every version of this app's schema has."""
 
 
 @contextmanager
@@ -580,88 +549,3 @@ def _transactional_ddl(conn: Connection) -> Iterator[None]:
     finally:
         event.remove(conn, "begin", begin)
         driver.isolation_level = legacy
-
-
-def _not_writable(file: Path) -> bool:
-    """True when the file's own permissions (or its folder's) forbid writing.
-
-    Mode bits are read directly: os.access says yes to root, but a user who
-    made a file read-only meant it.
-    """
-    import stat
-
-    if file.exists():
-        return not file.stat().st_mode & stat.S_IWUSR
-    folder = file.parent
-    return folder.exists() and not folder.stat().st_mode & stat.S_IWUSR
-
-
-def _refuse_non_database(file: Path) -> None:
-    if not file.exists() or file.stat().st_size == 0:
-        return
-    try:
-        with file.open("rb") as fh:
-            head = fh.read(len(_SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseError(f"{file} cannot be read: {exc.strerror}.") from exc
-    if head != _SQLITE_MAGIC:
-        raise DatabaseError(
-            f"{file} is not a briefing database (it is not an SQLite file). "
-            "Choose another file; this one has not been changed."
-        )
-
-
-def _refuse_damaged_wal(file: Path) -> None:
-    """Refuse, untouched, a file whose write-ahead log would drop saved changes unread."""
-    from briefing_app.storage.wal import wal_damage
-
-    found = wal_damage(file)
-    if found is not None:
-        raise DamagedDatabaseError(
-            f"{file} has a damaged write-ahead log ({found.wal.name}, from change "
-            f"{found.first_bad}): {found.lost} saved change(s) after the damage could not be "
-            "read, and opening the file would discard them. It has not been opened or changed. "
-            f"Restore a backup, or move {found.wal.name} aside to open the file without them."
-        )
-
-
-def _refuse_foreign(file: Path) -> None:
-    """Refuse, untouched, an SQLite file that another application made.
-
-    Read through a read-only connection, before the app's own connection
-    could change anything (its journal mode, say). A file with no tables is
-    a new database; one with tables this app never makes, or stamped with a
-    schema but lacking this app's tables, is another application's.
-    """
-    if not file.exists() or file.stat().st_size == 0:
-        return
-    try:
-        conn = connect_read_only(file)
-        try:
-            tables = {
-                str(row[0])
-                for row in conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' "
-                    "AND name NOT LIKE 'sqlite_%'"
-                )
-            }
-            stamped = "alembic_version" in tables and (
-                conn.execute("SELECT count(*) FROM alembic_version").fetchone()[0] > 0
-            )
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return  # damaged or locked: the open that follows says which
-    if stamped and tables >= _OWN_TABLES:
-        return  # this app's, at some revision: migrate() decides
-    from briefing_app.storage.models import Base
-
-    known = {*Base.metadata.tables, "alembic_version"}
-    others = sorted(t for t in tables - known if "_fts" not in t)
-    if not stamped and not others:
-        return  # new, or this app's own tables not yet stamped: migrate() decides
-    named = f" (it holds tables such as {', '.join(others[:5])})" if others else ""
-    raise DatabaseError(
-        f"{file} is not a briefing database: it is another application's SQLite file"
-        f"{named}. Choose another file; this one has not been changed."
-    )
