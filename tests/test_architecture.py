@@ -78,3 +78,15 @@ def test_no_two_classes_share_a_name() -> None:
     assert len(where) > 100, "the walk found the package's classes"
     shared = {name: places for name, places in where.items() if len(places) > 1}
     assert not shared, shared
+
+
+def test_no_module_is_over_600_lines() -> None:
+    """A module longer than this holds more than one job: split it rather than grow it."""
+    package = PROJECT_ROOT / "briefing_app"
+    sizes = {
+        str(path.relative_to(PROJECT_ROOT)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in package.rglob("*.py")
+    }
+    assert len(sizes) > 100 and max(sizes.values()) > 300, "the walk found the package"
+    long = {name: n for name, n in sizes.items() if n > 600}
+    assert not long, long
