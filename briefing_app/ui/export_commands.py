@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
+    from briefing_app.domain.briefing import BriefingSnapshot
     from briefing_app.ui.main_window import MainWindow
 
 __all__ = ["ExportCommands"]
@@ -23,6 +24,7 @@ class ExportCommands(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
+        self.changes_dialog: QDialog | None = None
 
     def json(self) -> None:
         from briefing_app.export.json_export import write_chronology_json
@@ -59,9 +61,7 @@ class ExportCommands(QObject):
         shown = self.w.work.briefing_panel.briefing
         dialog.choose_briefing(shown.uid if shown else None)
         dialog.exported.connect(
-            lambda path, pages: self.w.statusBar().showMessage(
-                f"Wrote {path} ({pages} pages)", 8000
-            )
+            lambda path, pages: self._handed_on(dialog.briefing(), "pdf", f"{path} ({pages} pages)")
         )
         dialog.exec()
 
@@ -93,7 +93,7 @@ class ExportCommands(QObject):
         dialog.form.set_filter(self.w.filter_bar.filter)
         shown = self.w.work.briefing_panel.briefing
         dialog.choose_briefing(shown.uid if shown else None)
-        dialog.exported.connect(lambda path: self.w.statusBar().showMessage(f"Wrote {path}", 8000))
+        dialog.exported.connect(lambda path: self._handed_on(dialog.briefing(), "docx", path))
         dialog.exec()
 
     def data(self) -> None:
@@ -104,3 +104,79 @@ class ExportCommands(QObject):
         dialog.form.set_filter(self.w.filter_bar.filter)
         dialog.exported.connect(lambda path: self.w.statusBar().showMessage(f"Wrote {path}", 8000))
         dialog.exec()
+
+    # -- handing a briefing on ------------------------------------------------------------------
+    def _handed_on(self, briefing: BriefingSnapshot | None, how: str, wrote: str) -> None:
+        """After a PDF or Word export: a briefing in it is kept as handed on."""
+        if briefing is None:
+            self.w.statusBar().showMessage(f"Wrote {wrote}", 8000)
+            return
+        if self.w.db.read_only:
+            self.w.statusBar().showMessage(
+                f"Wrote {wrote}; not kept as handed on: the database is read-only", 10000
+            )
+            return
+        from briefing_app.services.deliveries import record_delivery
+        from briefing_app.services.lookup import EditRefused
+
+        try:
+            record_delivery(self.w.db, briefing.uid, how)
+        except EditRefused as exc:
+            self.w.statusBar().showMessage(f"Wrote {wrote}; not kept as handed on: {exc}", 10000)
+            return
+        self.w.statusBar().showMessage(
+            f"Wrote {wrote}; “{briefing.name}” kept as handed on "
+            "(File › What Changed Since Delivery compares with it)",
+            10000,
+        )
+
+    def _shown_briefing(self, title: str) -> BriefingSnapshot | None:
+        shown = self.w.work.briefing_panel.briefing
+        if shown is None:
+            QMessageBox.information(
+                self.w, title, "Choose a briefing in the Briefing panel (Ctrl+5) first."
+            )
+        return shown
+
+    def mark_delivered(self) -> None:
+        """File › Mark Briefing as Delivered: keep the briefing on show as it stands now."""
+        shown = self._shown_briefing("Mark Briefing as Delivered")
+        if shown is None:
+            return
+        from briefing_app.services.deliveries import mark_delivered
+        from briefing_app.services.lookup import EditRefused
+
+        try:
+            done = mark_delivered(self.w.db, shown.name)
+        except EditRefused as exc:
+            QMessageBox.warning(self.w, "Mark Briefing as Delivered", str(exc))
+            return
+        self.w.statusBar().showMessage(
+            f"“{done.briefing_name}” {done.describe()} ({done.counts()} kept as handed on)",
+            10000,
+        )
+
+    def changes_since(self) -> None:
+        """File › What Changed Since Delivery…: the changes, each leading to its event."""
+        shown = self._shown_briefing("What Changed Since Delivery")
+        if shown is None:
+            return
+        from briefing_app.ui.briefing.changes_since import ChangesSinceDialog
+
+        dialog = ChangesSinceDialog(self.w.db, shown.name, self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.eventChosen.connect(self._show_changed)
+        dialog.delivered.connect(lambda _name: self._outline_changes())
+        dialog.finished.connect(lambda _result: self.w.timeline.set_highlighted(()))
+        self.changes_dialog = dialog
+        dialog.show()
+        self._outline_changes()
+
+    def _outline_changes(self) -> None:
+        """The events the changes are about, outlined on the timeline while the list is open."""
+        dialog = self.changes_dialog
+        self.w.timeline.set_highlighted(dialog.changed_events() if dialog else ())
+
+    def _show_changed(self, event_id: str) -> None:
+        self.w.navigation.select_event(event_id, True)
+        self._outline_changes()  # selecting clears the outline: keep it while the list is open

@@ -117,6 +117,21 @@ def build_menus(window: MainWindow) -> None:
             "export_data_action",
         ),
         None,
+        Command(
+            "Mark Briefing as &Delivered",
+            w.exports.mark_delivered,
+            None,
+            "Keep the briefing on show as it stands now, to list later what changed since",
+            "mark_delivered_action",
+        ),
+        Command(
+            "What &Changed Since Delivery…",
+            w.exports.changes_since,
+            None,
+            "What changed since the briefing on show was last handed on",
+            "changes_since_action",
+        ),
+        None,
         w.work.export_action,
         w.work.import_action,
         None,
@@ -186,3 +201,4 @@ def build_menus(window: MainWindow) -> None:
     w.import_action.setEnabled(not w.db.read_only)
     w.setAcceptDrops(not w.db.read_only)
     w.review_action.setEnabled(False)
+    w.mark_delivered_action.setEnabled(not w.db.read_only)

@@ -208,6 +208,11 @@ class WordExportDialog(_FileExportDialog):
     def choose_briefing(self, uid: str | None) -> None:
         self.briefing_box.setCurrentIndex(max(self.briefing_box.findData(uid), 0))
 
+    def briefing(self) -> BriefingSnapshot | None:
+        """The briefing chosen, read afresh (None when there is none)."""
+        uid = self.briefing_box.currentData()
+        return get_briefing(self.db, uid) if uid else None
+
     def _briefing(self) -> BriefingSnapshot:
         uid = self.briefing_box.currentData()
         briefing = get_briefing(self.db, uid) if uid else None
