@@ -125,7 +125,12 @@ def reanalyse(
     month = known.value if known is not None and known.precision is Precision.MONTH else None
     language = metadata.language if metadata.language in LANGUAGES else None
     mentions = extract_dates(
-        article.text, published, language, _skip_spans(article), published_month=month
+        article.text,
+        published,
+        language,
+        _skip_spans(article),
+        published_month=month,
+        past_spans=[(f.start, f.end) for f in article.furniture if f.kind == "caption"],
     )
     proposals = propose_events(
         article.text,

@@ -57,6 +57,7 @@ def extract_dates(
     language: str | None = None,
     skip_spans: Sequence[tuple[int, int]] = (),
     published_month: date | None = None,
+    past_spans: Sequence[tuple[int, int]] = (),
 ) -> list[DateMention]:
     """Every date ``text`` mentions, in order, with the precision the text gives.
 
@@ -68,6 +69,8 @@ def extract_dates(
     known to be published in a month but not on which day: a day and month
     without a year ("il 21 e 22 marzo") take the year that puts them nearest
     that month, a month alone likewise; weekdays and "today" stay unresolved.
+    ``past_spans`` are regions that tell of the past whatever their verbs (photo
+    captions: "US troops deploy ... on Feb. 3"), read as past where no tense shows.
     """
     if not text:
         return []
@@ -77,6 +80,7 @@ def extract_dates(
     all_tables = tables()
     doc_lang = language if language in all_tables else detect_language(text)
     skips = [(int(s), int(e)) for s, e in skip_spans]
+    pasts = [(int(s), int(e)) for s, e in past_spans]
     sentences = split_sentences(text)
     sentence_starts = {s for s, _ in sentences}
     sentence_ends = [e for _, e in sentences]
@@ -116,6 +120,8 @@ def extract_dates(
                 tense = clause_tense(sentence, c.start - s_start, c.end - s_start, p)
                 if _put_off_to(text, c.start, c.end, p):
                     tense = Tense.FUTURE
+                elif tense is None and any(a <= c.start < b for a, b in pasts):
+                    tense = Tense.PAST
                 tense_read = True
             value = resolve(piece, t, base, tense)
             if value is None:

@@ -103,20 +103,23 @@ _JUST_AHEAD = 14  # days
 
 
 def _day_month(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate | None:
-    """A day and month without a year: a coming one in a clause about the future, else
-    the latest on or before publication, unless that is most of a year back and the
-    next is only days ahead. A writer leaves the year out only when it is plain: "the
-    Council of 26 and 27 June", written on 24 June, is not last year's, whatever the
-    verbs around it say."""
+    """A day and month without a year: a coming one in a clause about the future; in a
+    past one the latest on or before publication, unless that is most of a year back and
+    the next is only days ahead ("the Council of 26 and 27 June", written on 24 June, is
+    not last year's, whatever the verbs around it say); with no tense, the nearest one
+    ("le scrutin européen du 9 juin", written on 25 April). A writer leaves the year out
+    only when it is plain."""
     assert piece.month is not None and piece.day is not None
     before, after = _occurrences(p, piece.month, piece.day)
     if before is None or after is None:
         value = before or after
     elif tense is Tense.FUTURE:
         value = after
-    else:
+    elif tense is Tense.PAST:
         far_back = (p - before).days > _HALF_YEAR
         value = after if far_back and (after - p).days <= _JUST_AHEAD else before
+    else:
+        value = before if (p - before) <= (after - p) else after
     if value is None:
         return None
     return PartialDate(value, Precision.DAY)

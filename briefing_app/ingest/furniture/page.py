@@ -7,7 +7,13 @@ from collections.abc import Iterator
 
 from briefing_app.ingest.furniture.inline import inline_spans, no_overlap, spans_of_line
 from briefing_app.ingest.furniture.language import language_scores, ranked
-from briefing_app.ingest.furniture.patterns import FIELD, SENTENCE_END, VIDEO_MARKER, words_of
+from briefing_app.ingest.furniture.patterns import (
+    FIELD,
+    RELATED,
+    SENTENCE_END,
+    VIDEO_MARKER,
+    words_of,
+)
 from briefing_app.ingest.furniture.shapes import (
     date_dominates,
     dated_label,
@@ -71,6 +77,8 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
         kinds[i] = line_kind(lines[i], previous, following[i], doc_lang)
         if not lines[i].blank:
             previous = lines[i]
+
+    _mark_related_lists(lines, kinds, last_article)
 
     # A video promo: a leading block of lines that contains a "12:34 - Source" marker.
     block: list[int] = []
@@ -151,11 +159,48 @@ def _mark_header(lines: list[Line], kinds: list[str | None], stop: int) -> None:
         if dated_label(line) and date_dominates(text):
             kinds[i] = "dateline"  # "Brussels, 25 March 2022 | 5 min read"
             continue
+        after_marked = n > 0 and kinds[shown[n - 1]] is not None
+        if (
+            after_marked
+            and len(words) >= 6
+            and not re.search(r"\d", text)
+            and _restates(words, shown[: min(n, 3)], lines)
+        ):
+            kinds[i] = "caption"  # under the stamps, a photo's caption restating the title
+            continue
         if re.search(r"\d", text) or len(words) > 4:
             continue
         near = [shown[k] for k in (n - 1, n + 1) if 0 <= k < len(shown)]
         if any(kinds[k] is not None or FIELD.match(lines[k].stripped) for k in near):
             kinds[i] = "navigation"
+
+
+def _mark_related_lists(lines: list[Line], kinds: list[str | None], stop: int) -> None:
+    """Under a heading such as "Related articles" or "Últimas Noticias", the lines up to
+    the next blank line are the other articles it lists (headlines, one-sentence
+    summaries); a long paragraph is the article going on (a page saved without blanks)."""
+    i = 0
+    while i < stop:
+        if not RELATED.match(lines[i].stripped):
+            i += 1
+            continue
+        kinds[i] = "navigation"
+        i += 1
+        while i < stop and not lines[i].blank and len(words_of(lines[i].stripped)) <= 30:
+            kinds[i] = kinds[i] or "navigation"
+            i += 1
+
+
+def _restates(words: list[str], above: list[int], lines: list[Line]) -> bool:
+    """Four words in a row of a line of the top (the title, the byline): a picture's caption
+    or alternative text says again who is shown ("by NATO Secretary General Jens
+    Stoltenberg ..." above "NATO Secretary General Jens Stoltenberg addresses ...")."""
+    runs = {tuple(words[k : k + 4]) for k in range(len(words) - 3)}
+    for i in above:
+        before = words_of(lines[i].stripped)
+        if any(tuple(before[k : k + 4]) in runs for k in range(len(before) - 3)):
+            return True
+    return False
 
 
 def body_extent(text: str, furniture: list[FurnitureSpan] | None = None) -> tuple[int, int]:

@@ -6,20 +6,79 @@ from __future__ import annotations
 
 import re
 
+from briefing_app.ingest.furniture.vocabulary import alternation
+
 # -- vocabulary ------------------------------------------------------------
 NAVIGATION = re.compile(
-    r"^(?:related articles?|back to top(?: button)?|read more|more stories|see also|"
-    r"share(?: this)?(?: article)?|log ?in|sign ?in|register|menu|skip to (?:main )?content|"
-    r"the news mentions|discussion|update|войти|вход|регистрация|"
-    r"do you want to leave a comment\b.*|advertisement|comments?|publicidad|publicité|anzeige|"
-    r"werbung|pubblicità|live|in evidenza|presseportal|.{0,80}(?:>>>|»»|liveblog\b.{0,60}))\W*$",
+    rf"^(?:{alternation('navigation')}|войти|вход|регистрация|"
+    r"do you want to leave a comment\b.*|.{0,80}(?:>>>|»»|liveblog\b.{0,60}))\W*$",
     re.IGNORECASE,
 )
+"""A line that is only a link or a label of the page: "Read more", "Weiterlesen"."""
+
+NAVIGATION_START = re.compile(rf"^\W{{0,3}}{alternation('navigation_starts')}\b", re.IGNORECASE)
+"""A link line opening with a call to read on: "Read more on the website of ...", "🔗 Leggi
+su Formiche.net" (a short line only; see shapes)."""
+
+SHARE_BAR = re.compile(
+    rf"^(?:(?:{alternation('share')}|{alternation('networks')})\b[\s|·•,/:-]*){{2,}}$",
+    re.IGNORECASE,
+)
+"""A share bar: only share verbs and the networks' names ("Share on Facebook Share on
+Twitter", "Facebook X WhatsApp Telegram")."""
+
+READING_TIME = re.compile(
+    rf"^(?:{alternation('reading_time')})\s*:?\s*(?:ca\.\s*)?\d{{1,2}}\s*(?:min\w*\.?|minut\w*)$|"
+    rf"^\d{{1,2}}\s*(?:min\w*\.?|minut\w*)\s*(?:{alternation('reading_time')})$",
+    re.IGNORECASE,
+)
+"""The reading time of the page: "5 min read", "Lesezeit: 3 Min.", "Temps de lecture 5 min."."""
+
+GALLERY_COUNTER = re.compile(
+    rf"^(?:{alternation('counter_items')}\s+)?\d{{1,3}}\s*(?:{alternation('counter_of')}|/)\s*"
+    r"\d{1,3}$",
+    re.IGNORECASE,
+)
+"""A gallery's or list's counter: "1 of 12", "Artikel 1 von 11", "Photo 3 sur 10"."""
+
+PHOTO_LINE = re.compile(rf"^(?:{alternation('photo')})\s*:\s*\S", re.IGNORECASE)
+"""A photo credit: "Foto: dpa", "Crédit photo : AFP" (a short line only; see shapes)."""
+
+AGENCY_ALONE = re.compile(
+    rf"^[(\[]?\s*{alternation('agencies')}(?:\s*[/,]\s*{alternation('agencies')})*\s*[)\]]?"
+    r"(?:\s*[(\[]\s*[\w/]{2,12}\s*[)\]])*\.?$",
+    re.IGNORECASE,
+)
+"""An agency's sign-off or credit alone on a line: "EFE", "(dpa)", "(segue) (Com)"."""
+
+BREADCRUMB = re.compile(
+    r"^[^\W\d_][^\d>›»|/\n.!?]{0,30}(?:\s+[>›»|/]\s+[^\W\d_][^\d>›»|/\n.!?]{0,30}){2,}$"
+)
+"""A breadcrumb: three labels or more with arrows or bars between ("Home > News > Europe")."""
+
+RELATED = re.compile(rf"^\W{{0,3}}{alternation('related')}\s*[:.…>»]*$", re.IGNORECASE)
+"""The heading of a list of other articles: "Related articles", "Gli approfondimenti:"."""
+
+COOKIES = re.compile(rf"\b{alternation('cookies')}\b", re.IGNORECASE)
+
+COMMENT_COUNT = re.compile(rf"^\d{{1,5}}\s+{alternation('comments')}$", re.IGNORECASE)
+"""A comment counter: "12 comments", "3 Kommentare"."""
+
+NAME_AND_AGENCY = re.compile(
+    rf"^(?:[A-ZÀ-Ý][\w'’.-]+\s+){{1,3}}[A-ZÀ-Ý][\w'’-]+\s*[,/|–-]\s*(?i:{alternation('agencies')})$"
+)
+"""A byline of a reporter and an agency: "Jane Doe, Reuters"."""
+
+SPEAKER_LABEL = re.compile(
+    r"^[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+)+:", re.MULTILINE
+)
+"""A speaker's label in a transcript, in capitals: "PRESIDENT BIDEN:", "SECRETARY GENERAL
+STOLTENBERG:"."""
 
 
 SUBSCRIPTION = re.compile(
     r"\b(?:subscri\w*|sign up for (?:our|the)|newsletter|paywall|premium|"
-    r"suscripci\w*|suscr[ií]b\w*|abonn\w*|подписк\w*|рассылк\w*)\b",
+    r"suscripci\w*|suscr[ií]b\w*|abonn\w*|abbona\w*|abonnier\w*|подписк\w*|рассылк\w*)\b",
     re.IGNORECASE,
 )
 
@@ -62,18 +121,11 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’)»]*\s*$")
 
 
 # -- lines and passages that frame the article: stamps, bylines, notes --------------
-_MONTHS = (
-    r"(?i:jan(?:uary|vier|uar|\.)?|feb(?:ruary|ruar|\.)?|févr(?:ier|\.)?|fevrier|mar(?:ch|s|\.)?|"
-    r"märz|apr(?:il|ile|\.)?|avril|may|mai|maggio|june?|juin|juni|giugno|july?|juil(?:let|\.)?|"
-    r"juli|luglio|aug(?:ust|\.)?|août|agosto|sep(?:tember|t|tembre|\.)?|oct(?:ober|obre|\.)?|"
-    r"okt(?:ober|\.)?|ottobre|nov(?:ember|embre|\.)?|dec(?:ember|\.)?|déc(?:embre|\.)?|dezember|"
-    r"dicembre|enero|febrero|marzo|abril|mayo|junio|julio|septiembre|octubre|noviembre|"
-    r"diciembre|gennaio|febbraio|aprile|settembre|ene|gen|abr|ago|giu|lug|ott|set|dic)"
-)
+_MONTHS = f"(?i:{alternation('months')})"
 
 
 DATE_WORDS = (
-    rf"(?:\d{{1,2}}\.?\s*{_MONTHS}\.?,?\s*(?:\d{{4}})?|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:\d{{1,2}}\.?\s*(?:de\s+)?{_MONTHS}\.?,?\s*(?:(?:de|del)\s+)?(?:\d{{4}})?|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf",?\s*(?:\d{{4}})?|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?"
     r"(?:T[\d:.+Z-]+)?)"
 )
@@ -82,11 +134,7 @@ DATE_WORDS = (
 _CLOCK = r"(?:\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|Uhr|h|CES?T|GMT|UTC|EST|ET)?)"
 
 
-_WEEKDAY = (
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|"
-    r"miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato"
-)
+_WEEKDAY = alternation("weekdays")
 
 
 STAMP_PIECES = re.compile(
@@ -96,11 +144,14 @@ STAMP_PIECES = re.compile(
 )
 
 
-UPDATED = re.compile(
-    r"^(?:last\s+)?(?:updated|modified|published|posted|mis à jour|modifié|publié|"
-    r"aktualisiert|veröffentlicht|actualizado|publicado|aggiornato|pubblicato)\b",
-    re.IGNORECASE,
-)
+STAMP_OPENING = re.compile(rf"(?:{_WEEKDAY}|{_MONTHS})\b", re.IGNORECASE)
+"""A stamp may open with a weekday or a month in lower case ("mardi 12 mars 2024")."""
+
+UPDATED = re.compile(rf"^{alternation('updated')}\b", re.IGNORECASE)
+"""A line opening with "Updated", "Mis à jour", "Ultimo aggiornamento" (with a date in it)."""
+
+STAMP_LABEL = re.compile(rf"^{alternation('stamp_labels')}\s*:", re.IGNORECASE)
+"""A stamp's label with its colon: "Stand: 12.03.2024", "Stand:" alone above the date."""
 
 
 DELIVERY = re.compile(

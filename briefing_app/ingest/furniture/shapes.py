@@ -6,21 +6,33 @@ import re
 
 from briefing_app.ingest.furniture.language import clearly_in, guess_language
 from briefing_app.ingest.furniture.patterns import (
+    AGENCY_ALONE,
+    BREADCRUMB,
     BYLINE_LINE,
     CAPTION_CUE,
+    COMMENT_COUNT,
     COMMENTS,
+    COOKIES,
     COUNTER,
     DATE_WORDS,
     DELIVERY,
+    GALLERY_COUNTER,
     IMAGE_CREDIT,
     LIST_STAMP,
+    NAME_AND_AGENCY,
     NAVIGATION,
+    NAVIGATION_START,
     PAREN_CREDIT,
+    PHOTO_LINE,
     PLACE_DATE_CAPTION,
     PUBLISHED_ON,
+    READING_TIME,
     RELATIVE_STAMP,
     RIGHTS,
     SENTENCE_END,
+    SHARE_BAR,
+    STAMP_LABEL,
+    STAMP_OPENING,
     STAMP_PIECES,
     SUBSCRIPTION,
     UPDATED,
@@ -79,6 +91,32 @@ def _frame_kind(text: str, words: list[str]) -> str | None:
     return None
 
 
+def _page_label_kind(text: str, words: list[str]) -> str | None:
+    """Labels a page sets around its articles, in any language: share bars, reading
+    times, counters, credits, calls to read on, breadcrumbs, stamp labels, cookie notices."""
+    if SHARE_BAR.match(text):
+        return "share"
+    if READING_TIME.match(text) or COMMENT_COUNT.match(text):
+        return "other"
+    if GALLERY_COUNTER.match(text):
+        return "navigation"
+    if AGENCY_ALONE.match(text) or NAME_AND_AGENCY.match(text):
+        return "byline"
+    if len(words) <= 12 and BREADCRUMB.match(text):
+        return "navigation"
+    if len(words) <= 15 and NAVIGATION_START.match(text):
+        return "navigation"
+    if len(words) <= 12 and PHOTO_LINE.match(text) and not SENTENCE_END.search(text):
+        return "caption"
+    if STAMP_LABEL.match(text) and (
+        len(words) <= 1 or (len(words) <= 10 and re.search(r"\d", text))
+    ):
+        return "updated"  # "Stand: 12.03.2024, 14:35 Uhr", "Stand:" above its date
+    if len(words) <= 60 and COOKIES.search(text):
+        return "other"
+    return None
+
+
 def is_prose(line: Line) -> bool:
     """A line that reads like a paragraph: enough words and a sentence end."""
     text = line.stripped
@@ -128,7 +166,7 @@ def line_kind(
         return None
     if NAVIGATION.match(text):
         return "navigation"
-    frame = _frame_kind(text, words_of(text))
+    frame = _frame_kind(text, words_of(text)) or _page_label_kind(text, words_of(text))
     if frame:
         return frame
     if RIGHTS.search(text) and not is_prose(line):
@@ -160,6 +198,8 @@ def line_kind(
 def date_dominates(text: str) -> bool:
     """The date is most of the line: a place, a reading time, a label beside it
     ("Brussels, 25 March 2022 | 5 min read"), not a headline that names a date."""
+    if re.match(r"[a-zß-ÿ]", text) and not STAMP_OPENING.match(text):
+        return False  # "de 11 de diciembre de 2017": the next line of a title set over lines
     rest = re.sub(DATE_WORDS, " ", text, flags=re.IGNORECASE)
     return len(words_of(rest)) <= 5
 
