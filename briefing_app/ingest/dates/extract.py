@@ -11,7 +11,15 @@ from datetime import date, datetime
 from briefing_app.domain.dates import Precision
 from briefing_app.ingest.dates.candidates import find_candidates
 from briefing_app.ingest.dates.language import detect_language, paragraph_language
-from briefing_app.ingest.dates.model import Candidate, DateMention, Kind, Piece, RangePart, Tense
+from briefing_app.ingest.dates.model import (
+    Candidate,
+    DateMention,
+    Direction,
+    Kind,
+    Piece,
+    RangePart,
+    Tense,
+)
 from briefing_app.ingest.dates.patterns import Patterns, patterns
 from briefing_app.ingest.dates.resolve import NEEDS_TENSE, resolve
 from briefing_app.ingest.dates.sentences import split_sentences
@@ -115,7 +123,9 @@ def extract_dates(
                 base = mid_month
                 if piece.month == mid_month.month:  # "il 18 ottobre" in an October text
                     piece = replace(piece, kind=Kind.ABSOLUTE, year=mid_month.year)
-            needs_tense = piece.kind in NEEDS_TENSE and not piece.direction
+            # "este miércoles volvió a hacer": a weekday of this week is past or to come
+            this_weekday = piece.kind is Kind.WEEKDAY and piece.direction is Direction.THIS
+            needs_tense = piece.kind in NEEDS_TENSE and (not piece.direction or this_weekday)
             if needs_tense and base is not None and not tense_read:
                 tense = clause_tense(sentence, c.start - s_start, c.end - s_start, p)
                 if _put_off_to(text, c.start, c.end, p):

@@ -162,6 +162,8 @@ def _weekday(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate
         value = _read(query, t.code, p, "past", ())
     elif piece.direction is Direction.NEXT:
         value = _read(query, t.code, p, "future", ())
+    elif piece.direction is Direction.THIS and tense is Tense.PAST:
+        value = on_or_before  # "este miércoles volvió a hacer": this week's, gone by
     elif piece.direction is Direction.THIS or tense is Tense.FUTURE:
         value = on_or_after
     elif tense is Tense.PAST:

@@ -110,6 +110,12 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
             ):
                 kinds[i] = "footer"  # a headline of another article with its date
 
+    for i in range(last_article):  # "4 April 2009 | georgia, nato, ukraine": a stamp and tags
+        line = lines[i]
+        bar = kinds[i] is None and "|" in line.text
+        if bar and dated_label(line) and date_dominates(line.stripped):
+            kinds[i] = "dateline"
+
     _mark_header(lines, kinds, last_article)
 
     line_spans = [

@@ -125,24 +125,36 @@ _MONTHS = f"(?i:{alternation('months')})"
 
 
 DATE_WORDS = (
-    rf"(?:\d{{1,2}}\.?\s*(?:de\s+)?{_MONTHS}\.?,?\s*(?:(?:de|del)\s+)?(?:\d{{4}})?|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.?\s*(?:de\s+)?{_MONTHS}\.?,?\s*(?:(?:de|del)\s+)?(?:\d{{4}})?|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf",?\s*(?:\d{{4}})?|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}-\d{{2}}(?:-\d{{2}})?"
     r"(?:T[\d:.+Z-]+)?)"
 )
 
 
-_CLOCK = r"(?:\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|Uhr|h|CES?T|GMT|UTC|EST|ET)?)"
+_CLOCK = (
+    r"(?:\d{1,2}[:h.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:Uhr|h|CES?T|GMT|UTC|EST|EDT|ET|PT))?)"
+)
 
 
 _WEEKDAY = alternation("weekdays")
 
 
 STAMP_PIECES = re.compile(
-    rf"{DATE_WORDS}|{_CLOCK}|\b(?:{_WEEKDAY})\b|\b(?:at|à|um|a las|alle|le|el|am|il)\b|"
-    r"[•·▪|/,;:()\[\]\-–—+±~≈]",
+    rf"{DATE_WORDS}|{_CLOCK}|\b(?:{_WEEKDAY}|{alternation('weekday_abbr')})\b\.?|"
+    rf"\b(?:at|à|um|a las|alle|le|el|am|il|ore|{alternation('time_zones')})\b\.?|"
+    rf"\b(?:{alternation('document_kinds')}|{alternation('stamp_labels')})\b|"
+    r"[•·▪|/,;:()\[\]\-–—+±~≈.]",
     re.IGNORECASE,
 )
+"""The pieces a page's stamp is made of: dates, times, weekdays (also abbreviated), time
+zones, the kind of document ("Press release", "Pressemitteilung") and separators."""
 
+
+DAY_RANGE = re.compile(
+    r"^\s*\d{1,2}\.?\s*(?:[-–—/]|and|et|und|y|e)\s*\d{1,2}\.?\s+[^\W\d_]", re.IGNORECASE
+)
+"""Two days of one month: "19-20 Giugno 2000", "11 and 12 July"."""
 
 STAMP_OPENING = re.compile(rf"(?:{_WEEKDAY}|{_MONTHS})\b", re.IGNORECASE)
 """A stamp may open with a weekday or a month in lower case ("mardi 12 mars 2024")."""
@@ -209,10 +221,25 @@ _DATELINE_BODY = (
     rf"(?:,\s*{DATE_WORDS})?\s*(?:\([^()\n]{{2,30}}\))?\s*(?:--|[-–—])"
     rf"|[A-ZÀ-Ý][\w'’-]+[.,]\s+{DATE_WORDS}(?:[.,](?![ \t]*[a-zà-ÿ])\s*(?:[A-Z][A-Z.]{{2,}}/?)?"
     r"|\s*\([^()\n]{2,30}\)\.?\s*(?:--|[-–—])?|\s*(?:--|[-–—])))"
+    rf"|[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{{1,30}}[A-ZÀ-Ý.]\s*\([^()\n]{{2,40}}?[-–—,]\s*{DATE_WORDS}\)"
 )
 
 
 AGENCY_DATELINE = re.compile(rf"^[ \t]*{_DATELINE_BODY}(?=\s+\S)", re.MULTILINE)
+
+AGENCY_DATELINE_INSIDE = re.compile(
+    rf"\b[A-ZÀ-Ý][\w'’-]+,\s+{DATE_WORDS}\s*\([^()\n]{{2,30}}\)\s*(?:--|[-–—])"
+)
+"""An agency's dateline inside a line, after a headline run into it: "... poi quella
+europea Venezia, 4 nov. (askanews) - ": the agency in brackets and the dash mark it."""
+
+LABELLED_STAMP_INSIDE = re.compile(
+    rf"\b(?:{alternation('stamp_labels')}|{alternation('updated')})\s*:\s*"
+    rf"(?:{DATE_WORDS})(?:,?\s*(?:um|à|at|alle|a las)?\s*{_CLOCK}(?:\s*Uhr)?)?",
+    re.IGNORECASE,
+)
+"""A stamp with its label inside a line: "... \"herzlich willkommen\" Stand: 15.05.2022
+11:27 Uhr"."""
 
 
 AFTER_STAMP = re.compile(rf"[ \t]*(?:{_DATELINE_BODY}|{DATE_WORDS}(?=[ \t]*$))", re.MULTILINE)
@@ -341,6 +368,14 @@ PUBLISHED_ON = re.compile(
 
 
 """A line that ends by saying when it was published: a credit or stamp of the page."""
+
+SENT_ON = re.compile(
+    rf"^(?:{alternation('sent_note')})\s+(?:(?:am|on|le|el|il|the)\s+)?{DATE_WORDS}\b.{{0,80}}"
+    rf"\b(?:{alternation('sent_verbs')})\.?$",
+    re.IGNORECASE,
+)
+"""A note that the piece went out on a day: "Diese Nachricht wurde am 30.11.2023 im
+Programm Deutschlandfunk gesendet.", "This article was first published on ..."."""
 
 
 RELATIVE_STAMP = re.compile(

@@ -15,6 +15,7 @@ from briefing_app.ingest.furniture.patterns import (
     COOKIES,
     COUNTER,
     DATE_WORDS,
+    DAY_RANGE,
     DELIVERY,
     GALLERY_COUNTER,
     IMAGE_CREDIT,
@@ -29,6 +30,7 @@ from briefing_app.ingest.furniture.patterns import (
     READING_TIME,
     RELATIVE_STAMP,
     RIGHTS,
+    SENT_ON,
     SENTENCE_END,
     SHARE_BAR,
     STAMP_LABEL,
@@ -49,8 +51,8 @@ def _stamp_kind(text: str) -> str | None:
     if len(text) > 60:
         return None
     rest = STAMP_PIECES.sub(" ", text).strip()
-    if rest or not re.search(r"\d", text):
-        return None
+    if rest or not re.search(r"\d", text) or DAY_RANGE.match(text):
+        return None  # "19-20 Giugno 2000": a page stamps one day, not a meeting's days
     return "clock" if not re.search(DATE_WORDS, text, re.IGNORECASE) else "dateline"
 
 
@@ -68,7 +70,7 @@ def _frame_kind(text: str, words: list[str]) -> str | None:
     bare = LIST_STAMP.sub("", text).strip()
     stamp = _stamp_kind(bare)
     if stamp:
-        return stamp
+        return "updated" if STAMP_LABEL.match(bare) else stamp
     if RELATIVE_STAMP.match(text):
         return "dateline"
     if UPDATED.match(bare) and len(words) <= 12 and re.search(r"\d", bare):
@@ -86,6 +88,8 @@ def _frame_kind(text: str, words: list[str]) -> str | None:
         return "caption"
     if len(words) <= 30 and PUBLISHED_ON.search(bare):
         return "updated"
+    if len(words) <= 25 and SENT_ON.match(bare):
+        return "other"
     if URL.search(bare) and _few_words(URL.sub(" ", bare)) and not SENTENCE_END.search(bare):
         return "other"  # identifiers and addresses: "ELI: http://data.europa.eu/eli/..."
     return None
@@ -198,10 +202,12 @@ def line_kind(
 def date_dominates(text: str) -> bool:
     """The date is most of the line: a place, a reading time, a label beside it
     ("Brussels, 25 March 2022 | 5 min read"), not a headline that names a date."""
+    if DAY_RANGE.match(text):
+        return False  # "19-20 Giugno 2000": the days of a meeting, not a stamp
     if re.match(r"[a-zß-ÿ]", text) and not STAMP_OPENING.match(text):
         return False  # "de 11 de diciembre de 2017": the next line of a title set over lines
     rest = re.sub(DATE_WORDS, " ", text, flags=re.IGNORECASE)
-    return len(words_of(rest)) <= 5
+    return len(words_of(rest)) <= 3
 
 
 def dated_label(line: Line) -> bool:
