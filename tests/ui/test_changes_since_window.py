@@ -76,7 +76,7 @@ def test_marking_delivered_then_walking_the_changes_to_their_event(
     dialog = window.exports.changes_dialog
     assert isinstance(dialog, ChangesSinceDialog) and dialog.isVisible()
     assert "1 change since" in dialog.heading.text()
-    assert dialog.texts() == ["a note was added: “Ask the Council about 2030.”"]
+    assert dialog.texts() == ["A note was added: “Ask the Council about 2030.”"]
     assert dialog.changed_events() == {ADOPTED}
     assert window.timeline.highlighted_ids() == {ADOPTED}
     dialog.list.setFocus()

@@ -102,7 +102,7 @@ class ChangesSinceDialog(QDialog):
             tail = f"{count} change{'s' if count != 1 else ''} since (Enter shows the event):"
         self.heading.setText(f"“{d.briefing_name}” was {d.describe()}; {tail}")
         for change in self.since.changes:
-            item = QStandardItem(change.text)
+            item = QStandardItem(change.text[:1].upper() + change.text[1:])
             item.setData(change.event_id, EVENT_ROLE)
             item.setToolTip(change.text)
             self.model.appendRow(item)
