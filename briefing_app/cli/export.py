@@ -88,7 +88,7 @@ def add_export_parser(sub: argparse._SubParsersAction) -> None:
         help="with --briefing: a draft, not recorded as handed on (see `changes --since-briefing`)",
     )
     export.add_argument(
-        "--width", type=int, metavar="PX", help="image width in pixels (png 2000, svg 1600)"
+        "--width", type=int, metavar="PX", help="image width in pixels (default 2000)"
     )
 
 
@@ -284,10 +284,8 @@ def _write_drawn(args: argparse.Namespace, selection: ExportSelection, briefing:
             f"wrote {args.output}: {pages} pages, {len(selection.events)} events", file=sys.stderr
         )
         return
-    from briefing_app.export.images import write_png, write_svg
+    from briefing_app.export.images import DEFAULT_WIDTH, write_png, write_svg
 
-    if args.format == "png":
-        size = write_png(selection, args.output, args.width or 2000)
-    else:
-        size = write_svg(selection, args.output, args.width or 1600)
+    write = write_png if args.format == "png" else write_svg
+    size = write(selection, args.output, args.width or DEFAULT_WIDTH)
     print(f"wrote {args.output}: {size.width()} x {size.height()} px", file=sys.stderr)

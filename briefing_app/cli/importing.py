@@ -253,10 +253,13 @@ def _replace_source(args: argparse.Namespace, path: Path) -> int:
 
 
 def _print_import(name: str, prepared: PreparedImport, *, saved: bool) -> None:
+    from briefing_app.domain.model import outlet_named
+
     article, meta = prepared.article, prepared.metadata
     when = meta.published.label() if meta.published else "date unknown"
     verb = "imported" if saved else "would import"
-    print(f"{verb} {name}: “{meta.title}” ({meta.outlet or 'outlet unknown'}, {when})")
+    outlet = outlet_named(meta.outlet, meta.title, meta.url) or "outlet unknown"
+    print(f"{verb} {name}: “{meta.title}” ({outlet}, {when})")
     print(
         f"  {article.format}; body {article.body_end - article.body_start:,} characters; "
         f"{len(article.furniture)} furniture span(s); {len(prepared.mentions)} date(s) found; "

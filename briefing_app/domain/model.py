@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, make_dataclass
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from briefing_app.domain.dates import DateSpan, PartialDate
 from briefing_app.domain.grading import Grade, excerpt_grade
@@ -21,8 +22,10 @@ __all__ = [
     "Lane",
     "Origin",
     "Source",
+    "UNKNOWN_OUTLET",
     "UNVERIFIED_QUOTE",
     "event_from_fields",
+    "outlet_named",
 ]
 
 
@@ -74,6 +77,37 @@ class Origin(StrEnum):
     USER = "user"
 
 
+UNKNOWN_OUTLET = "Unknown outlet"
+"""What an import stores when nothing names the outlet; never printed in a citation."""
+
+_SITE_IN_TITLE = 32
+"""The longest "… | Site" tail of a page title taken as the site's name."""
+
+
+def outlet_named(outlet: str, title: str = "", url: str | None = None) -> str:
+    """The outlet to cite: as stored, else the URL's host, else the site a title ends with.
+
+    A URL names at least the site ("politico.eu"); pages saved from the web
+    often title themselves "Headline | Reuters". Empty when nothing names it,
+    so a citation then gives the title and date alone rather than a placeholder.
+    """
+    name = " ".join(outlet.split())
+    if name and name != UNKNOWN_OUTLET:
+        return name
+    if url:
+        try:
+            host = urlsplit(url.strip()).hostname or ""
+        except ValueError:
+            host = ""
+        if "." in host:
+            return host.removeprefix("www.")
+    head, bar, tail = title.rpartition(" | ")
+    tail = tail.strip()
+    if bar and head.strip() and 0 < len(tail) <= _SITE_IN_TITLE and len(tail.split()) <= 4:
+        return tail
+    return ""
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """An article stored verbatim, with what is known about it."""
@@ -102,10 +136,17 @@ class Source:
             return "source"
         return "outlet" if self.outlet_grade else None
 
+    @property
+    def named_outlet(self) -> str:
+        """The outlet as a citation names it (see ``outlet_named``); empty when unknown."""
+        return outlet_named(self.outlet, self.title, self.url)
+
     def citation(self) -> str:
         """How an export cites it: outlet, title in quotation marks, date at its precision."""
         when = self.published.label() if self.published else "undated"
-        return f"{self.outlet}, \u201c{self.title}\u201d, {when}"
+        outlet = self.named_outlet
+        lead = f"{outlet}, " if outlet else ""
+        return f"{lead}\u201c{self.title}\u201d, {when}"
 
 
 UNVERIFIED_QUOTE = (

@@ -55,7 +55,7 @@ def event_row(sel: ExportSelection, ev: Event) -> list[str]:
     sources = []
     for x in ev.excerpts:
         src = sel.sources.get(x.source)
-        label = f"{src.outlet}: {src.title}" if src else x.source
+        label = ": ".join(filter(None, (src.named_outlet, src.title))) if src else x.source
         if label not in sources:
             sources.append(label)
     return [

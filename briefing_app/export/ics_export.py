@@ -40,7 +40,7 @@ def _description(sel: ExportSelection, ev: Event) -> str:
         parts.append("Actors: " + ", ".join(ev.actors))
     for x in ev.excerpts:
         src = sel.sources.get(x.source)
-        cite = f" ({src.outlet})" if src else ""
+        cite = f" ({src.named_outlet or src.title})" if src else ""
         flag = " [not verified against the stored article]" if x.needs_check else ""
         parts.append(f"\u201c{x.quote}\u201d{cite}{flag}")
     for note in sel.annotations_of(ev.id):

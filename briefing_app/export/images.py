@@ -18,12 +18,18 @@ from PySide6.QtSvg import QSvgGenerator
 
 from briefing_app.domain.wording import shown_as_written
 from briefing_app.export.selection import ExportSelection
-from briefing_app.export.timeline_pages import PaperTimelinePainter, span_label
+from briefing_app.export.timeline_pages import (
+    AXIS_HEIGHT,
+    EMPTY_LANE,
+    PaperTimelinePainter,
+    span_label,
+)
 from briefing_app.export.typeset import Fonts
 from briefing_app.geometry.index import EventIndex
 from briefing_app.storage.files import write_bytes
 
 __all__ = [
+    "DEFAULT_WIDTH",
     "DESIGN_WIDTH",
     "ImageError",
     "image_size",
@@ -41,29 +47,38 @@ _FOOTER = 22.0
 _LANE = 74.0
 _DOTS_PER_METRE_72DPI = round(72 / 0.0254)
 MAX_PIXELS = 16_000
+DEFAULT_WIDTH = 2000
+"""Pixels across when none is asked for, PNG and SVG alike: sharp on a full-HD slide."""
 
 
 class ImageError(ValueError):
     """A size that cannot be drawn; the message says what is allowed."""
 
 
-def _design_height(lanes: int) -> float:
-    return _HEADER + 26.0 + lanes * _LANE + _FOOTER
+def _design_height(selection: ExportSelection, index: EventIndex) -> float:
+    """Room for the header, axis, lanes and legend; a lane with no event takes little."""
+    t0, t1 = selection.first_day.toordinal(), selection.last_day.toordinal() + 1
+    lanes = sum(
+        _LANE if index.visible(lane, t0, t1) else EMPTY_LANE
+        for lane in selection.options.ordered_lanes
+    )
+    return _HEADER + AXIS_HEIGHT + lanes + _FOOTER
 
 
 def image_size(selection: ExportSelection, width_px: int) -> QSize:
     """The pixel size of the picture for ``width_px``: height follows the lanes."""
     if not 64 <= width_px <= MAX_PIXELS:
         raise ImageError(f"width must be between 64 and {MAX_PIXELS} pixels, not {width_px}")
-    lanes = len(selection.options.ordered_lanes)
-    return QSize(width_px, round(_design_height(lanes) * width_px / DESIGN_WIDTH))
+    height = _design_height(selection, EventIndex(selection.events))
+    return QSize(width_px, round(height * width_px / DESIGN_WIDTH))
 
 
 def paint_timeline_image(p: QPainter, selection: ExportSelection, width_px: int) -> None:
     """Paint the selection's period onto ``p``, which covers ``image_size`` pixels."""
     fonts = Fonts()
     lanes = selection.options.ordered_lanes
-    height = _design_height(len(lanes))
+    index = EventIndex(selection.events)
+    height = _design_height(selection, index)
     p.save()
     p.scale(width_px / DESIGN_WIDTH, width_px / DESIGN_WIDTH)
     p.fillRect(QRectF(0, 0, DESIGN_WIDTH, height), QColor("white"))
@@ -71,14 +86,14 @@ def paint_timeline_image(p: QPainter, selection: ExportSelection, width_px: int)
     t0 = selection.first_day.toordinal()
     t1 = selection.last_day.toordinal() + 1
     rect = QRectF(12, _HEADER, DESIGN_WIDTH - 24, height - _HEADER - _FOOTER)
-    frame = painter.frame(EventIndex(selection.events), lanes, t0, t1, rect, own_events=False)
+    frame = painter.frame(index, lanes, t0, t1, rect, own_events=False)
     p.setPen(QColor(15, 15, 20))
     p.setFont(fonts.entry_title)
     period = span_label(selection.first_day, date.fromordinal(t1))
     title = f"{selection.options.title} · {period}"
     p.drawText(QPointF(12, 20), shown_as_written(title))
     painter.paint(p, frame)
-    painter.paint_legend(p, 12, height - _FOOTER + 6, continued=False)
+    painter.paint_legend(p, 12, height - _FOOTER + 6, continued=False, in_document=False)
     p.restore()
 
 
@@ -98,7 +113,7 @@ def _render_png(selection: ExportSelection, width_px: int) -> QImage:
     return image
 
 
-def png_bytes(selection: ExportSelection, width_px: int = 2000) -> bytes:
+def png_bytes(selection: ExportSelection, width_px: int = DEFAULT_WIDTH) -> bytes:
     """The picture as PNG bytes, for documents that embed it (Word)."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -107,14 +122,14 @@ def png_bytes(selection: ExportSelection, width_px: int = 2000) -> bytes:
     return bytes(buffer.data().data())
 
 
-def write_png(selection: ExportSelection, path: Path, width_px: int = 2000) -> QSize:
+def write_png(selection: ExportSelection, path: Path, width_px: int = DEFAULT_WIDTH) -> QSize:
     """Write the picture as PNG, replacing ``path`` once complete; returns its size in pixels."""
     size = image_size(selection, width_px)
     write_bytes(path, png_bytes(selection, width_px))
     return size
 
 
-def svg_bytes(selection: ExportSelection, width_px: int = 1600) -> bytes:
+def svg_bytes(selection: ExportSelection, width_px: int = DEFAULT_WIDTH) -> bytes:
     """The picture as SVG text (UTF-8) with the given pixel size."""
     size = image_size(selection, width_px)
     buffer = QBuffer()
@@ -137,7 +152,7 @@ def svg_bytes(selection: ExportSelection, width_px: int = 1600) -> bytes:
     return _size_in_pixels(text, size).encode("utf-8")
 
 
-def write_svg(selection: ExportSelection, path: Path, width_px: int = 1600) -> QSize:
+def write_svg(selection: ExportSelection, path: Path, width_px: int = DEFAULT_WIDTH) -> QSize:
     """Write the picture as SVG, replacing ``path`` once complete; returns the size."""
     size = image_size(selection, width_px)
     write_bytes(path, svg_bytes(selection, width_px))

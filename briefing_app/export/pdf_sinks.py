@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 
 from briefing_app.export.options import PageSize
 
-__all__ = ["APP_NAME", "ImageSink", "PdfSink", "page_size_points"]
+__all__ = ["APP_NAME", "ImageSink", "NullSink", "PdfSink", "page_size_points"]
 
 APP_NAME = "Briefing Chronology"
 
@@ -121,6 +121,30 @@ class ImageSink:
         self.painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self.painter.scale(self.scale, self.scale)
+        return self.painter
+
+    def finish(self) -> None:
+        if self.painter is not None and self.painter.isActive():
+            self.painter.end()
+        self.painter = None
+
+
+class NullSink:
+    """Pages set and drawn nowhere: a pass that only learns where everything lands.
+
+    The painter works on one tiny image, so text is laid out exactly as for
+    the PDF (the layout measures on its own 72-dpi device) at little cost.
+    """
+
+    def __init__(self) -> None:
+        self.image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+        self.painter: QPainter | None = None
+        self.heights: list[float] = []
+
+    def new_page(self, size: QSizeF) -> QPainter:
+        if self.painter is None:
+            self.painter = QPainter(self.image)
+        self.heights.append(size.height())
         return self.painter
 
     def finish(self) -> None:

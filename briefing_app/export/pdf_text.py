@@ -1,11 +1,12 @@
-"""How the PDF words the pieces of an entry: citation tags, quotations, source facts.
+"""The words the PDF sets around events and sources: citations, tags, facts, headers.
 
-Kept apart from the page-by-page builder (pdf_document.py) so that what a
-reader sees written, a flagged passage above all, is read in one place.
+Kept apart from the page builder so the builder holds only the order of the
+document; everything here is a pure function of the data it is given.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QRectF
@@ -16,10 +17,26 @@ from briefing_app.domain.grading import Grade
 from briefing_app.domain.model import Excerpt, Source
 from briefing_app.export.typeset import Fonts, Para
 
-__all__ = ["WARNING", "cite_tag", "day_label", "plain", "quote_para", "rect_tuple", "source_facts"]
+__all__ = [
+    "GREY",
+    "NOTE_BOX",
+    "NOTE_INK",
+    "WARNING",
+    "cite_tag",
+    "day",
+    "plain",
+    "quote_para",
+    "rect_tuple",
+    "running_head",
+    "source_facts",
+]
 
+GREY = QColor(95, 95, 100)
 WARNING = QColor(160, 64, 0)
-"""The ink of a flagged passage and of warnings."""
+NOTE_BOX = QColor(255, 243, 205)
+NOTE_INK = QColor(122, 78, 0)
+
+_SEP = " \u00b7 "
 
 
 def cite_tag(number: int | None, grade: Grade | None) -> str:
@@ -48,7 +65,7 @@ def rect_tuple(rect: QRectF) -> tuple[float, float, float, float]:
     return (rect.x(), rect.y(), rect.width(), rect.height())
 
 
-def day_label(d: date) -> str:
+def day(d: date) -> str:
     return PartialDate(d).label()
 
 
@@ -58,6 +75,10 @@ def plain(text: str) -> str:
 
 
 def source_facts(src: Source) -> list[str]:
+    """Date, grade, author and address of a listed source: what a reader needs to find it.
+
+    The name the app stores the text under is no help to a reader and is never printed.
+    """
     facts = [src.published.label() if src.published else "undated"]
     grade = src.effective_grade
     if grade is not None:
@@ -65,5 +86,23 @@ def source_facts(src: Source) -> list[str]:
         facts.append(f"graded {grade.describe()}{default}")
     if src.author:
         facts.append(src.author)
-    facts.append(src.url or f"stored as {src.file}")
+    if src.url:
+        facts.append(src.url)
     return facts
+
+
+def running_head(parts: Sequence[str], fallback: str) -> str:
+    """The header of a page holding ``parts``: "Chronology · 2017–2018" for two years.
+
+    Parts sharing a section ("Chronology · 2017", "Chronology · 2018") are
+    named by their first and last; a page without any takes ``fallback``.
+    """
+    if not parts:
+        return fallback
+    if len(parts) == 1:
+        return parts[0]
+    heads = {p.partition(_SEP)[0] for p in parts}
+    if len(heads) == 1 and all(_SEP in p for p in parts):
+        first, last = parts[0].partition(_SEP)[2], parts[-1].partition(_SEP)[2]
+        return f"{heads.pop()}{_SEP}{first}\u2013{last}"
+    return " / ".join(parts)

@@ -29,7 +29,7 @@ from briefing_app.drawing.marks import (
 from briefing_app.export.typeset import Fonts, measure_with, metrics_device
 from briefing_app.geometry.index import EventIndex
 from briefing_app.geometry.layout import LayoutStyle, layout_timeline
-from briefing_app.geometry.marks import Mark, TimelineLayout
+from briefing_app.geometry.marks import Cluster, LaneBox, Mark, TimelineLayout
 from briefing_app.geometry.paging import split_period
 from briefing_app.geometry.palette import (
     ANNOTATION_RGB,
@@ -42,9 +42,11 @@ from briefing_app.geometry.ticks import AxisTicks, axis_ticks
 from briefing_app.geometry.timescale import TimeScale
 
 __all__ = [
+    "EMPTY_LANE",
     "PAPER_STYLE",
     "PaperFrame",
     "PaperTimelinePainter",
+    "lane_heights",
     "plan_pages",
     "span_label",
 ]
@@ -70,6 +72,9 @@ LABEL_BUDGET = 140.0
 LEFT_PAD = 6.0
 GUTTER = 56.0
 AXIS_HEIGHT = 26.0
+EMPTY_LANE = 16.0
+"""Height of a lane with no event in the window: room for its name, no more."""
+_STRIP_PAD = 6.0
 
 
 @dataclass(frozen=True)
@@ -123,28 +128,61 @@ class PaperTimelinePainter:
         next page shows it.
         """
         width = rect.width() - GUTTER
-        lane_height = (rect.height() - AXIS_HEIGHT) / max(len(lanes), 1)
         strip = min(LABEL_BUDGET + self.style.marker_px + self.style.badge_px + 8.0, width * 0.3)
-        days_per_px = (t1 - t0) / (width - strip - LEFT_PAD)
-        scale = TimeScale(t0 - LEFT_PAD * days_per_px, t1 + strip * days_per_px, width)
         event_ids: tuple[str, ...] = ()
         if own_events:
             events = [e.event for lane in lanes for e in index.visible(lane, t0, t1)]
             index = EventIndex(events)
             event_ids = tuple(ev.id for ev in events)
-        layout = layout_timeline(
-            index,
-            scale,
-            lanes,
-            self.measure,
-            label_px_budget=LABEL_BUDGET,
-            top=rect.top() + AXIS_HEIGHT,
-            lane_height=lane_height,
-            style=self.style,
-            label_cache=self._labels,
-        )
+        heights = lane_heights(index, lanes, t0, t1, rect.height() - AXIS_HEIGHT)
+        layout = self._lay_out(index, lanes, t0, t1, rect, strip, heights)
+        if not continued:
+            # Nothing follows: keep only the room the last labels take, so the
+            # axis ends near the last event rather than years after it.
+            end = layout.scale.to_px(t1)
+            need = max((m.extent.x + m.extent.w - end for m in layout.marks), default=0.0)
+            need = max(need, *(c.rect.x + c.rect.w - end for c in layout.clusters), 0.0)
+            if need + _STRIP_PAD < strip:
+                layout = self._lay_out(index, lanes, t0, t1, rect, need + _STRIP_PAD, heights)
+        scale = layout.scale
         ticks = axis_ticks(scale.t0, scale.t1, width, self.axis_measure)
         return PaperFrame(layout, ticks, index, rect, t1, continued, event_ids)
+
+    def _lay_out(
+        self,
+        index: EventIndex,
+        lanes: Sequence[Lane],
+        t0: float,
+        t1: float,
+        rect: QRectF,
+        strip: float,
+        heights: Sequence[float],
+    ) -> TimelineLayout:
+        """Lanes one under the other, each at its own height, ``strip`` points right of ``t1``."""
+        width = rect.width() - GUTTER
+        days_per_px = (t1 - t0) / (width - strip - LEFT_PAD)
+        scale = TimeScale(t0 - LEFT_PAD * days_per_px, t1 + strip * days_per_px, width)
+        boxes: list[LaneBox] = []
+        marks: list[Mark] = []
+        clusters: list[Cluster] = []
+        top = rect.top() + AXIS_HEIGHT
+        for lane, height in zip(lanes, heights, strict=True):
+            one = layout_timeline(
+                index,
+                scale,
+                [lane],
+                self.measure,
+                label_px_budget=LABEL_BUDGET,
+                top=top,
+                lane_height=height,
+                style=self.style,
+                label_cache=self._labels,
+            )
+            boxes.extend(one.lanes)
+            marks.extend(one.marks)
+            clusters.extend(one.clusters)
+            top += height
+        return TimelineLayout(scale, tuple(boxes), tuple(marks), tuple(clusters))
 
     def fits(
         self, index: EventIndex, lanes: Sequence[Lane], first: date, stop: date, rect: QRectF
@@ -181,8 +219,14 @@ class PaperTimelinePainter:
         p.restore()
         return [(m.event_id, qrect(m.extent).translated(left, 0)) for m in frame.layout.marks]
 
-    def paint_legend(self, p: QPainter, x: float, y: float, continued: bool) -> None:
-        """A key to the marks, drawn with the marks themselves, on one line from ``(x, y)``."""
+    def paint_legend(
+        self, p: QPainter, x: float, y: float, continued: bool, *, in_document: bool = True
+    ) -> None:
+        """A key to the marks, drawn with the marks themselves, on one line from ``(x, y)``.
+
+        Only a document (``in_document``) has a chronology to send clustered events to;
+        a picture says what the number is.
+        """
         grey: RGB = (110, 110, 115)
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -196,7 +240,12 @@ class PaperTimelinePainter:
             ("diamond", "your own event"),
             ("badge", "your note"),
             ("flag", "talking point"),
-            ("cluster", "too close to label: see the chronology"),
+            (
+                "cluster",
+                "too close to label: see the chronology"
+                if in_document
+                else "n events too close to label",
+            ),
         ]
         if continued:
             items.append(("strip", "on the next page"))
@@ -269,7 +318,9 @@ class PaperTimelinePainter:
         left, right = frame.time_left, r.right()
         base = r.top() + AXIS_HEIGHT
         p.setPen(QPen(QColor(120, 120, 128), 0.6))
-        p.drawLine(QPointF(left, base), QPointF(right, base))
+        end = min(right, left + frame.layout.scale.to_px(frame.until))
+        p.drawLine(QPointF(left, base), QPointF(end, base))  # time ends there; labels run on
+        p.drawLine(QPointF(end, base - 3), QPointF(end, base + 3))
         for tick in frame.ticks.minor:
             x = left + tick.x
             if left <= x <= right and tick.time < frame.until:
@@ -317,6 +368,21 @@ class PaperTimelinePainter:
 
 def _ascent(font: QFont) -> float:
     return QFontMetricsF(font, metrics_device()).ascent()
+
+
+def lane_heights(
+    index: EventIndex, lanes: Sequence[Lane], t0: float, t1: float, room: float
+) -> list[float]:
+    """Each lane's height: ``EMPTY_LANE`` for a lane with nothing in ``[t0, t1)``, the
+    rest of ``room`` shared by the others (all alike when every lane is empty)."""
+    full = [bool(index.visible(lane, t0, t1)) for lane in lanes]
+    if not any(full):
+        return [room / max(len(lanes), 1)] * len(lanes)
+    empty = full.count(False)
+    share = (room - empty * EMPTY_LANE) / full.count(True)
+    if share < EMPTY_LANE:
+        return [room / len(lanes)] * len(lanes)
+    return [share if f else EMPTY_LANE for f in full]
 
 
 def plan_pages(

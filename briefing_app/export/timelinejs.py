@@ -60,7 +60,7 @@ def _text(sel: ExportSelection, ev: Event) -> str:
     parts.append(f"<p><small>{' · '.join(facts)}</small></p>")
     for x in ev.excerpts[1:]:
         src = sel.sources.get(x.source)
-        cite = f" <cite>{escape(src.outlet)}</cite>" if src else ""
+        cite = f" <cite>{escape(src.named_outlet or src.title)}</cite>" if src else ""
         parts.append(f"<blockquote>{escape(x.quote)}{cite}</blockquote>{_unverified(x)}")
     for note in sel.annotations_of(ev.id):
         tags = f" <small>({escape(', '.join(note.tags))})</small>" if note.tags else ""
@@ -77,7 +77,7 @@ def _media(sel: ExportSelection, ev: Event) -> dict[str, Any] | None:
     media: dict[str, Any] = {"url": f"<blockquote>{escape(x.quote)}</blockquote>{_unverified(x)}"}
     if src is not None:
         when = src.published.label() if src.published else "undated"
-        media["credit"] = escape(f"{src.outlet}, {when}")
+        media["credit"] = escape(", ".join(filter(None, (src.named_outlet, when))))
         media["caption"] = escape(src.title)
         if src.url:
             media["link"] = src.url

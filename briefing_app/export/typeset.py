@@ -228,8 +228,10 @@ class PageFlow:
     """Pours paragraphs onto pages of one size, numbering them as it goes.
 
     ``start_page`` is called with the painter and page index of every page
-    it opens, to draw running headers; ``page_count`` counts every page of
-    the document, including pages other code drew on the same sink.
+    it opens; ``end_page`` with the painter, the page index and the parts
+    drawn on it, in order, once the page is full or ``close`` is called, to
+    draw running headers that name what the page holds. ``part`` names what
+    the paragraphs now added belong to ("Chronology · 2017").
     """
 
     def __init__(
@@ -240,6 +242,7 @@ class PageFlow:
         *,
         margins: tuple[float, float, float, float] = (56.0, 60.0, 56.0, 56.0),
         start_page: Callable[[QPainter, int], None] | None = None,
+        end_page: Callable[[QPainter, int, list[str]], None] | None = None,
         first_page_index: int = 0,
     ) -> None:
         self.sink = sink
@@ -247,6 +250,9 @@ class PageFlow:
         self.fonts = fonts
         self.left, self.top, self.right, self.bottom_margin = margins
         self.start_page = start_page
+        self.end_page = end_page
+        self.part = ""
+        self.parts: list[str] = []
         self.page_index = first_page_index - 1
         self.painter: QPainter | None = None
         self.y = 0.0
@@ -266,8 +272,19 @@ class PageFlow:
         return self.bottom - self.y
 
     # -- pages ---------------------------------------------------------------
+    def close(self) -> None:
+        """Finish the current page (its ``end_page``); the next paragraph opens a new one."""
+        painter = self.painter
+        if painter is not None and self.end_page is not None:
+            painter.save()
+            self.end_page(painter, self.page_index, self.parts)
+            painter.restore()
+        self.painter = None
+        self.parts = []
+
     def new_page(self) -> bool:
         """Open the next page; False when the sink wants no more."""
+        self.close()
         painter = self.sink.new_page(self.size)
         if painter is None:
             self.stopped = True
@@ -395,6 +412,8 @@ class PageFlow:
             painter.setPen(QPen(para.bar, 2.0))
             painter.drawLine(QPointF(x + 1, self.y + 1), QPointF(x + 1, self.y + height - 1))
             x += _BAR_GAP
+        if self.part and self.part not in self.parts:
+            self.parts.append(self.part)
         painter.setPen(para.color)
         painter.setFont(para.font)
         y = self.y

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from briefing_app.domain.dates import DateSpan, Precision
-from briefing_app.domain.model import Confidence, Event, Origin
+from briefing_app.domain.model import UNKNOWN_OUTLET, Confidence, Event, Origin, outlet_named
 from briefing_app.ingest.dates import LANGUAGES, DateMention, extract_dates
 from briefing_app.ingest.metadata import ArticleMetadata
 from briefing_app.ingest.problems import ImportCancelled, ImportProblem
@@ -205,7 +205,7 @@ def _source_in(s: Session, prepared: PreparedImport) -> SavedSource:
     article, meta = prepared.article, prepared.metadata
     file = _file_id(article.path, article.content_hash)
     title = " ".join(meta.title.split())[:500] or article.path.stem
-    outlet = " ".join(meta.outlet.split())[:200] or "Unknown outlet"
+    outlet = outlet_named(meta.outlet, title, meta.url)[:200] or UNKNOWN_OUTLET
     existing = _imported(s, article.content_hash)
     if existing is not None:
         raise AlreadyImported(*existing)

@@ -83,9 +83,13 @@ def run_export(db_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+_FOLIO = re.compile(r"^\s*\d+\s+")
 _RUNNING_HEAD = re.compile(
-    r"^\s*\d+\s+European defence: a chronology\s+(Chronology(?: · \d{4})?|Briefing|Sources)\s+"
+    r"\s*European defence: a chronology\s+"
+    r"(Chronology(?: · \d{4}(?:–\d{4})?)?|Briefing|Sources)\s*$"
 )
+"""The header is drawn once its page is full (it names the years the page holds),
+so it comes last in the page's text; the folio comes first."""
 
 
 def body_text(pdf: Path) -> str:
@@ -96,7 +100,7 @@ def body_text(pdf: Path) -> str:
     pages = []
     for page in PdfReader(pdf).pages:
         text = " ".join(page.extract_text().split())
-        pages.append(_RUNNING_HEAD.sub("", text))
+        pages.append(_RUNNING_HEAD.sub("", _FOLIO.sub("", text, count=1), count=1))
     return " ".join(pages)
 
 

@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 from briefing_app.domain.briefing import BriefingSnapshot
 from briefing_app.export.csv_export import write_csv
 from briefing_app.export.document_formats import document_bytes, docx_quote_summary
-from briefing_app.export.images import MAX_PIXELS, ImageError, write_png, write_svg
+from briefing_app.export.images import (
+    DEFAULT_WIDTH,
+    MAX_PIXELS,
+    ImageError,
+    write_png,
+    write_svg,
+)
 from briefing_app.export.options import OptionsError
 from briefing_app.export.selection import ExportSelection, select_for_export
 from briefing_app.export.timelinejs import write_timelinejs
@@ -138,7 +144,7 @@ class ImageExportDialog(_FileExportDialog):
         super().__init__(db, "Export Image", ExportOptionsForm(sections=False, tags=False), parent)
         self.width_box = QSpinBox()
         self.width_box.setRange(64, MAX_PIXELS)
-        self.width_box.setValue(2000)
+        self.width_box.setValue(DEFAULT_WIDTH)
         self.width_box.setSuffix(" px")
         self.extra.addRow("Width:", self.width_box)
 
