@@ -16,7 +16,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from briefing_app.domain.wording import shown_as_written
+from briefing_app.export.glyphs import paper_events, printable
 from briefing_app.export.selection import ExportSelection
 from briefing_app.export.timeline_pages import (
     AXIS_HEIGHT,
@@ -77,7 +77,7 @@ def paint_timeline_image(p: QPainter, selection: ExportSelection, width_px: int)
     """Paint the selection's period onto ``p``, which covers ``image_size`` pixels."""
     fonts = Fonts()
     lanes = selection.options.ordered_lanes
-    index = EventIndex(selection.events)
+    index = EventIndex(paper_events(selection.events))
     height = _design_height(selection, index)
     p.save()
     p.scale(width_px / DESIGN_WIDTH, width_px / DESIGN_WIDTH)
@@ -91,7 +91,7 @@ def paint_timeline_image(p: QPainter, selection: ExportSelection, width_px: int)
     p.setFont(fonts.entry_title)
     period = span_label(selection.first_day, date.fromordinal(t1))
     title = f"{selection.options.title} · {period}"
-    p.drawText(QPointF(12, 20), shown_as_written(title))
+    p.drawText(QPointF(12, 20), printable(title))
     painter.paint(p, frame)
     painter.paint_legend(p, 12, height - _FOOTER + 6, continued=False, in_document=False)
     p.restore()

@@ -24,8 +24,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from briefing_app.domain.briefing import BriefingSnapshot, Citation
 from briefing_app.domain.model import Event
-from briefing_app.domain.wording import shown_as_written
 from briefing_app.drawing.marks import rgb
+from briefing_app.export.glyphs import paper_events, printable
 from briefing_app.export.pdf_outline import Anchor, PdfMarks
 from briefing_app.export.pdf_sinks import page_size_points
 from briefing_app.export.pdf_text import (
@@ -137,7 +137,7 @@ class PdfBuilder:
         p.drawText(
             QRectF(56, 30, size.width() - 112, 12),
             Qt.AlignmentFlag.AlignLeft,
-            shown_as_written(self.opts.title),
+            printable(self.opts.title),
         )
         p.drawText(
             QRectF(56, 30, size.width() - 112, 12),
@@ -203,10 +203,9 @@ class PdfBuilder:
         y = 150.0
         p.setPen(QColor(15, 15, 20))
         p.setFont(f.title)
-        rect = p.boundingRect(
-            QRectF(64, y, w - 128, 200), int(Qt.TextFlag.TextWordWrap), self.opts.title
-        )
-        p.drawText(rect, int(Qt.TextFlag.TextWordWrap), self.opts.title)
+        title = printable(self.opts.title)
+        rect = p.boundingRect(QRectF(64, y, w - 128, 200), int(Qt.TextFlag.TextWordWrap), title)
+        p.drawText(rect, int(Qt.TextFlag.TextWordWrap), title)
         y = rect.bottom() + 18
         p.setFont(f.subtitle)
         p.drawText(QPointF(64, y + 12), f"{day(sel.first_day)} – {day(sel.last_day)}")
@@ -251,7 +250,7 @@ class PdfBuilder:
     def _plan_timeline(self) -> list[tuple[str, date, date, bool]]:
         """The timeline pages: an overview when the period needs several, then each window."""
         self._tl_painter = PaperTimelinePainter(self.fonts)
-        self._tl_index = EventIndex(self.sel.events)
+        self._tl_index = EventIndex(paper_events(self.sel.events))
         size = self.landscape
         self._tl_rect = QRectF(28, 52, size.width() - 56, size.height() - 52 - 48)
         first, last = self.sel.first_day, self.sel.last_day

@@ -35,7 +35,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from briefing_app.domain.wording import shown_as_written
+from briefing_app.export.glyphs import printable
 from briefing_app.paths import FONTS_DIR
 
 __all__ = [
@@ -46,6 +46,7 @@ __all__ = [
     "measure_with",
     "metrics_device",
     "load_bundled_fonts",
+    "fallback_families",
     "pick_family",
 ]
 
@@ -56,6 +57,10 @@ PREFERRED_FAMILIES = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial", "H
 """Fonts with wide coverage tried first; the system's default font is the fallback."""
 BUNDLED_FAMILY = "DejaVu Sans"
 """Shipped in ``resources/fonts/`` (with its licence), so exports look the same everywhere."""
+FALLBACK_FAMILIES = ("Symbola", "Droid Sans Fallback")
+"""Shipped beside it for what DejaVu Sans lacks: emoji and symbols (Symbola), Chinese,
+Japanese and Korean (Droid Sans Fallback). Qt takes each character from the first
+family that has it, and the PDF embeds that font too: no character is an empty box."""
 
 
 @cache
@@ -95,6 +100,13 @@ def pick_family() -> str:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
 
 
+@cache
+def fallback_families() -> tuple[str, ...]:
+    """The shipped fallback families Qt could register (all of them, normally)."""
+    shipped = load_bundled_fonts()
+    return tuple(f for f in FALLBACK_FAMILIES if f in shipped)
+
+
 def measure_with(font: QFont) -> Callable[[str], float]:
     """Text width in points for ``font``, for the timeline geometry."""
     metrics = QFontMetricsF(font, metrics_device())
@@ -106,9 +118,11 @@ class Fonts:
 
     def __init__(self, family: str | None = None, scale: float = 1.0) -> None:
         self.family = family or pick_family()
+        families = [self.family, *(f for f in fallback_families() if f != self.family)]
 
         def make(size: float, *, bold: bool = False, italic: bool = False) -> QFont:
             f = QFont(self.family)
+            f.setFamilies(families)
             f.setPointSizeF(size * scale)
             f.setBold(bold)
             f.setItalic(italic)
@@ -313,7 +327,7 @@ class PageFlow:
             inner -= 2 * _BOX_PAD
         if para.bar is not None:
             inner -= _BAR_GAP
-        layout = QTextLayout(shown_as_written(para.text), para.font, metrics_device())
+        layout = QTextLayout(printable(para.text), para.font, metrics_device())
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         option.setUseDesignMetrics(True)

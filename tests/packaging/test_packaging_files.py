@@ -63,9 +63,13 @@ def test_the_bundled_font_ships_with_its_licence() -> None:
         "DejaVuSans-BoldOblique.ttf",
         "DejaVuSans-Oblique.ttf",
         "DejaVuSans.ttf",
+        "DroidSansFallbackFull.ttf",
+        "Symbola.ttf",
     ]
     licence = (FONTS_DIR / "LICENSE").read_text(encoding="utf-8")
     assert "Bitstream Vera" in licence and "DejaVu changes are in public domain" in licence
+    assert "Symbola" in licence and "Droid Sans Fallback" in licence
+    assert "Apache License" in (FONTS_DIR / "LICENSE-Apache-2.0").read_text(encoding="utf-8")
 
 
 _NO_FONTS = """<?xml version="1.0"?>
