@@ -47,6 +47,20 @@ class PointSnapshot:
     citations: tuple[Citation, ...]
     created_at: datetime
     updated_at: datetime
+    created_by: str | None = field(default=None, compare=False)
+    """Who wrote the point and who changed it last (None: older than authors)."""
+    updated_by: str | None = field(default=None, compare=False)
+    version: int = field(default=1, compare=False)
+    """The stored version the point was read at: a save against an older one is kept beside."""
+
+    def authors_text(self) -> str:
+        """``Written by alice · last changed by bob``, or "" when nobody is recorded."""
+        if self.created_by is None and self.updated_by is None:
+            return ""
+        made = f"Written by {self.created_by or 'an unknown author'}"
+        if self.updated_by and self.updated_by != self.created_by:
+            return f"{made} · last changed by {self.updated_by}"
+        return made
 
     @property
     def supported(self) -> bool:

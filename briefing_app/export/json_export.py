@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from briefing_app.domain.model import Event, Source
 from briefing_app.export.quote_check import QuoteCheck, check_events
 from briefing_app.export.selection import annotations_by_event
+from briefing_app.storage.authors import Authorship, event_authors, excerpt_authors
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import AnnotationView, list_events, list_sources
 
@@ -40,8 +41,13 @@ def _source(src: Source) -> dict[str, Any]:
 
 
 def _event(
-    ev: Event, annotations: list[AnnotationView], sources: dict[str, Source]
+    ev: Event,
+    annotations: list[AnnotationView],
+    sources: dict[str, Source],
+    authors: Authorship | None = None,
+    excerpt_by: dict[str, str] | None = None,
 ) -> dict[str, Any]:
+    made = authors or Authorship()
     return {
         "id": ev.id,
         "title": ev.title,
@@ -55,6 +61,8 @@ def _event(
         "confidence": ev.confidence.value,
         "references": list(ev.references),
         "origin": ev.origin.value,
+        "created_by": made.created_by,
+        "updated_by": made.updated_by,
         "excerpts": [
             {
                 "source": x.source,
@@ -65,6 +73,7 @@ def _event(
                 "needs_check": x.needs_check,
                 "grade": g.label if (g := x.grade(sources.get(x.source))) else None,
                 "credibility": x.credibility,
+                "created_by": (excerpt_by or {}).get(x.uid),
             }
             for x in ev.excerpts
         ],
@@ -78,6 +87,8 @@ def _event(
                 "talking_point": a.talking_point,
                 "created": a.created_at,
                 "updated": a.updated_at,
+                "created_by": a.created_by,
+                "updated_by": a.updated_by,
             }
             for a in annotations
         ],
@@ -89,9 +100,12 @@ def checked_document(db: Database) -> tuple[dict[str, Any], QuoteCheck]:
     notes = annotations_by_event(db)  # one query, not one per annotated event
     sources = {s.file: s for s in list_sources(db)}
     events, quotes = check_events(db, list_events(db, with_excerpts=True))
+    authors, excerpt_by = event_authors(db), excerpt_authors(db)
     document = {
         "sources": [_source(s) for s in sources.values()],
-        "events": [_event(e, notes.get(e.id, []), sources) for e in events],
+        "events": [
+            _event(e, notes.get(e.id, []), sources, authors.get(e.id), excerpt_by) for e in events
+        ],
     }
     return document, quotes
 

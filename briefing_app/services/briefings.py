@@ -108,6 +108,9 @@ def _snapshot(row: BriefingRow) -> BriefingSnapshot:
                 citations=tuple(_citation(c) for c in p.citations),
                 created_at=p.created_at,
                 updated_at=p.updated_at,
+                created_by=p.created_by,
+                updated_by=p.updated_by,
+                version=p.version or 1,
             )
             for p in row.points
         ),

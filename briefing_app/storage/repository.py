@@ -531,6 +531,8 @@ class AnnotationView:
     talking_point: bool
     created_at: str
     updated_at: str
+    created_by: str | None = None
+    updated_by: str | None = None
 
 
 def annotation_view(row: AnnotationRow, event_id: str, excerpt_uid: str | None) -> AnnotationView:
@@ -544,6 +546,8 @@ def annotation_view(row: AnnotationRow, event_id: str, excerpt_uid: str | None) 
         talking_point=row.talking_point,
         created_at=row.created_at.isoformat(timespec="seconds"),
         updated_at=row.updated_at.isoformat(timespec="seconds"),
+        created_by=row.created_by,
+        updated_by=row.updated_by,
     )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from briefing_app.domain.model import Event
 from briefing_app.services.date_evidence import date_evidence
+from briefing_app.storage.authors import event_authors, excerpt_authors
 from briefing_app.storage.repository import excerpts_of_source, get_event, get_source_text
 from briefing_app.storage.search import best_per_event, search_outcome
 from briefing_app.ui.panels.search_panel import SearchResult
@@ -66,7 +67,12 @@ class Navigator(QObject):
         if center and self.w.chronology.is_visible(event_id):
             self.reveal(event)
         shown = get_event(self.w.db, event_id) or event
-        self.w.event_panel.show_event(shown, self.w.chronology.sources)
+        self.w.event_panel.show_event(
+            shown,
+            self.w.chronology.sources,
+            event_authors(self.w.db, event_id).get(event_id),
+            excerpt_authors(self.w.db, event_id),
+        )
         self.w.event_panel.show_date_evidence(
             date_evidence(self.w.db, shown), self.w.chronology.sources
         )

@@ -110,11 +110,14 @@ class BriefingPointsModel(QAbstractListModel):
             return point.text
         if role == Qt.ItemDataRole.ToolTipRole:
             if not point.citations:
-                return "Unsupported: this point cites no event or excerpt yet. Drag an event here."
-            return "\n".join(
-                f"[{n}] {c.label()}"
-                for n, c in zip(self._numbers[row], point.citations, strict=True)
-            )
+                tip = "Unsupported: this point cites no event or excerpt yet. Drag an event here."
+            else:
+                tip = "\n".join(
+                    f"[{n}] {c.label()}"
+                    for n, c in zip(self._numbers[row], point.citations, strict=True)
+                )
+            authors = point.authors_text()
+            return f"{tip}\n{authors}" if authors else tip
         if role == Qt.ItemDataRole.ForegroundRole and not point.citations:
             return _UNSUPPORTED
         if role == self.POINT_UID_ROLE:

@@ -12,6 +12,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, Signal
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from briefing_app.domain.grading import best_grade
 from briefing_app.domain.model import Event, Source
 from briefing_app.services.date_evidence import DateEvidence
+from briefing_app.storage.authors import Authorship
 from briefing_app.ui.common.briefing_model import event_mime
 from briefing_app.ui.common.plain_text import plain_label, plain_tooltip
 
@@ -102,6 +104,8 @@ class EventPanel(QWidget):
         self.origin = _plain_label()
         self.support = _plain_label()
         self.support.setObjectName("eventSupport")
+        self.authors = _plain_label()
+        self.authors.setObjectName("eventAuthors")
         self.date_from = QLabel()
         self.date_from.setObjectName("eventDateFrom")
         self.date_from.setWordWrap(True)
@@ -118,6 +122,8 @@ class EventPanel(QWidget):
         form.addRow("Confidence", self.confidence)
         form.addRow("Origin", self.origin)
         form.addRow("Grades", self.support)
+        form.addRow("Authors", self.authors)
+        self._form = form
         self.excerpts = QListWidget()
         self.excerpts.setObjectName("excerptList")
         self.excerpts.setWordWrap(True)
@@ -156,9 +162,19 @@ class EventPanel(QWidget):
     def event_id(self) -> str | None:
         return self._event.id if self._event else None
 
-    def show_event(self, event: Event | None, sources: dict[str, Source]) -> None:
+    def show_event(
+        self,
+        event: Event | None,
+        sources: dict[str, Source],
+        authors: Authorship | None = None,
+        excerpt_by: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show ``event``; ``authors`` and ``excerpt_by`` say who made it and its passages."""
         self._event = event
         self.excerpts.clear()
+        made = authors.describe() if authors else ""
+        self.authors.setText(made)
+        self._form.setRowVisible(self.authors, bool(made))
         if event is None:
             self.title.setText("No event selected")
             for label in (
@@ -201,7 +217,10 @@ class EventPanel(QWidget):
             item.setData(_UID_ROLE, excerpt.uid)
             item.setData(_SOURCE_ROLE, excerpt.source)
             item.setData(_ORIGIN_ROLE, excerpt.origin.value)
-            if excerpt.origin.value == "user":
+            by = (excerpt_by or {}).get(excerpt.uid)
+            if by:
+                item.setText(item.text() + f"  (excerpt added by {by})")
+            elif excerpt.origin.value == "user":
                 item.setText(item.text() + "  (your excerpt)")
             tip = "Open the source with this passage highlighted"
             if grade is not None:
