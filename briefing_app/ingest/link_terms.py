@@ -79,16 +79,34 @@ class TermMatch:
     written: str
 
 
-def _pattern(names: list[str]) -> re.Pattern[str] | None:
-    """One pattern for every name, longest first, on word boundaries, accents folded."""
+def _pattern(names: list[str], inflected: frozenset[str] = frozenset()) -> re.Pattern[str] | None:
+    """One pattern for every name, longest first, on word boundaries, accents folded; the
+    names in ``inflected`` (German ones) may take other endings."""
     folded = sorted({fold(n).strip() for n in names if n and n.strip()}, key=len, reverse=True)
     if not folded:
         return None
+    bent = {fold(n).strip() for n in inflected}
     parts = [
-        r"\s+".join(re.escape(w).replace("\\-", r"(?:-\s*|\s+)") for w in name.split())
+        r"\s+".join(
+            _word(w, inflected=name in bent and len(name.split()) > 1) for w in name.split()
+        )
         for name in folded
     ]
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+_ENDING = re.compile(r"(?:en|er|es|em|e|n|s)$")
+_INFLECTED_LETTERS = 5
+
+
+def _word(word: str, inflected: bool) -> str:
+    """One word of a name as a pattern. In a name of several words, a long word may take
+    another ending ("neuer Nato-Generalsekretär" is "den neuen Nato-Generalsekretär",
+    "Strategischer Kompass" "des Strategischen Kompasses"); a name of one word is
+    matched as written, so that "Costa" never matches "costs"."""
+    if inflected and word.isalpha() and len(word) >= _INFLECTED_LETTERS:
+        return re.escape(_ENDING.sub("", word)) + r"\w{0,3}"
+    return re.escape(word).replace("\\-", r"(?:-\s*|\s+)")
 
 
 @dataclass
@@ -99,6 +117,8 @@ class LinkTerms:
     """Event id -> every name (all languages), the English ones first."""
     actors: dict[str, list[str]] = field(default_factory=dict)
     """Actor (as the chronology writes it) -> every name, the actor itself first."""
+    inflected: frozenset[str] = frozenset()
+    """The German names, whose words take the endings of their case ("den neuen …")."""
     _event_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict, repr=False)
     _actor_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict, repr=False)
 
@@ -106,6 +126,7 @@ class LinkTerms:
     def from_data(cls, event_terms: dict, actor_names: dict) -> LinkTerms:
         """From the two files' contents (``{"id": {"en": [...], "fr": [...]}}``)."""
         events: dict[str, list[str]] = {}
+        german: set[str] = set()
         for eid, by_lang in (event_terms or {}).items():
             if not isinstance(by_lang, dict):
                 continue
@@ -114,6 +135,7 @@ class LinkTerms:
                 if lang != "en" and isinstance(more, list):
                     names += [str(n) for n in more]
             events[str(eid)] = [n for n in dict.fromkeys(names) if n.strip()]
+            german.update(str(n) for n in by_lang.get("de", []) if isinstance(n, str))
         actors: dict[str, list[str]] = {}
         for actor, by_lang in (actor_names or {}).items():
             names = [str(actor)]
@@ -122,7 +144,7 @@ class LinkTerms:
                     if isinstance(more, list):
                         names += [str(n) for n in more]
             actors[str(actor)] = [n for n in dict.fromkeys(names) if n.strip()]
-        return cls(events, actors)
+        return cls(events, actors, frozenset(german))
 
     def event_names(self, event_id: str) -> list[str]:
         return self.events.get(event_id, [])
@@ -131,7 +153,7 @@ class LinkTerms:
         self, cache: dict[str, re.Pattern[str] | None], key: str, names: list[str], text: str
     ) -> TermMatch | None:
         if key not in cache:
-            cache[key] = _pattern(names)
+            cache[key] = _pattern(names, self.inflected)
         pattern = cache[key]
         if pattern is None:
             return None

@@ -235,9 +235,12 @@ def score_document(
             found_by[i].append(p_index)
         happening = happenings[h_index]
         wanted_id = happening.get("chronology_id")
-        if wanted_id and p.same_as == wanted_id:
-            linked.add(h_index)
-        elif p.same_as and p.same_as not in {happenings[i].get("chronology_id") for i in right}:
+        # Every happening the proposal reports at its date that is this event is linked
+        # (two acts of one event told in one passage, each labelled with its id).
+        linked.update(
+            i for i in right if p.same_as and happenings[i].get("chronology_id") == p.same_as
+        )
+        if p.same_as and p.same_as not in {happenings[i].get("chronology_id") for i in right}:
             score.wrong_links += 1
         faults = []
         if p.lane is not Lane.parse(happening.get("lane", "Other")):

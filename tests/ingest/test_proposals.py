@@ -435,7 +435,7 @@ def test_actors_and_the_place_of_the_title_make_a_same_as_on_the_same_day() -> N
     mentions = extract_dates(text, date(2022, 6, 30), "es")
     [proposal] = propose_events(text, mentions, events=[madrid], terms=terms)
     assert proposal.same_as == "nato-madrid-summit"
-    assert "names NATO and Madrid" in proposal.links[0].reason
+    assert "names NATO (“OTAN”) and Madrid" in proposal.links[0].reason
     later = "Los líderes de la OTAN volverán a Madrid el 3 de julio de 2022.\n"
     [other] = propose_events(
         later, extract_dates(later, date(2022, 6, 30), "es"), events=[madrid], terms=terms

@@ -84,3 +84,43 @@ def test_the_development_figures_hold() -> None:
     assert score.from_furniture <= 0.1 * score.proposals
     assert score.wrong_links <= 0.05 * score.proposals
     assert score.furniture_precision >= 0.9 and score.furniture_recall >= 0.6
+
+
+def test_two_labelled_acts_of_one_event_in_one_passage_are_both_linked() -> None:
+    from briefing_app.domain.dates import DateSpan
+    from briefing_app.domain.model import Lane
+    from briefing_app.ingest.proposals import Passage, Proposal
+    from briefing_app.services.proposal_eval import CorpusText, score_document
+
+    text = "On 29 June 2022 NATO leaders invited Finland and Sweden and adopted a new concept.\n"
+    happening = {
+        "start": "2022-06-29",
+        "precision": "day",
+        "lane": "NATO",
+        "chronology_id": "nato-madrid-summit",
+        "evidence": [[0, len(text) - 1]],
+    }
+    labels = {
+        "happenings": [
+            {**happening, "title": "NATO invites Finland and Sweden"},
+            {**happening, "title": "NATO adopts a new Strategic Concept"},
+        ],
+        "furniture": [],
+    }
+    doc = CorpusText("en_000_madrid", Path("x.txt"), text, labels)
+    proposal = Proposal(
+        date_start=3,
+        date_end=15,
+        date_text="29 June 2022",
+        start=0,
+        end=len(text) - 1,
+        sentence=text[:-1],
+        when=DateSpan.parse("2022-06-29"),
+        title="NATO leaders invited Finland and Sweden",
+        lane=Lane.NATO,
+        excerpts=(Passage(0, len(text) - 1, text[:-1]),),
+        same_as="nato-madrid-summit",
+    )
+    score = score_document(doc, [proposal], [])
+    assert score.chronology_reports == 2 and score.chronology_linked == 2
+    assert score.wrong_links == 0 and score.usable == 1

@@ -28,7 +28,9 @@ from briefing_app.ingest.proposals.passages import (
     title_block,
 )
 from briefing_app.ingest.proposals.periods import DEADLINE, lasting, paired_spans, year_guessed
-from briefing_app.ingest.proposals.titles import title_and_clause
+from briefing_app.ingest.proposals.places import PlaceNames
+from briefing_app.ingest.proposals.subjects import we_as
+from briefing_app.ingest.proposals.titles import shorten, title_and_clause
 
 __all__ = ["propose_events"]
 
@@ -109,6 +111,7 @@ def propose_events(
     events: Sequence[Event] = (),
     terms: LinkTerms | None = None,
     published: date | None = None,
+    places: PlaceNames | None = None,
 ) -> list[Proposal]:
     """One proposal per happening the body reports, in text order.
 
@@ -119,7 +122,8 @@ def propose_events(
     are left out. A news report's first paragraph that writes no date tells the
     news of its publication day: its first sentence that names a known event of
     that day is proposed at that day. ``terms`` gives the existing events' names in several
-    languages (the shipped ones when None). With ``published``, a day or month
+    languages, ``places`` the names of the places their titles name (the shipped ones
+    when None). With ``published``, a day or month
     written without its year that was placed more than half a year from the
     publication date proposes nothing: which year it is was a guess.
     """
@@ -140,7 +144,7 @@ def propose_events(
         terms = shipped_link_terms()
     document = lane_scores(text[lo:hi])
     actor = main_actor(document)
-    candidates = LinkCandidates(events, terms)
+    candidates = LinkCandidates(events, terms, places)
     drafts: list[Draft] = []
     seen: set[tuple[int, str]] = set()
     for mention, when in paired_spans(text, kept):
@@ -165,6 +169,7 @@ def propose_events(
         lead = min(max(lead, 0), mention.start - s)
         title, focus = title_and_clause(sentence, mention.start - s, mention.end - s, others, lead)
         lane = suggest_lane(sentence, focus, actor, document, mention.start - s)
+        title = shorten(we_as(title, lane.value))
         quote_from = s + lead  # the excerpt leaves out a stamp or dateline it opens with
         while quote_from < mention.start and text[quote_from].isspace():
             quote_from += 1

@@ -33,12 +33,20 @@ class Draft:
     lane: Lane
 
 
+_WORDS_ACROSS_LANES = 3
+
+
 def _one_happening(a: Draft, b: Draft, text: str) -> bool:
     """Two mentions of one date that speak of the same thing: same lane, and two words
     shared or one sentence straight after the other in the same paragraph (or the same
     days of a meeting, which a report does not give to two things)."""
-    if a.when != b.when or a.lane is not b.lane:
+    if a.when != b.when:
         return False
+    if a.lane is not b.lane:
+        # the lanes of two mentions may differ where one names who acts and the other does
+        # not; many words in common still tell one thing ("dispiegate capacità lungo raggio
+        # in Germania" and "il dispiegamento … di capacità di fuoco a lungo raggio")
+        return len(a.words & b.words) >= _WORDS_ACROSS_LANES
     if a.when.is_range and a.when.precision is Precision.DAY:
         return True  # "30 y 31 de mayo" twice in one report: one meeting
     first, second = (a, b) if a.start <= b.start else (b, a)
@@ -59,9 +67,9 @@ def _merged_when(group: list[Draft]) -> DateSpan:
     )
 
 
-def _best_title(group: list[Draft]) -> str:
-    """The title that reads most like a headline."""
-    return min(group, key=lambda d: (len(headline_problems(d.title)), group.index(d))).title
+def _headline(group: list[Draft]) -> Draft:
+    """The draft whose title reads most like a headline."""
+    return min(group, key=lambda d: (len(headline_problems(d.title)), group.index(d)))
 
 
 def _days_into_periods(
@@ -155,7 +163,8 @@ def merged_proposal(
         votes: dict[Lane, int] = {}
         for d in members:
             votes[d.lane] = votes.get(d.lane, 0) + 1
-        lane = max(votes, key=lambda ln: (votes[ln], ln is lead.lane))
+        named = _headline(members).lane  # a tie goes to the title's subject
+        lane = max(votes, key=lambda ln: (votes[ln], ln is named, ln is lead.lane))
     dated = next((d for d in members if d.when == when), lead)
     return Proposal(
         date_start=dated.mention.start,
@@ -165,7 +174,7 @@ def merged_proposal(
         end=lead.end,
         sentence=text[lead.start : lead.end],
         when=when,
-        title=_best_title(members),
+        title=_headline(members).title,
         lane=lane,
         links=tuple(ordered[:MAX_LINKS]),
         excerpts=tuple(

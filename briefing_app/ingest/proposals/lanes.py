@@ -32,15 +32,18 @@ LANE_PATTERNS = _lane_patterns(
         r"High Representative|[Hh]aute représentante?|[Vv]on der Leyen|Borrell|Kallas|Mogherini|"
         r"Costa|Juncker|Solana|member states|[EÉ]tats membres|Mitgliedstaaten|"
         r"Estados miembros|Stati membri|the bloc|Twenty-Seven|Vingt-Sept|Brussels|Bruxelles|"
-        r"Bruselas|Brüssel|Bruxelles|Union européenne|Unión Europea|Europäische[n]? Union|"
-        r"Unione europea|Commission européenne|Comisión Europea|Commissione europea|"
-        r"EU-Kommission|Kommission|Conseil(?! de sécurité| des ministres| de défense| d.[EÉ]tat"
+        r"Bruselas|Brüssel|Bruxelles|Union [eE]uropéenne|Unión Europea|Europäische[n]? Union|"
+        r"Unione [eE]uropea|Commission européenne|Comisión Europea|Commissione europea|"
+        r"EU-Kommission|Kommission|Conseil(?! de [sS]écurité| des ministres| de défense| d.[EÉ]tat"
         r"| constitutionnel)|Conseil européen|Rat der EU|Europäische[nr]? Rat|Consejo Europeo|"
-        r"Consejo de la UE|Consiglio europeo|Consiglio Ue|Consiglio dell.UE|"
+        r"Consejo de la UE|Consiglio [eE]uropeo|Consiglio Ue|Consiglio dell.UE|"
         r"Lisbon Treaty|Eurocorps|battlegroups?|(?:EU-)?Ratspräsidentschaft|Vorsitz im Rat|"
         r"presidency of the Council|Council presidency|présidence \w+ du Conseil|"
-        r"presidencia \w+ del Consejo|presidenza \w+ del Consiglio",
-        Lane.NATO: r"NATO|Nato|OTAN|Otan|[Aa]lliance|[Aa]llies|Alliierten|Verbündeten|"
+        r"presidencia \w+ del Consejo|presidenza \w+ del Consiglio|"
+        # last, so that a longer name above ("Consiglio europeo") is matched whole
+        r"(?<![Pp]residente del )Consejo(?! de Ministros| de Seguridad| de Estado)|"
+        r"(?<![Pp]residente del )Consiglio(?! dei [Mm]inistri| di [Ss]icurezza| di Stato| supremo)",
+        Lane.NATO: r"NATO|Nato|OTAN|Otan|[Aa]lliance|[Aa]llies|[Aa]lliés|Alliierten|Verbündeten|"
         r"[Aa]liados|[Aa]lleati|Alianza|Alleanza|Stoltenberg|Rutte|Article 5|SHAPE|"
         r"Atlantic Alliance|Bündnis|"
         r"North Atlantic Treaty Organi[sz]ation|North Atlantic Council|"
@@ -66,11 +69,25 @@ LANE_PATTERNS = _lane_patterns(
         r"Alemania|Germania|Italy|Italie|Italien|Italia|Spain|Espagne|Spanien|España|Spagna|"
         r"United Kingdom|Britain|British|UK|Royaume-Uni|Großbritannien|Reino Unido|"
         r"Regno Unito|Poland|Pologne|Polen|Polonia|China|Chine|Cina|Beijing|Pékin|Peking|Pekín|"
-        r"Pechino|Macron|Élysée|Elysée|Scholz|Merkel|Schröder|Pistorius|Baerbock|Meloni|"
+        r"Pechino|Macron|Élysée|Elysée|Scholz|Merkel|Merz|Steinmeier|Wadephul|Schröder|Pistorius|"
+        r"Baerbock|Meloni|"
         r"Tajani|Crosetto|Guerini|Draghi|Palazzo Chigi|Senato|Camera dei deputati|Sánchez|"
         r"Albares|Robles|Moncloa|Congreso de los Diputados|Starmer|Sunak|Cameron|"
         r"Downing Street|Fillon|Jospin|Sarkozy|Hollande|Matignon|Assemblée nationale|Sénat|"
-        r"Duda|Morawiecki",
+        r"Duda|Morawiecki|Atlantic Council|[Pp]residente del Gobierno|"
+        r"[Pp]résident de la République|[Pp]residente de la República|"
+        r"[Pp]residente della Repubblica|"
+        r"[Pp]remier ministre|Premierminister\w*|Prime Minister|"
+        r"Bundeskanzler\w*|[Cc]hancelière?|Chancellor|Bundespräsident\w*|"
+        r"presidente francés|président français|französische[nr]? Präsident\w*|"
+        r"presidente francese|French President|"
+        # the United Nations and its Security Council
+        r"Conseil de [sS]écurité|Security Council|Consejo de Seguridad|Consiglio di [sS]icurezza|"
+        r"(?:UN-)?Sicherheitsrat|Nations [uU]nies|United Nations|Naciones Unidas|Nazioni Unite|"
+        r"Vereinte[n]? Nationen|ONU|UNO|"
+        r"government spokes(?:man|woman|person)|"
+        r"Regierungssprecher(?:in)?|porte-parole du gouvernement|portavoz del Gobierno|"
+        r"portavoce del governo",
     }
 )
 _SUBJECT_BONUS = 1.5
@@ -78,7 +95,10 @@ _SUMMIT = re.compile(r"\b(?:summit|sommet|\w*gipfel\w*|cumbre|vertice)\b", re.IG
 _MINISTERIAL = re.compile(
     r"\b(?:ministerial|ministérielle|ministeriale|Ministertreffen|reunión ministerial|"
     r"meeting of (?:the )?(?:\w+ )?ministers|réunion des ministres|"
-    r"reunión de (?:los )?ministros|riunione dei ministri|Treffen der \w*minister)\b",
+    r"reunión de (?:los )?ministros|riunione dei ministri|Treffen der \w*minister|"
+    r"(?:Foreign Affairs|General Affairs) Council|Conseil (?:des )?affaires étrangères|"
+    r"Consejo de Asuntos Exteriores|Consiglio (?:degli )?Affari Esteri|"
+    r"Rat für Auswärtige Angelegenheiten|Außenministerrat)\b",
     re.IGNORECASE,
 )
 _SUMMIT_BONUS = 2.0
@@ -120,6 +140,65 @@ _BODY = re.compile(
 before a date, "the invasion of Ukraine on 24 February", does not)."""
 _OWNER_BONUS = 3.0
 
+_GOVERNING = re.compile(
+    r"(?<!\w)(?:in|at|to|into|on|against|with|toward|towards|across|near|inside|around|"
+    r"à|au|aux|en|dans|contre|avec|vers|chez|sur|"
+    r"nach|gegen|mit|gegenüber|an|auf|bei|in|im|"
+    r"a|al|en|contra|con|hacia|"
+    r"in|a|al|alla|nel|nella|contro|con|verso)"
+    r"\s+(?:(?:the|l['’]|la|le|les|el|la|los|il|lo|gli|der|die|das|den|dem)\s*)?$",
+    re.IGNORECASE,
+)
+"""A preposition of place or of a partner before a name: the name says where it happened
+or with whom, not who acted ("the war in Ukraine", "soutien à l'Ukraine", "in Washington")."""
+_NAMED_AFTER = re.compile(
+    r"^[\s-]*(?:summit|Summit|Treaty|treaty|Declaration|sommet|Gipfel|cumbre|vertice|"
+    r"Vertrag|Trait[ée]|Tratado|Trattato)\b"
+)
+"""A city before "Summit" or "Treaty" names the meeting or the treaty ("the Washington
+Treaty", "the Madrid summit"), not its government."""
+
+
+_STATE = re.compile(
+    r"Turkey|Türkiye|Turquie|Türkei|Turquía|Turchia|France|Frankreich|Francia|Germany|"
+    r"Allemagne|Deutschland|Alemania|Germania|Italy|Italie|Italien|Italia|Spain|Espagne|"
+    r"Spanien|España|Spagna|United Kingdom|Britain|UK|Royaume-Uni|Großbritannien|"
+    r"Reino Unido|Regno Unito|Poland|Pologne|Polen|Polonia|China|Chine|Cina|Ankara|Beijing|"
+    r"Pékin|Peking|Pekín|Pechino|[Pp]residente del Gobierno|[Pp]résident de la République|"
+    r"[Pp]residente de la República|[Pp]residente della Repubblica|[Pp]remier ministre|"
+    r"Premierminister\w*|Prime Minister|Bundeskanzler\w*|Chancellor"
+)
+"""The states among the Other lane's names, and their heads named by office ("el
+presidente del Gobierno"): they act for their state; named leaders and ministers are
+the rest."""
+_QUOTATION = re.compile(r"„[^“”„]{3,}(?:[“”]|$)|«[^»]{3,}(?:»|$)|“[^”]{3,}(?:”|$)|\"[^\"]{3,}\"")
+"""A quotation (one the sentence does not close runs to its end): who it names is what
+was said, not who acts."""
+_PLACED = frozenset({Lane.RUSSIA, Lane.US, Lane.UKRAINE})
+"""Lanes named by a country, a capital or a leader, which a sentence also names as the
+place or the partner; a union or an alliance "in" which leaders meet is still who acts."""
+_ADDRESSEES = frozenset({Lane.EU, Lane.NATO})
+_SEAT = re.compile(r"Brussels|Bruxelles|Bruselas|Brüssel")
+
+
+_ADDRESSED = re.compile(
+    r"(?<!\w)(?:ante|before|to|à|a|al|alla|an|vor|gegenüber)"
+    r"\s+(?:(?:the|l['’]|la|le|les|el|los|il|lo|der|die|den|dem)\s*)?$",
+    re.IGNORECASE,
+)
+"""A union or an alliance asked or spoken to ("invocó ante la Unión Europea", "hacer esta
+petición a la UE"): the one who asks acts."""
+
+
+def _governed(sentence: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is a place or a partner, not the one who acts."""
+    before = sentence[max(0, start - 24) : start]
+    return bool(_GOVERNING.search(before) or _NAMED_AFTER.match(sentence[end : end + 14]))
+
+
+def _addressed(sentence: str, start: int) -> bool:
+    return _ADDRESSED.search(sentence[max(0, start - 16) : start]) is not None
+
 
 def suggest_lane(
     sentence: str,
@@ -140,22 +219,43 @@ def suggest_lane(
     a, b = focus or (0, len(sentence))
     scores: dict[Lane, float] = {}
     first: tuple[int, Lane] | None = None
+    state = False
+    quoted = [m.span() for m in _QUOTATION.finditer(sentence)]
     owner: Lane | None = None
     for lane, pattern in LANE_PATTERNS.items():
         for match in pattern.finditer(sentence):
             inside = a <= match.start() < b
-            scores[lane] = scores.get(lane, 0.0) + (2.0 if inside else 1.0)
-            if inside and (first is None or match.start() < first[0]):
+            weight = 2.0 if inside else 1.0
+            said = any(x <= match.start() < y for x, y in quoted)
+            if said:
+                weight /= 4  # named in what someone says: the speaker acts
+            placed = (
+                said
+                or (
+                    (lane in _PLACED or _SEAT.fullmatch(match.group(0)) is not None)
+                    and _governed(sentence, match.start(), match.end())
+                )
+                or (lane in _ADDRESSEES and _addressed(sentence, match.start()))
+            )
+            if placed:
+                weight /= 4  # "the war in Ukraine", "talks with NATO": where, or with whom
+            scores[lane] = scores.get(lane, 0.0) + weight
+            if inside and not placed and (first is None or match.start() < first[0]):
                 first = (match.start(), lane)
+                state = _STATE.fullmatch(match.group(0)) is not None
             if date_at is not None and match.end() <= date_at:
                 gap = sentence[match.end() : date_at]
                 if _OWNER_GAP.match(gap) and _BODY.search(match.group(0)):
                     owner = lane
-    meeting = _SUMMIT.search(sentence) is not None or _MINISTERIAL.search(sentence) is not None
+    unsaid = _QUOTATION.sub(lambda m: " " * len(m.group(0)), sentence)
+    meeting = _SUMMIT.search(unsaid) is not None or _MINISTERIAL.search(unsaid) is not None
     hosted = Lane.NATO in scores or Lane.EU in scores  # not "the Trump-Putin summit"
-    if meeting and hosted and Lane.OTHER in scores:
-        scores[Lane.OTHER] /= 2  # leaders and ministers at a summit act in its union or alliance
-    if first is not None and not (meeting and hosted and first[1] is Lane.OTHER):
+    # Leaders and ministers at a summit act in its union or alliance; a state that is the
+    # subject ("Turquía anunció ... un acuerdo") acts for itself.
+    at_summit = meeting and hosted and not (first is not None and first[1] is Lane.OTHER and state)
+    if at_summit and Lane.OTHER in scores:
+        scores[Lane.OTHER] /= 2
+    if first is not None and not (at_summit and first[1] is Lane.OTHER):
         scores[first[1]] += _SUBJECT_BONUS
     if owner is not None:
         scores[owner] += _OWNER_BONUS

@@ -18,6 +18,7 @@ from briefing_app.domain.model import Event
 from briefing_app.ingest.link_terms import LinkTerms, TermMatch, fold
 from briefing_app.ingest.proposals.lanes import LANE_PATTERNS
 from briefing_app.ingest.proposals.model import LinkSuggestion
+from briefing_app.ingest.proposals.places import PlaceNames, shipped_place_names
 
 __all__ = [
     "MAX_LINKS",
@@ -119,6 +120,8 @@ class _Evidence:
     shared: tuple[str, ...]
     gap: int
     places: tuple[str, ...] = ()
+    written: tuple[tuple[str, str], ...] = ()
+    """Each actor and place found, with the words the passage writes it in."""
 
 
 class LinkCandidates:
@@ -128,7 +131,12 @@ class LinkCandidates:
     proposal (re-reading each event's words) took 0.2 s.
     """
 
-    def __init__(self, events: Sequence[Event], terms: LinkTerms | None = None) -> None:
+    def __init__(
+        self,
+        events: Sequence[Event],
+        terms: LinkTerms | None = None,
+        places: PlaceNames | None = None,
+    ) -> None:
         self._events = sorted(events, key=lambda e: e.when.first_day)
         self._starts = [e.when.first_day.toordinal() for e in self._events]
         self._longest = max(((e.when.last_day - e.when.first_day).days for e in events), default=0)
@@ -136,6 +144,7 @@ class LinkCandidates:
         self._names: dict[str, list[str]] = {}
         self._proper: dict[str, list[str]] = {}
         self.terms = terms if terms is not None else LinkTerms()
+        self.places = places if places is not None else shipped_place_names()
         self.by_id = {e.id: e for e in self._events}
 
     def near(self, when: DateSpan) -> list[Event]:
@@ -165,13 +174,21 @@ class LinkCandidates:
         """What ties ``text`` (dated ``when``) to ``event``."""
         extra = [] if self.terms.event_names(event.id) else self.title_names(event)
         named = self.terms.find_event_name(event.id, text, extra)
-        actors = tuple(a for a in event.actors if self.terms.find_actor(a, text))
+        written: dict[str, str] = {}
+        for actor in event.actors:
+            found = self.terms.find_actor(actor, text)
+            if found is not None:
+                written[actor] = found.written
+        for place in self.proper_nouns(event):
+            as_written = self.places.written(place, text)
+            if as_written is not None:
+                written[place] = as_written
+        actors = tuple(a for a in event.actors if a in written)
         surface = self.surface_of(event)
         shared = tuple(sorted(surface[w] for w in words & surface.keys()))
-        places = tuple(
-            w for w in self.proper_nouns(event) if re.search(rf"(?<!\w){re.escape(w)}", text)
-        )
-        return _Evidence(named, actors, shared, _gap(when, event.when), places)
+        places = tuple(w for w in self.proper_nouns(event) if w in written)
+        gap = _gap(when, event.when)
+        return _Evidence(named, actors, shared, gap, places, tuple(written.items()))
 
     def proper_nouns(self, event: Event) -> list[str]:
         """Capitalised words of the title after its first ("Madrid" in "NATO Madrid
@@ -181,15 +198,29 @@ class LinkCandidates:
             actor_words = {w for a in event.actors for w in a.split()}
             found = [
                 w
-                for w in re.findall(r"(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]{3,}\b", event.title)
-                if w not in actor_words and not any(p.fullmatch(w) for p in LANE_PATTERNS.values())
-            ]
+                for w in re.findall(r"(?<!\w)[A-ZÀ-Ý][a-zà-ÿ]{3,}\b", event.title)
+                if w not in actor_words
+                and not any(p.fullmatch(w) for p in LANE_PATTERNS.values())
+                and (self.places.known(w) or not event.title.startswith(w))
+            ]  # the first word only when it is a place ("London summit …")
             self._proper[event.id] = found
         return found
 
 
 def _and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _as_written(names: Sequence[str], ev: _Evidence) -> list[str]:
+    """Each name, with the passage's own words when they are another language's
+    ("Warsaw (“Varsovie”)", "NATO (“OTAN”)")."""
+    written = dict(ev.written)
+    out = []
+    for name in names:
+        words = written.get(name, name)
+        plain = fold(words) in fold(name)  # "Council" for "Council of the EU" says it
+        out.append(name if plain else f"{name} (“{words}”)")
+    return out
 
 
 def _reason(when: DateSpan, event: Event, ev: _Evidence, named_where: str = "") -> str:
@@ -210,7 +241,7 @@ def _reason(when: DateSpan, event: Event, ev: _Evidence, named_where: str = "") 
     said = fold(ev.named.written) if ev.named is not None else ""
     also = [n for n in (*ev.actors, *ev.places) if fold(n) not in said]
     if also:  # what the name already says is not said twice ("Strategic" of the Compass)
-        parts.append(("also names " if said else "names ") + _and(also))
+        parts.append(("also names " if said else "names ") + _and(_as_written(also, ev)))
     shared = [w for w in ev.shared if w not in ev.places and w not in ev.actors]
     if shared and ev.named is None:
         quoted = [f"“{w}”" for w in shared[:4]]
@@ -291,7 +322,7 @@ def link_suggestions(
             if over is not None and (
                 in_headings or ev.actors or candidates.terms.find_actor(event.lane.value, text)
             ):
-                ev = _Evidence(over, ev.actors, ev.shared, ev.gap, ev.places)
+                ev = _Evidence(over, ev.actors, ev.shared, ev.gap, ev.places, ev.written)
                 named_above = True
                 named_where = "the heading names" if in_headings else "the headline names"
         principal = (
@@ -332,11 +363,20 @@ def same_as(when: DateSpan, suggestions: Sequence[LinkSuggestion]) -> str | None
     words in common make a suggestion, never a "same as". The event's first actor
     named on its own single day is it too ("the European Council" on the day of
     the special European Council). A long event around the date (a presidency,
-    a mission) is the same only on its first or last day.
+    a mission) is the same only on its first or last day. A month or a year that
+    holds two events the passage names alike is neither: which one it is, the date
+    does not say ("PESCO … in 2017": its notification or its launch).
     """
-    for s in suggestions:
-        if s.background:
-            continue
-        if s.gap_days == 0 and (s.named or (s.actors and s.places) or s.principal):
-            return s.event_id
-    return None
+    plain = [
+        s
+        for s in suggestions
+        if not s.background
+        and s.gap_days == 0
+        and (s.named or (s.actors and s.places) or s.principal)
+    ]
+    if not plain:
+        return None
+    coarse = when.precision in (Precision.MONTH, Precision.YEAR)
+    if coarse and len(plain) > 1 and plain[1].named == plain[0].named:
+        return None
+    return plain[0].event_id

@@ -82,14 +82,37 @@ def title_block(text: str, s: int, e: int, body: tuple[int, int]) -> tuple[int, 
     return a + len(text[a:]) - len(text[a:].lstrip()), max(found[last][1], e)
 
 
+_ANAPHOR = re.compile(
+    r"\b(?:this|that|these|the same) (?:initiative|plan|project|decision|agreement|document|"
+    r"mission|operation|summit|meeting|cooperation|treaty|declaration)|"
+    r"\b(?:cette|cet|ce|ces) (?:initiative|plan|projet|décision|accord|document|mission|"
+    r"opération|sommet|réunion|coopération|traité|déclaration)|"
+    r"\b(?:esta|este|dicha|dicho|estos|estas) (?:iniciativa|plan|proyecto|decisión|acuerdo|"
+    r"documento|misión|operación|cumbre|reunión|cooperación|tratado|declaración)|"
+    r"\b(?:questa|questo|tale) (?:iniziativa|piano|progetto|decisione|accordo|documento|"
+    r"missione|operazione|vertice|riunione|cooperazione|trattato|dichiarazione)|"
+    r"\b(?:diese[rsnm]?) (?:Initiative|Plan|Projekt|Entscheidung|Einigung|Dokument|Mission|"
+    r"Operation|Gipfel|Treffen|Zusammenarbeit|Vertrag|Erklärung)",
+    re.IGNORECASE,
+)
+"""A sentence that points back to what the one before named ("desde que se creó esta
+iniciativa" after "la cooperación estructurada permanente (PESCO)"): that one is read
+with it even across a line break."""
+
+
 def context_of(
     text: str, spans: list[tuple[int, int]], ends: list[int], start: int, end: int
 ) -> str:
-    """The sentence at ``start:end`` with the one before and after it in the same paragraph: a
+    """The sentence at ``start:end`` with the one before and after it in the same paragraph
+    (the one before also across a line break when the sentence points back to it): a
     happening named there ("the Compass ... It will be presented on Thursday") counts."""
     i = bisect.bisect_left(ends, end)
     a, b = start, end
-    if i > 0 and "\n" not in text[spans[i - 1][1] : a]:
+    gap = text[spans[i - 1][1] : a] if i > 0 else ""
+    refers_back = _ANAPHOR.search(text, start, end) is not None and "\n\n" not in gap.replace(
+        " ", ""
+    )
+    if i > 0 and ("\n" not in gap or refers_back):
         a = spans[i - 1][0]
     if i + 1 < len(spans) and "\n" not in text[b : spans[i + 1][0]]:
         b = spans[i + 1][1]

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["TITLE_CHARS", "headline_problems", "suggest_title", "title_and_clause"]
+from briefing_app.ingest.proposals.subjects import headline_words, opens_with_verb, subject_first
+
+__all__ = ["TITLE_CHARS", "headline_problems", "shorten", "suggest_title", "title_and_clause"]
 
 TITLE_CHARS = 90
 
@@ -76,7 +78,8 @@ def _clauses(sentence: str, protect: Sequence[tuple[int, int]]) -> list[tuple[in
 _NEXT = frozenset(
     "next coming last past prochain prochaine prochains prochaines dernier dernière derniers "
     "próximo próxima próximos próximas pasado pasada pasados nächsten nächste kommenden "
-    "letzten prossimo prossima prossimi prossime scorso scorsa scorsi".split()
+    "letzten prossimo prossima prossimi prossime scorso scorsa scorsi heutigen heutige "
+    "vergangenen vergangene diesem dieser diesen".split()
 )
 _ARTICLES = frozenset("the le la les l' el los las il lo i gli der die das den".split())
 
@@ -104,14 +107,18 @@ _DEICTIC = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_START = re.compile(
-    r"^(?:it|he|she|they|we|i|you|this|these|those|that|there|here|"
+    r"^(?:it|he|she|they|we|you|this|these|those|that|there|here|"
+    r"i(?=['’]|\s+(?:am|was|have|had|will|would|can|could|think|believe|want|wanted|look|know|"
+    r"said|say|hope|welcome|must|should|also|do|did|see|met|thank|just|really|never|always|"
+    r"told|mean|feel|agree|asked|spoke|went|came|made|took)\b)|"
     r"il(?=\s+(?:a|avait|aura|aurait|est|était|sera|serait|y|n|ne|se|s|faut|fallait|faudra|va|"
     r"allait|fait|dit|doit|peut|veut|reste|semble|me|nous|vous|le|la|les|lui|leur|en)\b)|"
     r"elle|ils|elles|nous|on|je|er|sie|es|wir|ich|él|ella|ellos|nosotros|lui|lei|loro|noi)\b",
     re.IGNORECASE,
 )
 """Pronouns a headline does not open with; "il" only before a French verb or clitic,
-since the Italian "Il" is an article ("Il premier laburista ha avuto ...")."""
+since the Italian "Il" is an article ("Il premier laburista ha avuto ..."), and "I" only
+before an English verb, since the Italian "I" is one too ("I ministri della difesa ...")."""
 _DANGLING = re.compile(
     r"\b(?:and|or|to|of|the|a|an|on|in|at|by|for|from|with|between|than|as|that|"
     r"et|de|du|des|le|la|les|und|der|die|das|y|el|e|il)$",
@@ -123,8 +130,8 @@ _QUOTE_MARKS = '"“”«»„'
 def headline_problems(title: str) -> list[str]:
     """What keeps ``title`` from reading as a short headline (empty when it does).
 
-    The rules a briefer applies: a subject first (no leading pronoun or quote
-    fragment), no "today" or clock time, not cut in the middle of a phrase,
+    The rules a briefer applies: a subject first (no leading pronoun, verb or
+    quote fragment), no "today" or clock time, not cut in the middle of a phrase,
     short, no "…".
     """
     problems: list[str] = []
@@ -135,6 +142,8 @@ def headline_problems(title: str) -> list[str]:
         problems.append("no capital first")
     if _PRONOUN_START.match(title):
         problems.append("opens with a pronoun")
+    elif opens_with_verb(title):
+        problems.append("opens with its verb")
     quotes = sum(title.count(q) for q in _QUOTE_MARKS)
     if title[:1] in _QUOTE_MARKS or quotes % 2:
         problems.append("quote fragment")
@@ -165,7 +174,7 @@ def _tidy(text: str) -> str:
         text = re.sub(r"\s*[()]\s*", " ", text).strip()
     if sum(text.count(q) for q in _QUOTE_MARKS) % 2:  # a quotation cut by one
         text = re.sub(r"\s*[\"“”«»„]\s*", " ", text).strip()
-    text = text.rstrip(" .,;:–—-")
+    text = text.strip(" .,;:–—-")  # a dash or comma left before a quotation's end
     return text[:1].upper() + text[1:] if text else text
 
 
@@ -204,7 +213,7 @@ _AND_PHRASE = re.compile(
 Defense College"); one inside a list of names ("Finlandia y Suecia") does not."""
 
 
-def _shorten(text: str, limit: int = TITLE_CHARS) -> str:
+def shorten(text: str, limit: int = TITLE_CHARS) -> str:
     """At most ``limit`` characters: stop before a phrase that adds detail; "…" only
     when no such place leaves a title of some length."""
     if len(text) <= limit:
@@ -278,16 +287,95 @@ def title_and_clause(
         else:
             last += 1
     a, b = clauses[first][0], clauses[last][1]
+    title = _cut(sentence, (a, b), (date_start, date_end), other_dates, skip)
+    if opens_with_verb(title):
+        title = subject_first(title)
+    after = sentence[date_end:b].lstrip(" ,").casefold()
+    if (
+        opens_with_verb(title)
+        and not sentence[a:date_start].strip()
+        and not after.startswith(("s'", "s’", "se ", "si "))  # "Ce mardi s'ouvre": no subject
+    ):
+        # "2011 aura aussi été marquée par …": the date is the subject and stays
+        kept = _cut(sentence, (a, b), (date_start, date_end), other_dates, skip, keep=True)
+        title = title if opens_with_verb(kept) else kept
+    if opens_with_verb(title) and _OPENER.match(title) and last + 1 < len(clauses):
+        # "Wrapping up the Summit on Wednesday, NATO Secretary General … said": the news
+        # is the main clause after the participle's
+        main = clauses[last + 1]
+        told = _cut(sentence, main, (date_start, date_end), other_dates, skip)
+        if len(told.split()) >= 3 and not opens_with_verb(told) and not _PRONOUN_START.match(told):
+            title, (a, b) = told, main
+    if opens_with_verb(title) and first > 0:
+        subject = _with_subject_clause(sentence, clauses[0], title, protect)
+        if subject is not None:
+            title, (a, b) = subject, clauses[0]  # who acts is named there
+    return shorten(title), (a, b)
+
+
+_OPENER = re.compile(
+    r"^(?:[^\W\d_]+ing|[^\W\d_]+ant|After|Après|Tras|Dopo|Nach|Following)\b", re.IGNORECASE
+)
+"""A participle or "after" that opens a clause of circumstance before the main one."""
+
+
+def _cut(
+    sentence: str,
+    span: tuple[int, int],
+    date: tuple[int, int],
+    other_dates: Sequence[tuple[int, int]],
+    skip: int,
+    keep: bool = False,
+) -> str:
+    """The title read from ``sentence[span]``: its dates and quotations taken out (the
+    date at ``date`` kept with ``keep``), tidied."""
+    a, b = span
     clause = sentence[a:b]
-    dates = sorted({(date_start, date_end), *other_dates}, reverse=True)
+    dates = sorted({date, *other_dates}, reverse=True)
     for x, y in dates:  # every date of the clause goes, the last first
-        if a <= x and y <= b and (x, y) != (date_start, date_end):
+        if a <= x and y <= b and (x, y) != date:
             clause = _without_date(clause, x - a, y - a)
-        elif (x, y) == (date_start, date_end):
+        elif (x, y) == date and not keep:
             clause = _without_date(clause, max(x - a, 0), max(y - a, 0))
     title = _tidy(_unquoted(clause))
     if len(title.split()) < 3:
         title = _tidy(clause)
     if len(title.split()) < 2:
         title = _tidy(sentence[skip:])
-    return _shorten(title), (a, b)
+    return title
+
+
+_SUBJECT_WORDS = 10
+
+
+def _with_subject_clause(
+    sentence: str, clause: tuple[int, int], title: str, dates: Sequence[tuple[int, int]]
+) -> str | None:
+    """The sentence's first clause put before a title that opens with its verb, when that
+    clause is a short subject of its own ("Les chefs de la diplomatie des 30 pays alliés,
+    …, doivent discuter" -> "Les chefs … doivent discuter"); None when it is not."""
+    a, b = clause
+    text = sentence[a:b].strip()
+    words = text.split()
+    if not words or len(words) > _SUBJECT_WORDS or not text[:1].isupper():
+        return None
+    if any(a <= x < b for x, _y in dates) or any(q in text for q in _QUOTE_MARKS):
+        return None
+    if opens_with_verb(text) or _PRONOUN_START.match(text) or _DEICTIC.search(text):
+        return None
+    lists = headline_words()
+    bare = [w.strip(".,;:").casefold() for w in words]
+    verb_at = next(
+        (
+            k
+            for k, w in enumerate(bare)
+            if w in lists.finite
+            or w in lists.clitics
+            or (w in lists.object_clitics and k + 1 < len(bare) and bare[k + 1] in lists.finite)
+        ),
+        len(words),
+    )
+    if verb_at == 0:
+        return None
+    subject = " ".join(words[:verb_at])  # "La Nato si muove": its subject, "La Nato"
+    return _tidy(subject) + " " + title[:1].lower() + title[1:]
