@@ -52,6 +52,9 @@ class PointSnapshot:
     updated_by: str | None = field(default=None, compare=False)
     version: int = field(default=1, compare=False)
     """The stored version the point was read at: a save against an older one is kept beside."""
+    conflict_of: str | None = None
+    """Uid of the point this one was saved against while someone else changed that one:
+    both are kept, side by side."""
 
     def authors_text(self) -> str:
         """``Written by alice · last changed by bob``, or "" when nobody is recorded."""

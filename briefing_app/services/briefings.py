@@ -50,12 +50,14 @@ __all__ = [
     "get_in",
     "list_briefings",
     "move_point",
+    "point_version",
     "remove_briefing",
     "remove_citation",
     "rename_briefing",
     "restore_briefing",
     "restore_citation_records",
     "restore_in",
+    "save_point_text",
 ]
 
 MAX_NAME_CHARS = 200
@@ -111,6 +113,7 @@ def _snapshot(row: BriefingRow) -> BriefingSnapshot:
                 created_by=p.created_by,
                 updated_by=p.updated_by,
                 version=p.version or 1,
+                conflict_of=p.conflict_of,
             )
             for p in row.points
         ),
@@ -346,15 +349,79 @@ def add_point(
         return _finish(s, briefing)
 
 
-def edit_point_text(db: Database, point_uid: str, text: str) -> BriefingSnapshot:
+def point_version(db: Database, point_uid: str) -> int | None:
+    """The stored version of a point (None: it is gone)."""
     with db.session() as s:
-        point = _point(s, point_uid)
+        version = s.scalar(
+            select(BriefingPointRow.version).where(BriefingPointRow.uid == point_uid)
+        )
+        return None if version is None else int(version or 1)
+
+
+def edit_point_text(
+    db: Database, point_uid: str, text: str, *, expected_version: int | None = None
+) -> BriefingSnapshot:
+    """Change a point's words (``save_point_text`` also says whether they were kept beside)."""
+    return save_point_text(db, point_uid, text, expected_version=expected_version)[0]
+
+
+def save_point_text(
+    db: Database, point_uid: str, text: str, *, expected_version: int | None = None
+) -> tuple[BriefingSnapshot, str | None]:
+    """Change a point's words, or keep them beside it when it moved on since it was read.
+
+    With ``expected_version`` (the version the editor read) a point stored at
+    another one is left as it is: the words become a point of their own right
+    after it, citing the same, marked ``conflict_of`` it, the same model of a
+    conflict as for notes. The row is locked while it is compared, so two saves
+    at once cannot both win. Returns the briefing and the uid of the point kept
+    beside (None when the words went in place).
+    """
+    with db.session() as s:
+        point = s.scalar(
+            select(BriefingPointRow).where(BriefingPointRow.uid == point_uid).with_for_update()
+        )
+        if point is None:
+            raise NotFound("this talking point no longer exists")
+        if expected_version is not None and (point.version or 1) != expected_version:
+            if point.text == text:
+                return _finish(s, point.briefing), None
+            return _keep_beside(s, point, text)
         if point.text != text:
             point.text = text
             point.updated_by = s.info.get("author")
             point.version = (point.version or 1) + 1
             _touch(point.briefing, point)
-        return _finish(s, point.briefing)
+        return _finish(s, point.briefing), None
+
+
+def _keep_beside(
+    session: Session, theirs: BriefingPointRow, text: str
+) -> tuple[BriefingSnapshot, str | None]:
+    briefing = theirs.briefing
+    stamp = now()
+    author = session.info.get("author")
+    mine = BriefingPointRow(
+        uid=new_uid(),
+        text=text,
+        created_at=stamp,
+        updated_at=stamp,
+        position=0,
+        created_by=author,
+        updated_by=author,
+        conflict_of=theirs.uid,
+    )
+    points = list(briefing.points)
+    points.insert(points.index(theirs) + 1, mine)
+    briefing.points.append(mine)
+    session.flush()
+    for c in theirs.citations:
+        mine.citations.append(
+            PointCitationRow(position=c.position, event_pk=c.event_pk, excerpt_pk=c.excerpt_pk)
+        )
+    _renumber(points)
+    _touch(briefing)
+    return _finish(session, briefing), mine.uid
 
 
 def move_point(db: Database, point_uid: str, index: int) -> BriefingSnapshot:
@@ -439,8 +506,13 @@ def restore_in(session: Session, snap: BriefingSnapshot) -> BriefingRow:
             row.points.append(point)
         elif point.briefing_pk != row.pk:
             point.briefing = row
+        if point.text != p.text and point.pk is not None:
+            point.version = (point.version or 1) + 1  # an undo is a change others must see
         point.position, point.text = i, p.text
         point.created_at, point.updated_at = p.created_at, p.updated_at
+        point.conflict_of = p.conflict_of
+        point.created_by = point.created_by or p.created_by
+        point.updated_by = point.updated_by or p.updated_by
         session.flush()
         _set_citations(session, point, [c.target for c in p.citations])
     return row

@@ -241,6 +241,8 @@ class BriefingPointRow(Base):
     created_by: Mapped[str | None] = mapped_column(String(120))
     updated_by: Mapped[str | None] = mapped_column(String(120))
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    conflict_of: Mapped[str | None] = mapped_column(String(80))
+    """Uid of the point this one was saved against while someone else changed it."""
 
     briefing: Mapped[BriefingRow] = relationship(back_populates="points")
     citations: Mapped[list[PointCitationRow]] = relationship(

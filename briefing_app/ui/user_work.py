@@ -153,7 +153,7 @@ class UserWork(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.dialog = box
-        self.statusMessage.emit("A note was changed by someone else: both versions are kept")
+        self.statusMessage.emit("Changed by someone else meanwhile: both versions are kept")
 
     def flush(self) -> None:
         """Store whatever is being typed (before closing, before undo)."""

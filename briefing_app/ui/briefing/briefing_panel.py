@@ -350,7 +350,9 @@ class BriefingPanel(QWidget):
 
     def _text_edited(self, point_uid: str, text: str) -> None:
         if self._current is not None:
-            self.controller.edit_point_text(self._current, point_uid, text)
+            row = self.model.row_of(point_uid)
+            read = self.model.point(row).version if row >= 0 else None
+            self.controller.edit_point_text(self._current, point_uid, text, read)
 
     def _move_requested(self, point_uid: str, index: int) -> None:
         if self._current is not None:

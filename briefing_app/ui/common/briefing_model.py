@@ -28,12 +28,22 @@ from PySide6.QtGui import QColor
 
 from briefing_app.domain.briefing import BriefingSnapshot, PointSnapshot
 
-__all__ = ["EVENT_MIME", "POINT_MIME", "BriefingPointsModel", "event_ids_from", "event_mime"]
+__all__ = [
+    "CONFLICT_MARK",
+    "EVENT_MIME",
+    "POINT_MIME",
+    "BriefingPointsModel",
+    "event_ids_from",
+    "event_mime",
+]
 
 EVENT_MIME = "application/x-briefing-event-id"
 POINT_MIME = "application/x-briefing-point-uid"
 Index = QModelIndex | QPersistentModelIndex
 _UNSUPPORTED = QColor("#a04000")
+_CONFLICT = QColor("#7a1fa2")
+CONFLICT_MARK = "conflicting version, kept beside the point before it"
+"""What a point saved over someone else's newer version says after its words."""
 
 
 def event_mime(event_ids: list[str]) -> QMimeData:
@@ -91,7 +101,8 @@ class BriefingPointsModel(QAbstractListModel):
         refs = " ".join(f"[{n}]" for n in self._numbers[row])
         text = " ".join(point.text.split()) or "(write the point)"
         tail = f"  {refs}" if refs else "  — unsupported"
-        return f"{row + 1}. {text}{tail}"
+        mark = f"  — {CONFLICT_MARK}" if point.conflict_of else ""
+        return f"{row + 1}. {text}{tail}{mark}"
 
     # -- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -117,7 +128,14 @@ class BriefingPointsModel(QAbstractListModel):
                     for n, c in zip(self._numbers[row], point.citations, strict=True)
                 )
             authors = point.authors_text()
+            if point.conflict_of:
+                tip += (
+                    "\nA conflicting version: saved while someone else changed the point "
+                    "before it. Both are kept; delete the one you do not want."
+                )
             return f"{tip}\n{authors}" if authors else tip
+        if role == Qt.ItemDataRole.ForegroundRole and point.conflict_of:
+            return _CONFLICT
         if role == Qt.ItemDataRole.ForegroundRole and not point.citations:
             return _UNSUPPORTED
         if role == self.POINT_UID_ROLE:

@@ -427,6 +427,14 @@ class EditController(QObject):
             else:
                 briefings.restore_briefing(self.db, snap)
 
+        def guard(key: str, left: BriefingSnapshot | None) -> None:
+            """Undo and redo put a briefing back only over the state they left it in."""
+            current = briefings.get_briefing(self.db, key)
+            if (current is None) != (left is None) or (
+                current is not None and left is not None and current.content() != left.content()
+            ):
+                raise EditRefused("someone else changed this briefing since; their edit is kept")
+
         command = SnapshotCommand(
             text,
             uid,
@@ -436,6 +444,7 @@ class EditController(QObject):
             self._report,
             merge_id=merge_id,
             merge_key=merge_key,
+            guard=guard,
         )
         return self._try(command)
 
@@ -479,14 +488,40 @@ class EditController(QObject):
         )
         return (after, point_uid) if after is not None else None
 
-    def edit_point_text(self, briefing_uid: str, point_uid: str, text: str) -> None:
-        self._briefing(
+    def edit_point_text(
+        self, briefing_uid: str, point_uid: str, text: str, expected_version: int | None = None
+    ) -> None:
+        """Save a point's words; over a version someone else saved, keep them beside it."""
+        stale = expected_version is not None and (
+            briefings.point_version(self.db, point_uid) not in (None, expected_version)
+        )
+        kept: list[str] = []
+
+        def op() -> BriefingSnapshot:
+            after, beside = briefings.save_point_text(
+                self.db, point_uid, text, expected_version=expected_version
+            )
+            if beside is not None:
+                kept.append(beside)
+            return after
+
+        after = self._briefing(
             "Edit talking point",
             briefing_uid,
-            lambda: briefings.edit_point_text(self.db, point_uid, text),
-            merge_id=MergeId.POINT_TEXT,
+            op,
+            # A save kept beside is its own step: undo takes back only that copy.
+            merge_id=MergeId.NONE if stale else MergeId.POINT_TEXT,
             merge_key=point_uid,
         )
+        if kept and after is not None:
+            theirs = next((p for p in after.points if p.uid == point_uid), None)
+            who = (theirs.updated_by if theirs else None) or "someone else"
+            self.conflicted.emit(
+                f"{who} changed this talking point while you were editing it. Both "
+                "versions are kept, side by side: theirs as it is, yours as the point "
+                "right after it, marked as a conflicting version. Delete the one you "
+                "do not want."
+            )
 
     def move_point(self, briefing_uid: str, point_uid: str, index: int) -> None:
         self._briefing(
