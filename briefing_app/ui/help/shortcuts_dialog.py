@@ -28,6 +28,7 @@ TIMELINE_KEYS = (
     ("Shift+← / →", "Timeline: pan"),
     ("Page Up / Page Down", "Timeline: pan by a screen"),
     ("Enter", "Timeline: open the selected event's first excerpt"),
+    ("Space", "Timeline: expand the cluster beside the selection and select its first event"),
     ("Alt+↑ / Alt+↓", "Briefing: move the selected point up / down"),
 )
 MOUSE = (

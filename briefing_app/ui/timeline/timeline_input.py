@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from briefing_app.geometry.marks import Cluster, Mark
 from briefing_app.geometry.timescale import TimeScale
 from briefing_app.ui.common.briefing_model import event_mime
+from briefing_app.ui.timeline.cluster_choice import cluster_beside
 from briefing_app.ui.timeline.timeline_accessible import announce_selection
 from briefing_app.ui.timeline.timeline_tooltips import cluster_tooltip, event_tooltip
 
@@ -56,7 +57,7 @@ class TimelineInput:
     The view provides the state below, its signals (``eventSelected``,
     ``eventActivated``, ``contextMenuRequestedForEvent``) and its navigation
     (``select_event``, ``zoom_by``, ``fit_all``, ``set_visible_range``,
-    ``visible_marks``, ``_set_scale``, ``_target_at``, ``_visible_lanes``).
+    ``visible_marks``, ``x_of``, ``_layout``, ``_set_scale``, ``_target_at``, ``_visible_lanes``).
     """
 
     _index: EventIndex
@@ -106,6 +107,37 @@ class TimelineInput:
         centre = (cluster.t0 + cluster.t1) / 2
         self.set_visible_range(centre - span / 2, centre + span / 2)
 
+    def expand_cluster(self) -> bool:
+        """Zoom into the cluster beside the selection until its events stand alone
+        (or the zoom limit), then select its first event; False when none is in view."""
+        layout, offset = self._layout()
+        right = offset + self._scale.width_px
+        selected = self._index.get(self._selected) if self._selected else None
+        target = cluster_beside(
+            [c for c in layout.clusters if c.rect.right > offset and c.rect.x < right],
+            selected.lane if selected is not None else None,
+            selected.start if selected is not None else None,
+        )
+        if target is None:
+            return False
+        self._zoom_to_cluster(target)
+        inside = [
+            e.id
+            for e in self._index.visible(target.lane, target.t0, target.t1)
+            if e.start >= target.t0
+        ]
+        for _ in range(12):
+            if all(i in self.visible_marks() for i in inside):
+                break
+            span = self._scale.span
+            self.zoom_by(2.0, self.x_of((target.t0 + target.t1) / 2))
+            if self._scale.span >= span:
+                break  # the zoom limit: the rest stay folded
+        first = self._index.first_from(target.t0, {target.lane})
+        if first is not None:
+            self._choose(first.id)
+        return True
+
     def _activate_selected(self) -> None:
         if self._selected is not None and self._index.is_shown(self._selected):
             self.eventActivated.emit(self._selected)
@@ -154,6 +186,8 @@ class TimelineInput:
             self._set_scale(self._scale.panned(direction * self._scale.width_px * 0.9))
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._activate_selected()
+        elif key == Qt.Key.Key_Space:
+            self.expand_cluster()
         else:
             super().keyPressEvent(event)
             return

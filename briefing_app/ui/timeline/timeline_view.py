@@ -86,7 +86,8 @@ class TimelineView(ChronologyFollower, TimelineInput, QWidget):
         self.setAccessibleDescription(
             "Events by lane over time. Left and Right step between events, Up and Down "
             "move to the nearest event of the lane above or below, Enter opens one, "
-            "plus and minus zoom, 0 or Home shows everything, Shift with arrows pans."
+            "Space expands the cluster beside the selection, plus and minus zoom, "
+            "0 or Home shows everything, Shift with arrows pans."
         )
         self._all = EventIndex()
         self._index = self._all

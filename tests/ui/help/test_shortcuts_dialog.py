@@ -26,3 +26,4 @@ def test_a_combination_the_theme_lists_twice_is_shown_once(qtbot: QtBot) -> None
     ]
     assert ("Ctrl+Shift+Z, Ctrl+Y", "Edit › Redo") in rows
     assert ("↑ / ↓", "Timeline: the nearest event in the lane above / below") in rows
+    assert any(keys == "Space" and "expand the cluster" in command for keys, command in rows)

@@ -376,3 +376,29 @@ def test_a_label_with_free_room_after_it_is_not_cut(qtbot: QtBot) -> None:
     layout, _ = widget._layout()
     [mark] = [m for m in layout.marks if m.event_id == "a"]
     assert mark.label == long_title
+
+
+def test_space_expands_the_cluster_beside_the_selection(view: TimelineView, qtbot: QtBot) -> None:
+    week = [on_day(f"k{i}", WEEK + timedelta(days=i), Lane.US, f"Talks day {i}") for i in range(5)]
+    view.set_events([*spread_events(), *week])
+    view.fit_all()
+    assert 5 in [count for _, count in view.visible_clusters()]
+    view.select_event("us03")
+    view.setFocus()
+    with qtbot.waitSignal(view.eventSelected) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert blocker.args == ["k0"]
+    assert view.selected_id() == "k0"
+    assert {f"k{i}" for i in range(5)} <= view.visible_marks().keys()
+    assert not view.visible_clusters()
+    t0, t1 = view.visible_range()
+    assert t0 < ordinal(WEEK) and ordinal(WEEK + timedelta(days=5)) < t1
+
+
+def test_space_with_no_cluster_in_view_changes_nothing(view: TimelineView, qtbot: QtBot) -> None:
+    view.set_visible_range(ordinal(date(2009, 1, 1)), ordinal(date(2010, 1, 1)))
+    view.select_event("eu09")
+    before = view.visible_range()
+    assert not view.visible_clusters()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.visible_range() == before and view.selected_id() == "eu09"
