@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtWidgets import QFileDialog
 
 from briefing_app.domain.changes import ChronologyChange
@@ -115,3 +115,9 @@ class ImportCommands(QObject):
             if waiting
             else "No proposed event waits for review"
         )
+
+    def dropped_files(self, mime: QMimeData) -> list[str]:
+        """The local files of a drag onto the window, if it may import them (else none)."""
+        if self.w.db.read_only or not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QTableView,
@@ -38,7 +37,7 @@ from briefing_app.storage.database import Database
 from briefing_app.ui.backups.backup_controller import BackupController
 from briefing_app.ui.common.chronology_model import ChronologyModel
 from briefing_app.ui.common.edit_controller import EditController
-from briefing_app.ui.common.settings_codec import decode_filter, encode_filter
+from briefing_app.ui.common.window_status import WindowStatus, database_caption, window_title
 from briefing_app.ui.export_commands import ExportCommands
 from briefing_app.ui.import_commands import ImportCommands
 from briefing_app.ui.navigation import Navigator
@@ -62,22 +61,6 @@ if TYPE_CHECKING:
     from briefing_app.ui.importing.import_flow import ImportFlow
 
 __all__ = ["MainWindow", "database_caption", "window_title"]
-
-
-def window_title(db: Database) -> str:
-    """The app and the database it shows (a file's name, or the team database's address)."""
-    if db.is_server:
-        name = f"team database {db.label}"
-    else:
-        name = db.path.name if db.path is not None else db.label
-    return f"Briefing Chronology — {name}" + (" (read-only)" if db.read_only else "")
-
-
-def database_caption(db: Database) -> str:
-    """The status bar's permanent note of where the data is."""
-    if db.is_server:
-        return f"Team database: {db.label}"
-    return f"File: {db.label}" + (" (read-only)" if db.read_only else "")
 
 
 class MainWindow(QMainWindow):
@@ -147,33 +130,21 @@ class MainWindow(QMainWindow):
         self.dock_layout.fit_to_screen()
 
         self.backups = BackupController(db, self)
-        self.backup_problem = QLabel()
-        self.backup_problem.setObjectName("backupProblem")
-        self.backup_problem.setStyleSheet("color: #a04000;")
-        self.backup_problem.setWordWrap(True)
-        self.backup_problem.hide()
-        self.statusBar().addPermanentWidget(self.backup_problem, 1)
         self.source_check = SourceCheck(db, self)
-        self.changed_sources = QLabel()
-        self.changed_sources.setObjectName("changedSources")
-        self.changed_sources.setStyleSheet("color: #a04000;")
-        self.changed_sources.setWordWrap(True)
-        self.changed_sources.hide()
-        self.statusBar().addPermanentWidget(self.changed_sources, 1)
+        self.status = WindowStatus(self.statusBar(), db)
+        self.backup_problem = self.status.backup_problem
+        self.changed_sources = self.status.changed_sources
+        self.database_label = self.status.database_label
         self.live = LiveUpdates(db, self.work.controller, self)
-        self.live.arrived.connect(self._others_changed)
+        self.live.arrived.connect(self.status.others_changed)
         self.live.stopped.connect(lambda text: self.statusBar().showMessage(text))
-        self.database_label = QLabel(database_caption(db))
-        self.database_label.setObjectName("databaseLabel")
-        self.database_label.setToolTip("The database this window shows")
-        self.statusBar().addPermanentWidget(self.database_label)
         self.navigation = Navigator(self)
         self.exports = ExportCommands(self)
         self.imports = ImportCommands(self)
         build_menus(self)
         self._connect()
         self.chronology.reload()
-        self._restore_state()
+        self.dock_layout.restore_state()
 
     # -- construction -----------------------------------------------------------
     def _add_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
@@ -225,22 +196,10 @@ class MainWindow(QMainWindow):
             lambda eid: go.select_event(eid, center=True)
         )
         self.backups.restored.connect(self._backup_restored)
-        self.backups.problem.connect(self._show_backup_problem)
+        self.backups.problem.connect(self.status.show_backup_problem)
         self.backups.damaged.connect(self.databaseDamaged)
-        self.source_check.changed.connect(self._show_changed_sources)
+        self.source_check.changed.connect(self.status.show_changed_sources)
         self.source_check.damaged.connect(self.databaseDamaged)
-
-    def _show_changed_sources(self, message: str) -> None:
-        """Articles changed since they were stored are named once, and stay in sight."""
-        self.changed_sources.setText(message)
-        self.changed_sources.setToolTip(message)
-        self.changed_sources.setVisible(bool(message))
-
-    def _show_backup_problem(self, message: str) -> None:
-        """Why no backup is being taken stays in sight until one is taken again."""
-        self.backup_problem.setText(message)
-        self.backup_problem.setToolTip(message)
-        self.backup_problem.setVisible(bool(message))
 
     def _backup_restored(self, _name: str) -> None:
         """Everything shown may have changed: the undo history goes, the rest is read again."""
@@ -256,9 +215,6 @@ class MainWindow(QMainWindow):
 
     def open_first_excerpt(self, event_id: str) -> None:
         self.navigation.open_first_excerpt(event_id)
-
-    def run_search(self, text: str) -> None:
-        self.navigation.run_search(text)
 
     # -- data --------------------------------------------------------------------
     def reload(self, changed: Collection[str] | None = None) -> None:
@@ -290,9 +246,6 @@ class MainWindow(QMainWindow):
             self._filter_applied(self.chronology.filter)  # typing in a note changes neither
 
     # -- routing -------------------------------------------------------------------
-    def apply_filter(self, flt: EventFilter) -> None:
-        self.chronology.set_filter(flt)
-
     def _filter_applied(self, _flt: EventFilter) -> None:
         """A filter applied or the chronology changed: the counts, and the search, again."""
         self.show_counts()
@@ -300,17 +253,9 @@ class MainWindow(QMainWindow):
             self.navigation.run_search(self.search_panel.box.text())
 
     def show_counts(self) -> None:
-        n, hidden = self.chronology.counts, self.chronology.hidden_count
-        events = self.chronology.events
-        shown = len(events) - hidden
-        tail = f" · {hidden} hidden by filters" if hidden else ""
+        c = self.chronology
         waiting = sum(self.imports.pending.values())
-        if waiting:
-            tail += f" · {waiting} proposed event{'s' if waiting != 1 else ''} to review"
-        self.statusBar().showMessage(
-            f"{shown} of {len(events)} events shown · {n['sources']} sources · "
-            f"{n['excerpts']} excerpts{tail}"
-        )
+        self.status.show_counts(len(c.events), c.hidden_count, c.counts, waiting)
 
     # -- importing articles (see import_commands.py) ------------------------------------
     @property
@@ -324,19 +269,17 @@ class MainWindow(QMainWindow):
         return self.imports.review(files)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        if any(url.isLocalFile() for url in urls) and not self.db.read_only:
+        if self.imports.dropped_files(event.mimeData()):
             event.acceptProposedAction()
-            return
-        super().dragEnterEvent(event)
+        else:
+            super().dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if not paths or self.db.read_only:
+        if paths := self.imports.dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+            self.imports.import_articles(paths)
+        else:
             super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        self.imports.import_articles(paths)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -359,31 +302,6 @@ class MainWindow(QMainWindow):
         box.exec()
 
     # -- state ------------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("mainWindow/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        state = settings.value("mainWindow/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        if isinstance(geometry, QByteArray) or isinstance(state, QByteArray):
-            self.dock_layout.to_size = False
-            self.dock_layout.fit_restored()
-        flt = decode_filter(settings.value("mainWindow/filter"))
-        if flt is not None:
-            self.filter_bar.set_filter(flt)
-        rng = settings.value("mainWindow/visibleRange")
-        restored = False
-        if isinstance(rng, list | tuple) and len(rng) == 2:
-            try:
-                self.timeline.set_visible_range(float(rng[0]), float(rng[1]))
-                restored = True
-            except (TypeError, ValueError):
-                restored = False
-        if not restored:
-            self.timeline.fit_all()
-
     def connect_team(self) -> ConnectDialog:
         """Ask for a team database; once it opens, a window on it replaces this one."""
         self.work.flush()
@@ -405,16 +323,6 @@ class MainWindow(QMainWindow):
         self.close()
         return window
 
-    def _others_changed(self, count: int) -> None:
-        """Say in the status bar's database note when others' edits last came in."""
-        from datetime import datetime
-
-        noun = "edit" if count == 1 else "edits"
-        self.database_label.setText(
-            f"{database_caption(self.db)} · {count} {noun} by others shown at "
-            f"{datetime.now():%H:%M}"
-        )
-
     def discard(self) -> None:
         """Throw the window away unshown, without what closing does (no backup, no saving).
 
@@ -431,12 +339,7 @@ class MainWindow(QMainWindow):
         self.work.flush()  # what is being typed is stored before anything else
         self.source_check.stop()
         self.backups.backup_now()
-        settings = QSettings()
-        settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/state", self.saveState())
-        settings.setValue("mainWindow/filter", encode_filter(self.filter_bar.filter))
-        t0, t1 = self.timeline.visible_range()
-        settings.setValue("mainWindow/visibleRange", [t0, t1])
+        self.dock_layout.save_state()
         self.live.close()
         super().closeEvent(event)
         if self.owns_db:

@@ -1,4 +1,5 @@
-"""The window's size and docks: fitted to the screen it opens on, kept legible.
+"""The window's size and docks: fitted to the screen it opens on, kept legible, and the
+state the window keeps between runs (geometry, docks, filter, period in view).
 
 A first window takes most of the available screen, centred, with the side
 docks in proportion; a layout saved on another screen is kept only where it
@@ -9,8 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
+
+from briefing_app.ui.common.settings_codec import decode_filter, encode_filter
 
 if TYPE_CHECKING:
     from briefing_app.ui.main_window import MainWindow
@@ -111,3 +114,38 @@ class DockLayout:
         if squeezed:
             self.size_docks(self.w.width(), self.w.height())
             self.to_size = not self.w.isVisible()
+
+    def restore_state(self) -> None:
+        """The window as it was left: geometry and docks (fitted to this screen), filter, period."""
+        w = self.w
+        settings = QSettings()
+        geometry = settings.value("mainWindow/geometry")
+        if isinstance(geometry, QByteArray):
+            w.restoreGeometry(geometry)
+        state = settings.value("mainWindow/state")
+        if isinstance(state, QByteArray):
+            w.restoreState(state)
+        if isinstance(geometry, QByteArray) or isinstance(state, QByteArray):
+            self.to_size = False
+            self.fit_restored()
+        flt = decode_filter(settings.value("mainWindow/filter"))
+        if flt is not None:
+            w.filter_bar.set_filter(flt)
+        rng = settings.value("mainWindow/visibleRange")
+        if isinstance(rng, list | tuple) and len(rng) == 2:
+            try:
+                w.timeline.set_visible_range(float(rng[0]), float(rng[1]))
+                return
+            except (TypeError, ValueError):
+                pass
+        w.timeline.fit_all()
+
+    def save_state(self) -> None:
+        """What ``restore_state`` reads, as the window is now (on closing)."""
+        w = self.w
+        settings = QSettings()
+        settings.setValue("mainWindow/geometry", w.saveGeometry())
+        settings.setValue("mainWindow/state", w.saveState())
+        settings.setValue("mainWindow/filter", encode_filter(w.filter_bar.filter))
+        t0, t1 = w.timeline.visible_range()
+        settings.setValue("mainWindow/visibleRange", [t0, t1])

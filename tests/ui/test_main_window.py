@@ -168,7 +168,7 @@ def test_import_compares_with_full_events(
 def test_a_filter_is_applied_once_for_timeline_and_overview(window: MainWindow) -> None:
     from dataclasses import replace
 
-    window.apply_filter(replace(window.filter_bar.filter, actor="NATO"))
+    window.chronology.set_filter(replace(window.filter_bar.filter, actor="NATO"))
     assert window.timeline.shown_index is window.overview._shown  # one filtered index, shared
     assert len(window.chronology.hidden_ids) > 0
     window.reload()  # after an edit or import, still one

@@ -65,7 +65,7 @@ def test_annotated_and_tag_filters(qtbot: QtBot, work_window: MainWindow) -> Non
     assert {e.id for e in work_window.events if bar.filter.matches(e)} == {EVENT}
     assert set(work_window.timeline.visible_marks()) <= {EVENT}
     results = work_window.search_panel
-    work_window.run_search("minister")
+    work_window.navigation.run_search("minister")
     assert results.model.rowCount() == 1
 
 
