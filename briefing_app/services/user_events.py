@@ -112,6 +112,8 @@ class ExcerptSnapshot:
     created_at: datetime
     annotations: tuple[AnnotationSnapshot, ...] = ()
     citations: tuple[CitationRecord, ...] = ()
+    created_by: str | None = None
+    """Who made it: an undone deletion brings the author back too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,8 @@ class EventSnapshot:
     annotations: tuple[AnnotationSnapshot, ...] = ()
     """Notes on the event itself (notes on excerpts travel with the excerpts)."""
     citations: tuple[CitationRecord, ...] = ()
+    created_by: str | None = None
+    updated_by: str | None = None
 
 
 # -- snapshots ---------------------------------------------------------------------------
@@ -164,6 +168,7 @@ def _excerpt_snapshot(session: Session, x: ExcerptRow, *, full: bool) -> Excerpt
         created_at=x.created_at,
         annotations=_notes_on(session, AnnotationRow.excerpt_pk, x.pk) if full else (),
         citations=citation_records(session, excerpt=x) if full else (),
+        created_by=x.created_by,
     )
 
 
@@ -183,6 +188,8 @@ def _event_snapshot(session: Session, row: EventRow, *, full: bool = True) -> Ev
         ),
         annotations=_notes_on(session, AnnotationRow.event_pk, row.pk) if full else (),
         citations=citation_records(session, event=row) if full else (),
+        created_by=row.created_by,
+        updated_by=row.updated_by,
     )
 
 
@@ -348,6 +355,7 @@ def restore_event_fields(db: Database, snap: EventSnapshot) -> None:
         apply_draft(row, snap.draft)
         row.hidden, row.retired = snap.hidden, snap.retired
         row.created_at, row.updated_at = snap.created_at, snap.updated_at
+        row.created_by, row.updated_by = snap.created_by, snap.updated_by
         flag_modified(row, "updated_at")  # keep the stored time, not "now"
 
 
@@ -363,6 +371,7 @@ def restore_event(db: Database, snap: EventSnapshot) -> None:
         apply_draft(row, snap.draft)
         row.origin, row.hidden, row.retired = snap.origin, snap.hidden, snap.retired
         row.created_at, row.updated_at = snap.created_at, snap.updated_at
+        row.created_by, row.updated_by = snap.created_by, snap.updated_by
         flag_modified(row, "updated_at")
         s.flush()
         for a in snap.annotations:
@@ -493,7 +502,7 @@ def _restore_excerpt_in(session: Session, x: ExcerptSnapshot) -> None:
     row.quote, row.prefix, row.suffix = x.quote, x.prefix, x.suffix
     row.position, row.origin, row.anchor_status = x.position, x.origin, x.anchor_status
     row.retired = False
-    row.created_at = x.created_at
+    row.created_at, row.created_by = x.created_at, x.created_by
     session.flush()
     for a in x.annotations:
         notes.restore_in(session, a)

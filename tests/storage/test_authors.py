@@ -13,6 +13,12 @@ from briefing_app.services.user_events import (
     EventDraft,
     add_user_excerpt,
     create_user_event,
+    delete_user_event,
+    delete_user_excerpt,
+    get_event_snapshot,
+    restore_event,
+    restore_event_fields,
+    restore_excerpt,
     update_user_event,
 )
 from briefing_app.storage.authors import Authorship, event_authors, excerpt_authors
@@ -68,3 +74,28 @@ def test_the_json_export_carries_authors_under_new_keys(library: Database) -> No
     # The contract's keys are all still there.
     kept = {"id", "title", "start", "end", "precision", "category", "actors", "summary"}
     assert kept <= set(mine)
+
+
+def test_undoing_a_deletion_brings_the_authors_back(library: Database) -> None:
+    event_id, excerpt_uid = _two_authors(library)
+    curated = get_event(library, CURATED)
+    assert curated is not None
+    mine = add_user_excerpt(library, event_id, curated.excerpts[0].source, (10, 60))
+    event_before = delete_user_event(library, event_id)
+    excerpt_before = delete_user_excerpt(library, excerpt_uid)
+    assert event_authors(library, event_id) == {} and excerpt_authors(library, CURATED) == {}
+    restore_event(library, event_before)
+    restore_excerpt(library, excerpt_before)
+    assert event_authors(library, event_id) == {event_id: Authorship("alice", "bob")}
+    assert excerpt_authors(library, event_id) == {mine.uid: "alice"}
+    assert excerpt_authors(library, CURATED) == {excerpt_uid: "bob"}
+
+
+def test_undoing_an_edit_puts_back_who_had_changed_it(library: Database) -> None:
+    event_id, _ = _two_authors(library)
+    before = get_event_snapshot(library, event_id)
+    library.author = "carol"
+    update_user_event(library, event_id, _draft("Ministers meet a third time"))
+    assert event_authors(library, event_id)[event_id].updated_by == "carol"
+    restore_event_fields(library, before)
+    assert event_authors(library, event_id) == {event_id: Authorship("alice", "bob")}
