@@ -18,9 +18,11 @@ def add_import_parser(sub: argparse._SubParsersAction) -> None:
     """``import FILE...``: the files and what to do with their proposals."""
     imports = sub.add_parser(
         "import",
-        help="import articles (text, Markdown, saved web pages, PDF) and propose events",
+        help="import articles (text, Markdown, saved web pages, PDF) or calendars (.ics) "
+        "and propose events",
         description="Import each FILE as a source: its text kept verbatim, page furniture "
-        "marked, metadata read from the document, every date found and proposed as an event. "
+        "marked, metadata read from the document, every date found and proposed as an event "
+        "(a calendar: each entry at its own dates). "
         "Without --accept-all or --propose the proposals are kept for review (in the app: "
         "Review Proposals; here: the proposals command). "
         "The same file is never imported twice. Exit status 1 if any file failed.",

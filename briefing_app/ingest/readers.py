@@ -1,7 +1,8 @@
 """Reading a file the user chose into an article: text, body, furniture, metadata.
 
 One entry point, ``read_article``, for every format the app imports (plain
-text, Markdown, HTML saved from a browser, PDF with a text layer). It decides
+text, Markdown, HTML saved from a browser, PDF with a text layer, calendars
+as .ics files). It decides
 the format from the bytes first and the name second, refuses what it cannot
 read with an ``ImportProblem`` that tells the user what to do, and touches no
 database: a file is either read whole or not at all.
@@ -18,6 +19,7 @@ from email import errors
 from email.message import Message
 from pathlib import Path
 
+from briefing_app.ingest.calendar_file import CalendarEntry, read_calendar
 from briefing_app.ingest.encodings import decode_bytes
 from briefing_app.ingest.furniture import FurnitureSpan, body_extent, find_furniture
 from briefing_app.ingest.html_article import declared_charset, read_html
@@ -42,7 +44,7 @@ __all__ = [
 
 MAX_BYTES = 20 * 1024 * 1024
 """Larger files are refused: no news article is this long, and reading one would stall."""
-FORMATS = ("text", "markdown", "html", "pdf")
+FORMATS = ("text", "markdown", "html", "pdf", "calendar")
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
@@ -82,6 +84,8 @@ class ReadArticle:
     size: int
     encoding: str | None = None
     notes: tuple[str, ...] = field(default=())
+    calendar: tuple[CalendarEntry, ...] = field(default=())
+    """A calendar's entries (format ``calendar``), each one proposed event."""
 
     @property
     def body(self) -> str:
@@ -124,7 +128,8 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def detect_format(path: Path, raw: bytes) -> str:
-    """``text``, ``markdown``, ``html`` or ``pdf``: the bytes decide, then the name.
+    """``text``, ``markdown``, ``html``, ``pdf`` or ``calendar``: the bytes decide, then
+    the name.
 
     Raises ImportProblem for files that are recognisably something else
     (images, archives, Office documents...).
@@ -139,9 +144,11 @@ def detect_format(path: Path, raw: bytes) -> str:
                 "plain text, Markdown, an HTML page or a PDF, and import that."
             )
     suffix = path.suffix.lower()
+    sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if sniff.startswith(b"begin:vcalendar"):
+        return "calendar"
     if suffix in _HTML_SUFFIXES:
         return "html"
-    sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if sniff.startswith((b"<!doctype html", b"<html")) or b"<body" in sniff:
         return "html"
     if suffix in _MARKDOWN_SUFFIXES:
@@ -272,8 +279,12 @@ def read_article(path: str | Path, cancelled: Callable[[], bool] | None = None) 
     check()
     kind = detect_format(file, raw)
     encoding: str | None = None
+    entries: tuple[CalendarEntry, ...] = ()
     if kind == "pdf":
         page = _pdf(raw)
+    elif kind == "calendar":
+        page, entries = read_calendar(raw)
+        encoding = "utf-8"
     elif kind == "html":
         page, encoding = _html(raw)
     else:
@@ -299,4 +310,5 @@ def read_article(path: str | Path, cancelled: Callable[[], bool] | None = None) 
         size=len(raw),
         encoding=encoding,
         notes=tuple(page.notes),
+        calendar=entries,
     )

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from briefing_app.domain.dates import DateSpan, Precision
 from briefing_app.domain.model import UNKNOWN_OUTLET, Confidence, Event, Origin, outlet_named
+from briefing_app.ingest.calendar_file import calendar_proposals
 from briefing_app.ingest.dates import LANGUAGES, DateMention, extract_dates
 from briefing_app.ingest.metadata import ArticleMetadata
 from briefing_app.ingest.problems import ImportCancelled, ImportProblem
@@ -116,8 +117,12 @@ def reanalyse(
     """Dates and proposals for ``article`` read with ``metadata`` (publication date, language).
 
     Run again when the user changes the publication date: relative dates
-    ("on Thursday") are resolved from it.
+    ("on Thursday") are resolved from it. A calendar's entries carry their own
+    dates: each is one proposal, whatever the publication date.
     """
+    if article.format == "calendar":
+        proposals = calendar_proposals(article.text, article.calendar, events)
+        return PreparedImport(article, metadata, (), tuple(proposals))
     known = metadata.published
     # "on Thursday" cannot be placed from a month or a year
     published = known.value if known is not None and known.precision is Precision.DAY else None
@@ -191,6 +196,8 @@ def _notes(prepared: PreparedImport) -> str:
         "pdf": "PDF text layer, lines joined into paragraphs",
         "markdown": "Markdown file, stored as written",
         "text": "text file, stored as written",
+        "calendar": "iCalendar file; each entry's summary and description as written, "
+        "then its date lines",
     }[article.format]
     parts = [f"Imported from {article.path.name} ({how}; {article.size:,} bytes"]
     if article.encoding:

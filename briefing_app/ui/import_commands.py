@@ -38,7 +38,8 @@ class ImportCommands(QObject):
             self.w,
             "Import Articles",
             "",
-            "Articles (*.txt *.md *.markdown *.html *.htm *.mhtml *.pdf);;All files (*)",
+            "Articles and calendars (*.txt *.md *.markdown *.html *.htm *.mhtml *.pdf *.ics)"
+            ";;Calendars (*.ics);;All files (*)",
         )
         if paths:
             self.import_articles(paths)
