@@ -37,6 +37,7 @@ from briefing_app.storage.database import Database
 from briefing_app.ui.backups.backup_controller import BackupController
 from briefing_app.ui.common.chronology_model import ChronologyModel
 from briefing_app.ui.common.edit_controller import EditController
+from briefing_app.ui.common.text_scale import TextScale
 from briefing_app.ui.common.window_status import WindowStatus, database_caption, window_title
 from briefing_app.ui.export_commands import ExportCommands
 from briefing_app.ui.import_commands import ImportCommands
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self.navigation = Navigator(self)
         self.exports = ExportCommands(self)
         self.imports = ImportCommands(self)
+        self.text_scale = TextScale(self)
         build_menus(self)
         self._connect()
         self.chronology.reload()

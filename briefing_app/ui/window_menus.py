@@ -12,8 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
+
+from briefing_app.ui.timeline.timeline_input import TIME_ZOOM
 
 if TYPE_CHECKING:
     from briefing_app.ui.main_window import MainWindow
@@ -55,6 +58,25 @@ def _fill(window: MainWindow, menu: QMenu, items: Sequence[Item]) -> None:
             menu.addSeparator()
         else:
             menu.addAction(item if isinstance(item, QAction) else _action(window, item))
+
+
+def _timeline_actions(window: MainWindow) -> list[QAction]:
+    """Zooming time: bare keys, so they work only while the timeline has the focus
+    (typing "+" or "0" elsewhere stays typing); Ctrl+Plus and Ctrl+Minus size the text."""
+    timeline = window.timeline
+    found = []
+    for text, slot, keys in (
+        ("Zoom Time &In", lambda: timeline.zoom_by(TIME_ZOOM), ("+", "=")),
+        ("Zoom Time &Out", lambda: timeline.zoom_by(1 / TIME_ZOOM), ("-",)),
+        ("&Fit All", timeline.fit_all, ("0", "Home")),
+    ):
+        action = QAction(text, window)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        timeline.addAction(action)
+        found.append(action)
+    return found
 
 
 def build_menus(window: MainWindow) -> None:
@@ -166,9 +188,11 @@ def build_menus(window: MainWindow) -> None:
         Command("Clear &Filters", w.filter_bar.reset, "Ctrl+Shift+L"),
     ]
     view_menu: list[Item] = [
-        Command("Zoom &In", lambda: timeline.zoom_by(1.6), QKeySequence.StandardKey.ZoomIn),
-        Command("Zoom &Out", lambda: timeline.zoom_by(1 / 1.6), QKeySequence.StandardKey.ZoomOut),
-        Command("&Fit All", timeline.fit_all, "Ctrl+0"),
+        *_timeline_actions(w),
+        None,
+        Command("&Larger Text", w.text_scale.larger, QKeySequence.StandardKey.ZoomIn),
+        Command("&Smaller Text", w.text_scale.smaller, QKeySequence.StandardKey.ZoomOut),
+        Command("&Normal Text Size", w.text_scale.reset, "Ctrl+0"),
         None,
         *(dock.toggleViewAction() for dock in w.docks.values()),
         None,

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 
 __all__ = ["ShortcutsDialog", "menu_shortcuts"]
 
-# Keys the timeline handles itself (no menu command stands for them).
+# Keys the timeline handles itself (no menu command stands for them; zooming time
+# and fitting are View menu commands bound to the timeline).
 TIMELINE_KEYS = (
-    ("+ / −", "Timeline: zoom in / out around the centre"),
-    ("0 or Home", "Timeline: fit everything"),
     ("← / →, Tab / Shift+Tab", "Timeline: previous / next event in time"),
     ("↑ / ↓", "Timeline: the nearest event in the lane above / below"),
     ("Shift+← / →", "Timeline: pan"),

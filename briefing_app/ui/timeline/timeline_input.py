@@ -34,9 +34,10 @@ from briefing_app.ui.timeline.timeline_tooltips import cluster_tooltip, event_to
 if TYPE_CHECKING:
     from briefing_app.geometry.index import EventIndex
 
-__all__ = ["PointerPress", "TimelineInput"]
+__all__ = ["TIME_ZOOM", "PointerPress", "TimelineInput"]
 
-_KEY_ZOOM = 1.5
+TIME_ZOOM = 1.5
+"""How much "+" and "-" zoom time (the View menu's Zoom Time In/Out too)."""
 _WHEEL_ZOOM_PER_NOTCH = 1.2
 
 
@@ -168,9 +169,9 @@ class TimelineInput:
         key, mods = event.key(), event.modifiers()
         panning = bool(mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier))
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_by(_KEY_ZOOM)
+            self.zoom_by(TIME_ZOOM)
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.zoom_by(1 / _KEY_ZOOM)
+            self.zoom_by(1 / TIME_ZOOM)
         elif key in (Qt.Key.Key_0, Qt.Key.Key_Home):
             self.fit_all()
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
