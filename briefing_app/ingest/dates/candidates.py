@@ -7,12 +7,14 @@ from the form alone how precise a date is; resolution comes later.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from briefing_app.domain.dates import Precision
-from briefing_app.ingest.dates.model import Candidate, Kind, Piece
+from briefing_app.ingest.dates.model import Candidate, Direction, Kind, Piece
 from briefing_app.ingest.dates.patterns import (
     DOTTED,
     ISO,
+    LINE_DATE,
     NUMERIC,
     POSSESSIVE_AFTER,
     YEAR_LINK,
@@ -62,10 +64,14 @@ def _dm_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Ca
             d1 = int(m.group("d1"))
             d2 = int(m.group("d2")) if m.group("d2") else None
             kind = Kind.ABSOLUTE if year else Kind.DAY_MONTH
-            start = m.start()
+            start, end = m.start(), m.end()
             is_range = False
             if d2 is None:
-                pieces = [Piece(start, m.end(), kind, Precision.DAY, year, mon, d1)]
+                piece = Piece(start, m.end(), kind, Precision.DAY, year, mon, d1)
+                if kind is Kind.DAY_MONTH:
+                    piece = _with_modifier(text, t, piece)
+                    start, end = piece.start, piece.end
+                pieces = [piece]
             elif d2 <= d1:
                 continue
             else:
@@ -79,8 +85,26 @@ def _dm_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Ca
                 if not month_first:
                     pieces[0].start = m.start("wd") if m.group("wd") else m.start("d1")
                 is_range = _joins_a_range(m.group("join"), d2 - d1 == 1)
-            out.append(Candidate(start, m.end(), pieces, t.code, rank, is_range))
+            out.append(Candidate(start, end, pieces, t.code, rank, is_range))
     return out
+
+
+def _with_modifier(text: str, t: Lang, piece: Piece) -> Piece:
+    """ "el pasado 31 de marzo", "le 31 mars dernier", "lo scorso 31 marzo": a day and
+    month with "last" or "next" beside it, which then belongs to the mention."""
+    before = re.search(r"([^\W\d_]+)\s+$", _before(text, piece.start, 20))
+    if before:
+        direction = t.before_mod.get(before.group(1).lower())
+        if direction is Direction.PREV or direction is Direction.NEXT:
+            return replace(
+                piece, start=before.start(1) + max(0, piece.start - 20), direction=direction
+            )
+    after = re.match(r"\s+([^\W\d_]+)\b", text[piece.end : piece.end + 20])
+    if after:
+        direction = t.after_mod.get(after.group(1).lower())
+        if direction is Direction.PREV or direction is Direction.NEXT:
+            return replace(piece, end=piece.end + after.end(1), direction=direction)
+    return piece
 
 
 def _lower_case_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> list[Candidate]:
@@ -288,6 +312,12 @@ def _relative_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> l
 # "seit dem Ende des Nato-Kampfeinsatzes 2013.": a year closing a clause after a name or
 # noun (capitalised), not a figure after "auf" or "bis zu"
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)")
+_NAMED_BY_YEAR = re.compile(
+    r"\b(?:resolution|resolución|résolution|risoluzione|resolução|resolutie|резолюци\w*)\s+"
+    r"(?:nr\.?\s*|n[º°o]\.?\s*|no\.\s*|number\s+)?\d{1,5}\s*\(\s*$",
+    re.IGNORECASE,
+)
+"""A resolution's name carries its year: "Resolution 1244 (1999)" is not a date."""
 _AFTER_A_NAME = re.compile(r"(?<![^\W\d_])(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]*(?:-[^\W\d_]+)*\s$")
 
 
@@ -322,7 +352,8 @@ def _year_candidates(
         year = int(m.group("y"))
         before = _before(text, m.start())
         after = text[m.end() : m.end() + 24]
-        if p.year_blockers.search(before) or p.count_after.match(after):
+        named = _NAMED_BY_YEAR.search(before) and after.startswith(")")
+        if named or p.year_blockers.search(before) or p.count_after.match(after):
             found.append((m, False))
             continue
         ok = bool(p.year_context.search(before))
@@ -332,7 +363,7 @@ def _year_candidates(
             ok = ok or (before.endswith("(") and after.startswith(")"))
             ok = ok or (m.start() in sentence_starts and not after.startswith(","))
             ok = ok or bool(_CLAUSE_END.match(after) and _AFTER_A_NAME.search(before))
-            ok = ok or t.bare_modern_years
+            ok = ok or t.bare_modern_years or bool(p.year_after.match(after))
         found.append((m, ok))
     # "in 2008, 2014 and 2022": a year joined to an accepted one is one too.
     changed = True
@@ -383,6 +414,17 @@ def _numeric_candidates(text: str, t: Lang, p: Patterns, lo: int, hi: int) -> li
                 0,
             )
         )
+    for m in LINE_DATE.finditer(text, lo, hi):
+        if m.group("sep") != " ":
+            continue  # "15.02.1999" is read above; two digits of year only alone on a line
+        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        if len(m.group("y")) == 2:
+            y += 1900 if y >= 50 else 2000
+        if not (1 <= d <= 31 and 1 <= mo <= 12):
+            continue
+        a, b = m.start("d"), m.end("y")
+        piece = Piece(a, b, Kind.ABSOLUTE, Precision.DAY, y, mo, d)
+        out.append(Candidate(a, b, [piece], t.code, 0))
     for m in DOTTED.finditer(text, lo, hi):
         if not p.dot_context.search(_before(text, m.start())):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -104,7 +105,7 @@ def extract_dates(
 
     mentions: list[DateMention] = []
     pieces: list[Piece] = []  # the piece each mention was read from, in step
-    for c in _longest_first(text, candidates, skips):
+    for c in _share_year(text, _longest_first(text, candidates, skips)):
         t, p = all_tables[c.lang], patterns(c.lang)
         i = min(bisect.bisect_left(sentence_ends, c.start + 1), len(sentences) - 1)
         s_start, s_end = sentences[i] if sentences else (0, len(text))
@@ -119,6 +120,9 @@ def extract_dates(
             base = published
             if piece.kind is Kind.DAY_MONTH and published is None:
                 piece = _with_year_of(piece, mentions, s_start)
+            coarse = piece.kind is Kind.RELATIVE and piece.precision in _MONTH_OR_YEAR
+            if mid_month and coarse and piece.unit in _MONTH_OR_YEAR:
+                base = mid_month  # "vor 25 Jahren", "im vergangenen Monat": the month will do
             if mid_month and piece.kind in (Kind.DAY_MONTH, Kind.MONTH):
                 base = mid_month
                 if piece.month == mid_month.month:  # "il 18 ottobre" in an October text
@@ -145,6 +149,27 @@ def extract_dates(
         mentions += found
         pieces += used
     return _link_ranges(text, _join_apposed(text, mentions, pieces))
+
+
+_MONTH_OR_YEAR = (Precision.MONTH, Precision.YEAR)
+
+
+def _share_year(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "vom [24. März] bis zum [10. Juni 1999]": the start of a period written without
+    its year takes the end's (the year before, if its month comes later)."""
+    for c, n in itertools.pairwise(candidates):
+        if len(c.pieces) != 1 or not n.pieces:
+            continue
+        first, end = c.pieces[0], n.pieces[0]
+        if first.kind is not Kind.DAY_MONTH or end.kind is not Kind.ABSOLUTE:
+            continue
+        if end.year is None or end.month is None or first.month is None:
+            continue
+        if not _RANGE_GAP.match(text[c.end : n.start]):
+            continue
+        year = end.year if first.month <= end.month else end.year - 1
+        c.pieces[0] = replace(first, kind=Kind.ABSOLUTE, year=year)
+    return candidates
 
 
 def _put_off_to(text: str, start: int, end: int, p: Patterns) -> bool:
@@ -223,7 +248,9 @@ def _as_range(first: DateMention, last: DateMention) -> list[DateMention]:
 
 
 _RANGE_GAP = re.compile(
-    r"^\s*(?:[-–—]|to|until|till|through|au|à|al|a|hasta|bis|до|по)\s*$", re.IGNORECASE
+    r"^\s*(?:[-–—]|to|until|till|through|au|à|al|a|hasta(?:\s+el)?|bis(?:\s+zum)?|"
+    r"fino\s+al|jusqu['’]au|до|по)\s*$",
+    re.IGNORECASE,
 )
 _AND_GAP = re.compile(r"^\s*(?:and|et|y|e|und|и)\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:between|entre|zwischen|tra|fra|между)\s+$", re.IGNORECASE)

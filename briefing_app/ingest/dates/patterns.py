@@ -22,6 +22,12 @@ NUMERIC = re.compile(
     r"(?<![0-9.,/])(?P<a>[0-9]{1,2})(?P<sep>[./])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})"
     r"(?![0-9]|[./][0-9])"
 )
+LINE_DATE = re.compile(
+    r"^[ \t]*(?P<d>[0-9]{1,2})(?P<sep>[ ./])(?P<m>[0-9]{1,2})(?P=sep)"
+    r"(?P<y>[0-9]{2}|[0-9]{4})[ \t]*$",
+    re.MULTILINE,
+)
+"""A date alone on its line, as a chronology heads its entries: "15 02 99", "15.02.1999"."""
 DOTTED = re.compile(r"(?<![0-9.,/:])(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{2})(?![0-9]|\.?[0-9]|:[0-9])")
 YEAR_RE = re.compile(
     rf"(?<![0-9.,'’/:])(?P<y>{YEAR})(?![0-9]|[.,][0-9]|\s*%|s\b)"  # not "the 1990s"
@@ -77,6 +83,7 @@ class Patterns:
     same_day_in_year: re.Pattern[str]
     year_context: re.Pattern[str]
     year_weak: re.Pattern[str]
+    year_after: re.Pattern[str]
     year_blockers: re.Pattern[str]
     count_after: re.Pattern[str]
     month_context: re.Pattern[str]
@@ -170,6 +177,7 @@ def patterns(code: str) -> Patterns:
         same_day_in_year=_word(t.same_day_in_year.replace("{year}", f"(?P<y>{YEAR})")),
         year_context=re.compile(f"(?:{t.year_context})", FLAGS),
         year_weak=re.compile(f"(?:{t.year_weak_context})", FLAGS),
+        year_after=re.compile(t.year_after),
         year_blockers=re.compile(f"(?:{t.year_blockers})", FLAGS),
         count_after=re.compile(rf"^\s*-?\s*(?:%|(?:{t.count_nouns})(?![^\W\d_]))", FLAGS),
         month_context=re.compile(f"(?:{t.month_context})", FLAGS),

@@ -103,7 +103,9 @@ _JUST_AHEAD = 14  # days
 
 
 def _day_month(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDate | None:
-    """A day and month without a year: a coming one in a clause about the future; in a
+    """A day and month without a year: a coming one in a clause about the future (unless
+    that is most of a year ahead and the last one only days back: "in vista del Consiglio
+    europeo del 18 e 19 dicembre", written on 22 December); in a
     past one the latest on or before publication, unless that is most of a year back and
     the next is only days ahead ("the Council of 26 and 27 June", written on 24 June, is
     not last year's, whatever the verbs around it say); with no tense, the nearest one
@@ -111,10 +113,15 @@ def _day_month(piece: Piece, t: Lang, p: date, tense: Tense | None) -> PartialDa
     only when it is plain."""
     assert piece.month is not None and piece.day is not None
     before, after = _occurrences(p, piece.month, piece.day)
-    if before is None or after is None:
+    if piece.direction is Direction.PREV:
+        value = before  # "el pasado 31 de marzo", "le 31 mars dernier"
+    elif piece.direction is Direction.NEXT:
+        value = after
+    elif before is None or after is None:
         value = before or after
     elif tense is Tense.FUTURE:
-        value = after
+        far_ahead = (after - p).days > _HALF_YEAR
+        value = before if far_ahead and (p - before).days <= _JUST_AHEAD else after
     elif tense is Tense.PAST:
         far_back = (p - before).days > _HALF_YEAR
         value = after if far_back and (after - p).days <= _JUST_AHEAD else before

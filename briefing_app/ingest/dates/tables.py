@@ -86,6 +86,10 @@ class Lang:
     # English writes a thousand or more with a comma ("2,000 troops"), so there a bare
     # modern four-digit number is a year unless the words around make it a figure.
     bare_modern_years: bool = False
+    # German capitalises nouns, so a modern four-digit number followed by a lower-case
+    # word that is no adjective ("2019 nach Mali", "bereits 2009 mit dem Vertrag") counts
+    # nothing: it is a year ("2000 neue Soldaten", "2000 Soldaten" stay figures).
+    year_after: str = "(?!)"
 
 
 def _by_form(groups: dict[str, list[str]]) -> dict[str, int]:
@@ -142,6 +146,7 @@ def _parse(data: dict) -> Lang:
         stopwords=frozenset(data["stopwords"].split()),
         past_right_after=data.get("past_right_after", "(?!)"),
         bare_modern_years=data.get("bare_modern_years", False),
+        year_after=data.get("year_after", "(?!)"),
         day_of_this_month=data.get("day_of_this_month", "(?!)"),
         weekday_part=data.get("weekday_part", "(?!)"),
         target_before=data.get("target_before", "(?!)"),

@@ -6,6 +6,7 @@ from briefing_app.ingest.furniture.patterns import (
     AFTER_STAMP,
     AGENCY_DATELINE,
     AGENCY_DATELINE_INSIDE,
+    CAPITAL_PLACE_DATE,
     CREDIT,
     CREDIT_MARK,
     DELIVERY,
@@ -19,14 +20,17 @@ from briefing_app.ingest.furniture.patterns import (
     PAREN_DATE_END,
     PHOTO_NOTE,
     PHOTO_RIGHTS,
+    PLACE_DASH,
     PLACE_DATE,
     ROLE,
     SHORT_DATE,
     SIGN_OFF,
+    SPEAKER_LABEL,
     SUBTITLE_CUE,
     TAG_BYLINE,
     TRAILING_STAMP,
     URL,
+    words_of,
 )
 from briefing_app.ingest.furniture.spans import FurnitureSpan, Line
 
@@ -44,6 +48,15 @@ def inline_spans(text: str) -> list[FurnitureSpan]:
             b = role.end() + (stop if stop != -1 else min(len(rest), 60))
             if b - role.end() <= 60:
                 found.append(FurnitureSpan(name.start(), b, "byline"))
+    for m in PLACE_DASH.finditer(text):  # "Bruselas – El Consejo de la Union Europea ..."
+        end = text.find("\n", m.end())
+        rest = text[m.end() : len(text) if end == -1 else end]
+        if len(words_of(rest)) >= 12:
+            found.append(
+                FurnitureSpan(
+                    m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end() - 1, "dateline"
+                )
+            )
     if "(@" in text or "pic.twitter.com" in text:
         found += [FurnitureSpan(m.start(), m.end(), "handle") for m in HANDLE.finditer(text)]
     for stamp in LABELLED_STAMP.finditer(text):
@@ -65,6 +78,8 @@ def inline_spans(text: str) -> list[FurnitureSpan]:
         (PHOTO_NOTE, "caption"),
         (AGENCY_DATELINE, "dateline"),
         (AGENCY_DATELINE_INSIDE, "dateline"),
+        (CAPITAL_PLACE_DATE, "dateline"),
+        (SPEAKER_LABEL, "other"),
         (LABELLED_STAMP_INSIDE, "updated"),
         (PLACE_DATE, "dateline"),
         (CREDIT, "byline"),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from briefing_app.ingest.furniture.inline import inline_spans, no_overlap, spans_of_line
 from briefing_app.ingest.furniture.language import language_scores, ranked
 from briefing_app.ingest.furniture.patterns import (
+    ENTRY_DATE,
     FIELD,
     RELATED,
     SENTENCE_END,
@@ -117,6 +118,7 @@ def find_furniture(text: str) -> list[FurnitureSpan]:
             kinds[i] = "dateline"
 
     _mark_header(lines, kinds, last_article)
+    _unmark_chronology(lines, kinds, last_article)
 
     line_spans = [
         span
@@ -170,6 +172,7 @@ def _mark_header(lines: list[Line], kinds: list[str | None], stop: int) -> None:
             after_marked
             and len(words) >= 6
             and not re.search(r"\d", text)
+            and text.upper() != text  # a heading in capitals ("INTERVENCIÓN DEL PRESIDENTE")
             and _restates(words, shown[: min(n, 3)], lines)
         ):
             kinds[i] = "caption"  # under the stamps, a photo's caption restating the title
@@ -179,6 +182,22 @@ def _mark_header(lines: list[Line], kinds: list[str | None], stop: int) -> None:
         near = [shown[k] for k in (n - 1, n + 1) if 0 <= k < len(shown)]
         if any(kinds[k] is not None or FIELD.match(lines[k].stripped) for k in near):
             kinds[i] = "navigation"
+
+
+def _unmark_chronology(lines: list[Line], kinds: list[str | None], stop: int) -> None:
+    """Three lines or more that are only a date, each over a paragraph of text, head the
+    entries of a chronology ("15 02 99" / "Österreich verzeichnet eine Anfrage ..."): they
+    are the text's dates, not the page's stamps or counters."""
+    heads: list[int] = []
+    for i in range(stop):
+        if not ENTRY_DATE.match(lines[i].stripped):
+            continue
+        nxt = next((j for j in range(i + 1, stop) if not lines[j].blank), None)
+        if nxt is not None and is_prose(lines[nxt]) and kinds[nxt] is None:
+            heads.append(i)
+    if len({lines[i].stripped for i in heads}) >= 3:
+        for i in heads:
+            kinds[i] = None
 
 
 def _mark_related_lists(lines: list[Line], kinds: list[str | None], stop: int) -> None:

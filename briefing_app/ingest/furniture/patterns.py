@@ -27,6 +27,12 @@ SHARE_BAR = re.compile(
 """A share bar: only share verbs and the networks' names ("Share on Facebook Share on
 Twitter", "Facebook X WhatsApp Telegram")."""
 
+SHARE_ITEM = re.compile(
+    rf"^[•·▪►*–-]?\s*(?:{alternation('share')}|{alternation('networks')})\b(?:\s+[^\W\d_]+){{0,2}}\s*:",
+    re.IGNORECASE,
+)
+"""One item of a share list: "• Whatsapp: abre ventana nueva", "• Enviar por correo: ..."."""
+
 READING_TIME = re.compile(
     rf"^(?:{alternation('reading_time')})\s*:?\s*(?:ca\.\s*)?\d{{1,2}}\s*(?:min\w*\.?|minut\w*)$|"
     rf"^\d{{1,2}}\s*(?:min\w*\.?|minut\w*)\s*(?:{alternation('reading_time')})$",
@@ -65,9 +71,17 @@ COMMENT_COUNT = re.compile(rf"^\d{{1,5}}\s+{alternation('comments')}$", re.IGNOR
 """A comment counter: "12 comments", "3 Kommentare"."""
 
 NAME_AND_AGENCY = re.compile(
-    rf"^(?:[A-ZÀ-Ý][\w'’.-]+\s+){{1,3}}[A-ZÀ-Ý][\w'’-]+\s*[,/|–-]\s*(?i:{alternation('agencies')})$"
+    rf"^(?:[A-ZÀ-Ý][\w'’.-]+\s+){{1,3}}[A-ZÀ-Ý][\w'’-]+(?:\s*[,/|–-]|\s+(?:per|for|pour|für|para))"
+    rf"\s*(?i:{alternation('agencies')})$"
 )
-"""A byline of a reporter and an agency: "Jane Doe, Reuters"."""
+"""A byline of a reporter and an agency: "Jane Doe, Reuters", "Lorenzo Consoli per Askanews"."""
+
+PLACE_DASH = re.compile(
+    r"^[ \t]*[A-ZÀ-Ý][a-zà-ÿ'’]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'’]+)?[ \t]+[–—-][ \t]+(?=[A-ZÀ-Ý«\"“])",
+    re.MULTILINE,
+)
+"""A place and a dash opening a paragraph, as agencies date their reports: "Bruselas – El
+Consejo ...", "Berlin - Das Kabinett ..." (see inline.py: only before a paragraph)."""
 
 SPEAKER_LABEL = re.compile(
     r"^[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+)+:", re.MULTILINE
@@ -114,6 +128,12 @@ CAPTION_CUE = re.compile(
 )
 
 
+CREDIT_AT_END = re.compile(
+    rf"\((?:©|\(c\)|(?:{alternation('photo')})\s*:)[^()\n]{{1,60}}\)\s*$", re.IGNORECASE
+)
+"""A photo's credit in brackets closing its caption: "... gebilligt. (© Bundeswehr / Ines
+Blandau)"."""
+
 PAREN_CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s?){1,3}\)\s*$")
 
 
@@ -144,6 +164,7 @@ STAMP_PIECES = re.compile(
     rf"{DATE_WORDS}|{_CLOCK}|\b(?:{_WEEKDAY}|{alternation('weekday_abbr')})\b\.?|"
     rf"\b(?:at|à|um|a las|alle|le|el|am|il|ore|{alternation('time_zones')})\b\.?|"
     rf"\b(?:{alternation('document_kinds')}|{alternation('stamp_labels')})\b|"
+    r"\b(?:vor|il\s+y\s+a|hace)\s+\d{1,3}\s+[^\W\d_]+|\b\d{1,3}\s+[^\W\d_]+\s+(?:ago|fa)\b|"
     r"[•·▪|/,;:()\[\]\-–—+±~≈.]",
     re.IGNORECASE,
 )
@@ -155,6 +176,13 @@ DAY_RANGE = re.compile(
     r"^\s*\d{1,2}\.?\s*(?:[-–—/]|and|et|und|y|e)\s*\d{1,2}\.?\s+[^\W\d_]", re.IGNORECASE
 )
 """Two days of one month: "19-20 Giugno 2000", "11 and 12 July"."""
+
+ENTRY_DATE = re.compile(
+    rf"^\s*(?:\d{{1,2}}([ ./])\d{{1,2}}\1(?:\d{{4}}|\d{{2}})|{DATE_WORDS})\s*[:.–-]?\s*$",
+    re.IGNORECASE,
+)
+"""A line that is only a date ("15 02 99", "24 March 1999:"): a stamp, or a chronology's
+heading when the page has several, each over its entry."""
 
 STAMP_OPENING = re.compile(rf"(?:{_WEEKDAY}|{_MONTHS})\b", re.IGNORECASE)
 """A stamp may open with a weekday or a month in lower case ("mardi 12 mars 2024")."""
@@ -226,6 +254,12 @@ _DATELINE_BODY = (
 
 
 AGENCY_DATELINE = re.compile(rf"^[ \t]*{_DATELINE_BODY}(?=\s+\S)", re.MULTILINE)
+
+CAPITAL_PLACE_DATE = re.compile(
+    rf"(?<![\w-])[A-ZÀ-Ý]{{3,}}(?:[ -][A-ZÀ-Ý]{{3,}})?\s+(?=[A-Z]){_MONTHS}\.?\s+\d{{1,2}}\b"
+    r"(?=\s+[A-ZÀ-Ý])"
+)
+"""A wire's dateline with no punctuation: "BRUSSELS Nov 17 France made a formal request"."""
 
 AGENCY_DATELINE_INSIDE = re.compile(
     rf"\b[A-ZÀ-Ý][\w'’-]+,\s+{DATE_WORDS}\s*\([^()\n]{{2,30}}\)\s*(?:--|[-–—])"

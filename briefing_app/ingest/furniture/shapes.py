@@ -14,6 +14,7 @@ from briefing_app.ingest.furniture.patterns import (
     COMMENTS,
     COOKIES,
     COUNTER,
+    CREDIT_AT_END,
     DATE_WORDS,
     DAY_RANGE,
     DELIVERY,
@@ -33,6 +34,7 @@ from briefing_app.ingest.furniture.patterns import (
     SENT_ON,
     SENTENCE_END,
     SHARE_BAR,
+    SHARE_ITEM,
     STAMP_LABEL,
     STAMP_OPENING,
     STAMP_PIECES,
@@ -68,11 +70,11 @@ def _few_words(text: str) -> bool:
 def _frame_kind(text: str, words: list[str]) -> str | None:
     """Kinds of line that frame an article: stamps, update lines, bylines, notes."""
     bare = LIST_STAMP.sub("", text).strip()
+    if RELATIVE_STAMP.match(text):
+        return "dateline"
     stamp = _stamp_kind(bare)
     if stamp:
         return "updated" if STAMP_LABEL.match(bare) else stamp
-    if RELATIVE_STAMP.match(text):
-        return "dateline"
     if UPDATED.match(bare) and len(words) <= 12 and re.search(r"\d", bare):
         return "updated"
     if DELIVERY.fullmatch(bare):
@@ -98,7 +100,7 @@ def _frame_kind(text: str, words: list[str]) -> str | None:
 def _page_label_kind(text: str, words: list[str]) -> str | None:
     """Labels a page sets around its articles, in any language: share bars, reading
     times, counters, credits, calls to read on, breadcrumbs, stamp labels, cookie notices."""
-    if SHARE_BAR.match(text):
+    if SHARE_BAR.match(text) or (len(words) <= 8 and SHARE_ITEM.match(text)):
         return "share"
     if READING_TIME.match(text) or COMMENT_COUNT.match(text):
         return "other"
@@ -177,6 +179,9 @@ def line_kind(
         return "footer"
     if SUBSCRIPTION.search(text) and not is_prose(line):
         return "subscription"
+    short = len(words_of(text)) <= 45 and len(SENTENCE_END.findall(text)) <= 2
+    if short and CREDIT_AT_END.search(text):
+        return "caption"  # the caption and the credit closing it
     credit = IMAGE_CREDIT.search(text)
     if credit and (not credit.group(0).startswith("©") or len(words_of(text)) <= 15):
         return "caption"  # a long line with a © in it: only the credit (marked inline)
