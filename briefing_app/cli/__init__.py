@@ -110,6 +110,20 @@ def _window_lock(args: argparse.Namespace) -> QLockFile | None:
     return lock
 
 
+def _damage_found(db: object) -> str | None:
+    """What is damaged in the file ``db``, read whole; None when sound (or not a file)."""
+    if not isinstance(db, Path) or not db.exists():
+        return None
+    import sqlite3
+
+    from briefing_app.services.backups import damage_in
+
+    try:
+        return damage_in(db)
+    except (OSError, sqlite3.Error):
+        return None
+
+
 def _sound_backup_hint(db: object) -> str:
     """Where the newest backup that reads back whole is, for a damaged file's message."""
     if not isinstance(db, Path):
@@ -168,6 +182,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        from briefing_app.storage.errors import StoredValueError, damage_behind, damage_error
+
+        behind = damage_behind(exc)  # damage met where no read expected it is damage still
+        if behind is None:
+            found = _damage_found(args.db)  # a value that read, but as nonsense
+            if found is None:
+                raise
+            behind = StoredValueError(found)
+        name = args.db if isinstance(args.db, Path) else "the team database"
+        print(f"error: {damage_error(name, behind)}{_sound_backup_hint(args.db)}", file=sys.stderr)
+        return 2
     finally:
         if lock is not None:
             lock.unlock()

@@ -22,6 +22,7 @@ from sqlalchemy import text
 
 from briefing_app.storage.database import DamagedDatabaseError, Database, connect_read_only
 from briefing_app.storage.files import replacing, write_text
+from briefing_app.storage.soundness import unreadable_value
 
 __all__ = [
     "Backup",
@@ -104,7 +105,8 @@ def damage_in(path: Path) -> str | None:
     """What is damaged in the SQLite file at ``path``; None when every row reads back whole.
 
     ``quick_check`` looks at the file's structure, not at the bytes inside
-    rows, so every row of every table is read as well (texts decoded).
+    rows, so every row of every table is read as well (texts decoded), and
+    every value is checked to be one its column can hold (lists are JSON).
     """
     try:
         conn = connect_read_only(path)
@@ -119,6 +121,9 @@ def damage_in(path: Path) -> str | None:
             for (table,) in tables:
                 for _row in conn.execute(f'SELECT * FROM "{table}"'):
                     pass
+            unreadable = unreadable_value(conn)  # damage that still reads as some value
+            if unreadable is not None:
+                return unreadable
         finally:
             conn.close()
     except (sqlite3.Error, UnicodeDecodeError) as exc:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from briefing_app.services.backups import damage_in
 from briefing_app.storage.database import Database, DatabaseError
+from briefing_app.storage.errors import damaged
 from briefing_app.storage.fingerprints import changed_message, changed_sources
 from briefing_app.storage.models import EventRow, ExcerptRow, SourceRow
 
@@ -16,13 +18,17 @@ __all__ = ["database_problems"]
 
 def database_problems(path: Path | str) -> list[str]:
     """What is wrong in the database at ``path`` (a file or a server URL); it is opened
-    read-only and never changed."""
+    read-only and never changed. A damaged file raises ``DamagedDatabaseError``."""
     try:
         db = Database.open(path, read_only=True)
     except DatabaseError as exc:
         return [str(exc)]
     problems: list[str] = []
     try:
+        if db.path is not None:  # damage that still reads as data is damage all the same
+            found = damage_in(db.path)
+            if found is not None:
+                raise damaged(db.path, found)
         changed = changed_sources(db)
         if changed:  # said once for the article, not once more for each of its passages
             problems.append(changed_message(changed))

@@ -30,6 +30,10 @@ from briefing_app.storage.errors import (
     DatabaseError,
     NewerSchemaError,
     ReadOnlyDatabaseError,
+    StoredValueError,
+    damage_error,
+    damaged,
+    is_damage,
 )
 from briefing_app.storage.files import describe_os_error, replacing
 from briefing_app.storage.identity import default_author
@@ -66,6 +70,7 @@ __all__ = [
     "DatabaseError",
     "NewerSchemaError",
     "ReadOnlyDatabaseError",
+    "StoredValueError",
     "connect_read_only",
     "damage_error",
     "is_damage",
@@ -95,35 +100,6 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
-
-
-def _damaged(path: Path | None, report: str) -> DamagedDatabaseError:
-    return DamagedDatabaseError(
-        f"{path} is damaged (SQLite reports: {report}). "
-        "Restore a backup from File › Restore Backup, or choose another file."
-    )
-
-
-def is_damage(exc: BaseException) -> bool:
-    """Whether SQLite (or the text it handed over) says the file's content is damaged.
-
-    ``quick_check`` passes a file whose row data was overwritten: the damage
-    shows only when a row is read, as a text that is not UTF-8 or a page
-    SQLite finds malformed.
-    """
-    if isinstance(exc, UnicodeDecodeError):
-        return True
-    if not isinstance(exc, sqlite3.DatabaseError):
-        return False
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
-        "could not decode to utf-8" in str(exc).lower()
-    )
-
-
-def damage_error(path: Path | None, exc: BaseException) -> DamagedDatabaseError:
-    """``exc``, a read that met damage, as the message the user gets (no damaged bytes)."""
-    return _damaged(path, str(exc).split(" with text ")[0])
 
 
 def _recognise_damage(path: Path) -> Callable[[ExceptionContext], None]:
@@ -176,7 +152,7 @@ class _IntegrityCheck:
                 "Restore a backup or choose another file."
             ) from self._failure
         if self._report != "ok":
-            raise _damaged(self._path, str(self._report))
+            raise damaged(self._path, str(self._report))
 
 
 class Database:
@@ -253,7 +229,7 @@ class Database:
             engine.dispose()
             reason = getattr(exc, "orig", None) or exc
             if getattr(reason, "sqlite_errorcode", None) == sqlite3.SQLITE_CORRUPT:
-                raise _damaged(file, str(reason)) from exc  # so that a backup is offered
+                raise damaged(file, str(reason)) from exc  # so that a backup is offered
             if getattr(reason, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
                 raise DatabaseError(
                     f"{file} could not be opened: the disk is full. Free some space and "
@@ -482,7 +458,7 @@ class Database:
         with self.engine.connect() as conn:
             result = conn.execute(text("PRAGMA quick_check")).scalar()
         if result != "ok":
-            raise _damaged(self.path, str(result))
+            raise damaged(self.path, str(result))
 
     def wait_for_integrity_check(self) -> None:
         """Wait for a check started by ``open(check_in_background=True)``; raise if it failed."""
@@ -499,8 +475,10 @@ class Database:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as exc:
                 session.rollback()
+                if isinstance(exc, StoredValueError):  # a value no column can hold: say whose
+                    raise damage_error(self.path or self.label, exc) from exc
                 raise
 
     def one_writer_at_a_time(self, session: Session) -> None:

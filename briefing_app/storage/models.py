@@ -24,9 +24,12 @@ from sqlalchemy import (
     String,
     Text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+from sqlalchemy.types import TypeDecorator
 
 from briefing_app.domain.quote_check import text_fingerprint
+from briefing_app.storage.errors import StoredValueError
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -41,9 +44,38 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+class StoredJSON(TypeDecorator[Any]):
+    """JSON whose stored text, damaged so that it no longer parses, is said to be damage.
+
+    The same column as ``JSON`` (no migration); only reading differs: a value
+    that is not JSON raises ``StoredValueError`` instead of a bare decoding error.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Any:
+        inner = super().result_processor(dialect, coltype)
+        if inner is None:
+            return None
+
+        def process(value: Any) -> Any:
+            try:
+                return inner(value)
+            except (ValueError, TypeError) as exc:
+                raise StoredValueError(
+                    f"a stored list cannot be read: {type(exc).__name__}"
+                ) from None
+
+        return process
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: StoredJSON,
+        list[str]: StoredJSON,
+    }
 
 
 class SourceRow(Base):
@@ -320,7 +352,7 @@ class PendingProposalRow(Base):
     end: Mapped[str | None] = mapped_column(String(10))
     end_precision: Mapped[str | None] = mapped_column(String(8))
     lane: Mapped[str] = mapped_column(String(16))
-    links: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    links: Mapped[list[dict[str, Any]]] = mapped_column(StoredJSON, default=list)
     """Suggested existing events (id, title, when, shared, gap_days), best first."""
     link_to: Mapped[str | None] = mapped_column(String(120))
     """The suggestion the user chose: the excerpts go to that event instead."""

@@ -29,7 +29,7 @@ from briefing_app.domain.model import (
     event_from_fields,
 )
 from briefing_app.domain.quote_check import text_fingerprint
-from briefing_app.storage.database import Database, damage_error, is_damage
+from briefing_app.storage.database import Database, StoredValueError, damage_error, is_damage
 from briefing_app.storage.models import (
     AnnotationRow,
     EventRow,
@@ -353,34 +353,39 @@ def _events_fast(
     no_notes = _Stats()
     events: list[Event] = []
     append = events.append
-    for row in rows:
-        pk, eid, title, first, last, sp, end, ep, lane, actors, conf, origin = row[:12]
-        key = (first, sp, last, ep) if end else (first, sp)
-        when = whens.get(key)
-        if when is None:
-            when = whens[key] = when_of(first, sp, end, last, ep)
-        actor_list = lists.get(actors or "")
-        if actor_list is None:
-            actor_list = lists[actors or ""] = _json_list(actors)
-        st = stats.get(pk, no_notes)
-        append(
-            event_from_fields(  # Event's fields in order; see event_from_fields for why
-                eid,
-                title,
-                when,
-                _LANES.get(lane) or Lane.parse(lane),
-                "" if brief else row[12],
-                actor_list,
-                _CONFIDENCES[conf],
-                () if brief else _json_list(row[13]),
-                excerpts.get(pk, ()) if excerpts else (),
-                _ORIGINS[origin],
-                st.count,
-                st.flagged,
-                st.tags,
-                support.get(pk) if support else None,
+    try:
+        for row in rows:
+            pk, eid, title, first, last, sp, end, ep, lane, actors, conf, origin = row[:12]
+            key = (first, sp, last, ep) if end else (first, sp)
+            when = whens.get(key)
+            if when is None:
+                when = whens[key] = when_of(first, sp, end, last, ep)
+            actor_list = lists.get(actors or "")
+            if actor_list is None:
+                actor_list = lists[actors or ""] = _json_list(actors)
+            st = stats.get(pk, no_notes)
+            append(
+                event_from_fields(  # Event's fields in order; see event_from_fields for why
+                    eid,
+                    title,
+                    when,
+                    _LANES.get(lane) or Lane.parse(lane),
+                    "" if brief else row[12],
+                    actor_list,
+                    _CONFIDENCES[conf],
+                    () if brief else _json_list(row[13]),
+                    excerpts.get(pk, ()) if excerpts else (),
+                    _ORIGINS[origin],
+                    st.count,
+                    st.flagged,
+                    st.tags,
+                    support.get(pk) if support else None,
+                )
             )
-        )
+    except (KeyError, ValueError, TypeError, OverflowError) as exc:
+        # A value a column cannot hold (a lane no one knows, a day past the calendar).
+        reason = StoredValueError(f"a stored event cannot be read: {type(exc).__name__}")
+        raise damage_error(db.path, reason) from exc
     return events
 
 

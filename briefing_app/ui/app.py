@@ -219,6 +219,12 @@ def run_gui(db_path: Path | str) -> int:
 
     app = make_application()
     watch = DamageWatch()
+    if isinstance(db_path, Path):
+        from briefing_app.services.backups import damage_in
+
+        file = db_path
+        watch.path = file
+        watch.probe = lambda: damage_in(file)
     watch.install()
     try:
         while True:
@@ -244,5 +250,6 @@ def run_gui(db_path: Path | str) -> int:
                 return int(code)
             restore_file_from_backup(db_path, restore.path)
             watch.message = None
+            watch.rearm()
     finally:
         watch.uninstall()
