@@ -42,16 +42,17 @@ class Navigator(QObject):
         being typed in.
         """
         if change.everything or change.events - change.notes:
+            file = self.w.reader.source_file
+            text = get_source_text(self.w.db, file) if file else None
+            if file and text is not None:
+                focus = self.w.reader.focus_uid
+                self.w.reader.show_source(text, excerpts_of_source(self.w.db, file), focus)
             selected = self.w.timeline.selected_id()  # the timeline let go of a removed event
             if self.w.chronology.event(selected) is not None:
                 self.select_event(selected)
             else:
                 self.w.event_panel.show_event(None, self.w.chronology.sources)
                 self.w.work.show_event(None)
-            file = self.w.reader.source_file
-            text = get_source_text(self.w.db, file) if file else None
-            if file and text is not None:
-                self.w.reader.show_source(text, excerpts_of_source(self.w.db, file))
         elif change.touches_events:
             selected = self.w.timeline.selected_id()
             if selected is not None:
@@ -78,11 +79,45 @@ class Navigator(QObject):
         )
         self.w.work.show_event(shown)
         self.follow_in_table(event_id)
+        self.follow_in_reader(shown)
         flt = self.w.chronology.filter
         hidden = event_id in self.w.chronology.hidden_ids or event.lane not in flt.lanes
         note = "  (hidden by the current filters)" if hidden else ""
         self.w.statusBar().showMessage(
             f"{event.when.label()} · {event.lane.value} · {event.title}{note}"
+        )
+
+    def follow_in_reader(self, event: Event) -> None:
+        """The reader shows the selected event's own article, at its passage, or says it
+        cannot.
+
+        An open article the event quotes is kept (its passage becomes the chosen
+        one); otherwise the reader turns to the first stored article the event
+        quotes. With none, the article stays, marked as not the event's.
+        """
+        reader = self.w.reader
+        if self.w.docks["reader"].isHidden() or reader.source_file is None:
+            return  # nothing open to go stale: opening an article is the user's to ask
+        quoted = [x for x in event.excerpts if x.source == reader.source_file]
+        if quoted:
+            if reader.focus_uid not in {x.uid for x in quoted}:
+                reader.focus_excerpt(quoted[0].uid)
+            else:
+                reader.say_not_the_events("")
+            return
+        for excerpt in event.excerpts:
+            text = get_source_text(self.w.db, excerpt.source)
+            if text is not None:
+                reader.show_source(text, excerpts_of_source(self.w.db, excerpt.source), excerpt.uid)
+                return
+        why = (
+            "it quotes no article stored here"
+            if not event.excerpts
+            else "the articles it quotes are not stored here"
+        )
+        reader.say_not_the_events(
+            f"Not the selected event's article: “{event.title}” ({event.when.label()}) is not "
+            f"quoted from it, and {why}."
         )
 
     def follow_in_table(self, event_id: str) -> None:

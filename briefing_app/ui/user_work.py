@@ -66,6 +66,7 @@ class UserWork(QObject):
         controller.chronologyChanged.connect(self._collect)
         controller.failed.connect(self._failed)
         controller.conflicted.connect(self._conflicted)
+        self.briefing_panel.statusMessage.connect(self.statusMessage)
         self._build_actions()
 
     # -- actions -----------------------------------------------------------------------------
@@ -162,6 +163,9 @@ class UserWork(QObject):
 
     def show_event(self, event: Event | None) -> None:
         self.notes.show_event(event)
+        self.briefing_panel.set_selected_event(
+            event.id if event else None, event.title if event else ""
+        )
 
     def database_replaced(self) -> None:
         """A backup was restored: the undo history no longer matches the data."""

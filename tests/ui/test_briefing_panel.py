@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QInputDialog, QLineEdit
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from briefing_app.services.briefings import add_point, create_briefing, list_briefings
+from briefing_app.ui.briefing.point_editing import PointTextEditor
 from briefing_app.ui.common.briefing_model import EVENT_MIME, BriefingPointsModel
 from briefing_app.ui.main_window import MainWindow
 from tests.ui.conftest import open_window
@@ -26,7 +26,7 @@ def _type_point(qtbot: QtBot, window: MainWindow, text: str) -> None:
     """Type into the in-place editor the panel opened, then press Enter."""
     view = window.work.briefing_panel.points
     editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit) and view.isAncestorOf(editor), editor
+    assert isinstance(editor, PointTextEditor) and view.isAncestorOf(editor), editor
     qtbot.keyClicks(editor, text)
     with qtbot.waitSignal(window.work.briefing_panel.model.textEdited):
         qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits on the next turn
@@ -139,16 +139,37 @@ def test_selecting_a_point_selects_its_event(qtbot: QtBot, work_window: MainWind
     assert work_window.timeline.highlighted_ids() == frozenset()
 
 
-def test_new_rename_delete_briefings(
-    qtbot: QtBot, work_window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _answer_name(qtbot: QtBot, panel: object, name: str, seen: list[str]) -> None:
+    """Once the name dialog is up: note its explanation, type ``name``, press OK."""
+
+    def fill() -> None:
+        dialog = panel.dialog  # type: ignore[attr-defined]
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(10, fill)
+            return
+        seen.append(dialog.explanation.text())
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        dialog.name.clear()
+        seen.append("ok enabled" if ok.isEnabled() else "ok disabled")
+        qtbot.keyClicks(dialog.name, name)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    panel.dialog = None  # type: ignore[attr-defined]
+    QTimer.singleShot(0, fill)
+
+
+def test_new_rename_delete_briefings(qtbot: QtBot, work_window: MainWindow) -> None:
     panel = work_window.work.briefing_panel
-    answers = iter([("Monday", True), ("Tuesday", True), ("Wednesday", True)])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    seen: list[str] = []
+    _answer_name(qtbot, panel, "Monday", seen)
     panel.new_action.trigger()
+    assert seen[0].startswith("A briefing is a named list of talking points")
+    assert seen[1] == "ok disabled"  # no briefing without a name
+    _answer_name(qtbot, panel, "Tuesday", seen)
     panel.new_action.trigger()
     assert [panel.chooser.itemText(i) for i in range(2)] == ["Monday", "Tuesday"]
     assert panel.chooser.currentText() == "Tuesday"
+    _answer_name(qtbot, panel, "Wednesday", seen)
     panel.rename_action.trigger()
     assert panel.chooser.currentText() == "Wednesday"
     panel.delete_action.trigger()
@@ -177,7 +198,7 @@ def test_a_point_being_typed_is_kept_when_the_window_closes(
     work_window.docks["briefing"].show()
     panel.add_event(A)
     editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
+    assert isinstance(editor, PointTextEditor)
     qtbot.keyClicks(editor, "typed, no Enter")
     work_window.close()
     [brief] = list_briefings(work_window.db)
@@ -201,3 +222,45 @@ def test_editing_a_point_leaves_the_timeline_where_the_user_put_it(
     assert panel.selected_point() == point.uid  # still selected ...
     assert work_window.timeline.selected_id() == B  # ... without taking the view back
     assert work_window.timeline.visible_range() == (735000.0, 736000.0)
+
+
+def test_add_point_cites_the_selected_event_and_says_so(
+    qtbot: QtBot, work_window: MainWindow
+) -> None:
+    panel = work_window.work.briefing_panel
+    work_window.docks["briefing"].show()
+    work_window.docks["briefing"].raise_()
+    assert "select an event first" in panel.cites.text()
+    work_window.select_event(B, center=True)
+    title = work_window.chronology.event(B).title  # type: ignore[union-attr]
+    assert panel.cites.text().startswith("cites “")
+    assert title in panel.cites.toolTip() and title in panel.add_button.toolTip()
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, PointTextEditor)
+    qtbot.keyClicks(editor, "PESCO binds 25 states")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(editor, "to 20 commitments")
+    with qtbot.waitSignal(panel.model.textEdited):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    [brief] = list_briefings(work_window.db)
+    [point] = brief.points
+    assert point.text == "PESCO binds 25 states\nto 20 commitments"  # two lines, kept
+    assert [c.event_id for c in point.citations] == [B]
+    shown = panel.model.index(0).data()
+    assert shown == "1. PESCO binds 25 states\nto 20 commitments  [1]"
+    assert "unsupported" not in shown
+    assert "citing the selected event" in work_window.statusBar().currentMessage()
+
+
+def test_add_point_with_nothing_selected_says_it_cites_nothing(
+    qtbot: QtBot, work_window: MainWindow
+) -> None:
+    panel = work_window.work.briefing_panel
+    work_window.docks["briefing"].show()
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, PointTextEditor)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert panel.model.index(0).data().endswith("— unsupported")
+    assert "cites nothing" in work_window.statusBar().currentMessage()

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing_app.services.annotations import annotations_of_event
+from briefing_app.ui.briefing.point_editing import PointTextEditor
 from briefing_app.ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -55,7 +56,7 @@ def test_find_read_note_brief_and_export_without_a_mouse(
     keys(qtbot, Qt.Key.Key_1, CTRL)
     keys(qtbot, Qt.Key.Key_B, CTRL)  # Edit › Add Selected Event to Briefing
     panel = w.work.briefing_panel
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), PointTextEditor))
     qtbot.keyClicks(focused(), "Helsinki set the goal")
     keys(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(

@@ -4,13 +4,17 @@ Choose, create, rename or delete a briefing at the top; the list below holds
 its points in order, each with numbered references to the events and
 excerpts it cites ([1], [2]... numbered in order of first appearance, so
 they follow the points when they are reordered). A point that cites nothing
-is marked unsupported. Drag points to reorder them (or Alt+Up/Down), drop
-events from the Event List or the event panel between points to add a point
-or onto a point to cite them, double-click or F2 to edit a point's text.
+is marked unsupported. Add Point cites the event selected in the window
+(and says so beside the button); with none selected the point starts
+unsupported. Drag points to reorder them (or Alt+Up/Down), drop events from
+the Event List or the event panel between points to add a point or onto a
+point to cite them, double-click or F2 to edit a point's text (several lines:
+Shift+Enter starts a new one).
 
 Signals:
     pointSelected(list): the event ids the selected point cites.
     eventActivated(str): the user opened a reference's event.
+    statusMessage(str): what was just done, for the status bar.
 """
 
 from __future__ import annotations
@@ -21,9 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.domain.briefing import BriefingSnapshot
 from briefing_app.services.briefings import list_briefings
+from briefing_app.ui.briefing.point_editing import BriefingNameDialog, PointTextDelegate
 from briefing_app.ui.common.briefing_model import BriefingPointsModel
 from briefing_app.ui.common.edit_controller import EditController
 
@@ -43,6 +46,11 @@ __all__ = ["BriefingPanel", "PointListView"]
 
 _SETTINGS_KEY = "briefingPanel/current"
 _DEFAULT_NAME = "Briefing"
+_NEW_EXPLANATION = (
+    "A briefing is a named list of talking points in your own words, each citing the "
+    "events and passages it rests on. Name it for the meeting or reader it is for; "
+    "it can be exported as a PDF or a Word briefing note."
+)
 
 
 class PointListView(QListView):
@@ -79,6 +87,7 @@ class PointListView(QListView):
 class BriefingPanel(QWidget):
     pointSelected = Signal(list)
     eventActivated = Signal(str)
+    statusMessage = Signal(str)
 
     def __init__(self, controller: EditController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +95,9 @@ class BriefingPanel(QWidget):
         self.controller = controller
         self._briefings: list[BriefingSnapshot] = []
         self._current: str | None = QSettings().value(_SETTINGS_KEY) or None
+        self._selected_event: str | None = None
+        self.dialog: BriefingNameDialog | None = None
+        """The name dialog last opened, for tests to drive."""
 
         self.chooser = QComboBox()
         self.chooser.setObjectName("briefingChooser")
@@ -114,6 +126,7 @@ class BriefingPanel(QWidget):
         self.points.setObjectName("briefingPoints")
         self.points.setModel(self.model)
         self.points.setWordWrap(True)
+        self.points.setItemDelegate(PointTextDelegate(self.points))
         self.points.setSpacing(2)
         self.points.setAlternatingRowColors(True)
         self.points.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -127,8 +140,13 @@ class BriefingPanel(QWidget):
         )
         self.setFocusProxy(self.points)  # Go › Briefing (Ctrl+5) lands on the points
         self.add_button = QPushButton("Add Point")
-        self.add_button.setToolTip("Add a talking point at the end and write it")
-        self.add_button.clicked.connect(lambda: self.add_point())
+        self.add_button.setObjectName("addPoint")
+        self.add_button.clicked.connect(self.add_point_for_selection)
+        self.cites = QLabel()
+        self.cites.setObjectName("addPointCites")
+        self.cites.setTextFormat(Qt.TextFormat.PlainText)
+        self.cites.setStyleSheet("color: #555;")
+        self.cites.setMinimumWidth(20)
         self.hint = QLabel(
             "Drag a selected event here from the timeline, the Event List or the event "
             "panel's title, or right-click an event on the timeline: Add to Briefing."
@@ -151,7 +169,7 @@ class BriefingPanel(QWidget):
         box.addWidget(self.hint)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
-        row.addStretch(1)
+        row.addWidget(self.cites, 1)
         box.addLayout(row)
         box.addWidget(QLabel("References"))
         box.addWidget(self.references, 1)
@@ -175,6 +193,7 @@ class BriefingPanel(QWidget):
             lambda item: self.eventActivated.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         controller.briefingChanged.connect(self._briefing_changed)
+        self.set_selected_event(None)
         self.refresh()
 
     def _menu_action(self, text: str, slot: object) -> QAction:
@@ -258,13 +277,14 @@ class BriefingPanel(QWidget):
         """Store a point's text that is still being typed."""
         self.points.commit_open_editor()
 
-    def _ask_name(self, title: str, text: str) -> str | None:
-        name, ok = QInputDialog.getText(self, title, "Name:", QLineEdit.EchoMode.Normal, text)
-        return name if ok and name.strip() else None
+    def _ask_name(self, title: str, explanation: str, text: str) -> str | None:
+        self.dialog = BriefingNameDialog(title, explanation, text, self)
+        self.dialog.exec()
+        return self.dialog.chosen_name()
 
     def new_briefing(self, name: str | None = None) -> BriefingSnapshot | None:
         if name is None:
-            name = self._ask_name("New Briefing", "")
+            name = self._ask_name("New Briefing", _NEW_EXPLANATION, "")
             if name is None:
                 return None
         made = self.controller.create_briefing(name)
@@ -277,7 +297,9 @@ class BriefingPanel(QWidget):
         if current is None:
             return
         if name is None:
-            name = self._ask_name("Rename Briefing", current.name)
+            name = self._ask_name(
+                "Rename Briefing", f"The new name of the briefing “{current.name}”.", current.name
+            )
             if name is None:
                 return
         self.controller.rename_briefing(current.uid, name)
@@ -322,6 +344,38 @@ class BriefingPanel(QWidget):
             self.points.setFocus()
             self.points.edit(self.points.currentIndex())
         return point_uid
+
+    def set_selected_event(self, event_id: str | None, title: str = "") -> None:
+        """The event selected in the window: the one Add Point cites."""
+        self._selected_event = event_id
+        if event_id is None:
+            self.cites.setText("cites nothing: select an event first")
+            self.cites.setToolTip("")
+            self.add_button.setToolTip(
+                "Add a talking point at the end and write it. Select an event first and "
+                "the point cites it."
+            )
+            return
+        elided = self.cites.fontMetrics().elidedText(
+            f"cites “{title}”", Qt.TextElideMode.ElideMiddle, max(self.cites.width(), 160)
+        )
+        self.cites.setText(elided)
+        self.cites.setToolTip(f"A point added now cites the selected event, “{title}”")
+        self.add_button.setToolTip(f"Add a talking point citing “{title}” and write it")
+
+    def add_point_for_selection(self) -> str | None:
+        """The Add Point button: a point citing the selected event, if there is one."""
+        if self._selected_event is None:
+            made = self.add_point()
+            if made is not None:
+                self.statusMessage.emit(
+                    "Added a talking point that cites nothing yet: drag an event onto it"
+                )
+            return made
+        made = self.add_event(self._selected_event)
+        if made is not None:
+            self.statusMessage.emit("Added a talking point citing the selected event: write it now")
+        return made
 
     def add_event(self, event_id: str, *, edit: bool = True) -> str | None:
         """The timeline's Add to Briefing: a new point citing the event."""

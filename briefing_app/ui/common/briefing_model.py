@@ -99,7 +99,8 @@ class BriefingPointsModel(QAbstractListModel):
         """``3. The point's text [1] [4]`` and, without citations, ``— unsupported``."""
         point = self.point(row)
         refs = " ".join(f"[{n}]" for n in self._numbers[row])
-        text = " ".join(point.text.split()) or "(write the point)"
+        lines = (" ".join(line.split()) for line in point.text.splitlines())
+        text = "\n".join(line for line in lines if line) or "(write the point)"
         tail = f"  {refs}" if refs else "  — unsupported"
         mark = f"  — {CONFLICT_MARK}" if point.conflict_of else ""
         return f"{row + 1}. {text}{tail}{mark}"

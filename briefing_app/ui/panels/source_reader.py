@@ -60,6 +60,14 @@ class SourceReader(QWidget):
         self.changed_warning.setWordWrap(True)
         self.changed_warning.setStyleSheet("color: #a04000; font-weight: bold;")
         self.changed_warning.hide()
+        self.context_note = QLabel()
+        self.context_note.setObjectName("readerNotTheEvents")
+        self.context_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.context_note.setWordWrap(True)
+        self.context_note.setStyleSheet(
+            "color: #7a4b00; background: #fff4d6; padding: 3px; border-radius: 3px;"
+        )
+        self.context_note.hide()
         self.hide_furniture = QCheckBox("Hide page furniture")
         self.hide_furniture.setToolTip(
             "Captions, navigation, paywall notices and unrelated headlines saved with the "
@@ -89,6 +97,7 @@ class SourceReader(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.changed_warning)
+        layout.addWidget(self.context_note)
         layout.addWidget(self.text, 1)
         self._source: SourceText | None = None
         self._map = OffsetMap("")
@@ -99,6 +108,23 @@ class SourceReader(QWidget):
     @property
     def source_file(self) -> str | None:
         return self._source.source.file if self._source else None
+
+    @property
+    def focus_uid(self) -> str | None:
+        """The excerpt shown as the chosen one (None: the article as a whole)."""
+        return self._focus_uid
+
+    def say_not_the_events(self, text: str) -> None:
+        """Say above the text that the article shown is not the selected event's ("": it is)."""
+        self.context_note.setText(text)
+        self.context_note.setVisible(bool(text))
+
+    def focus_excerpt(self, uid: str) -> None:
+        """Make ``uid`` (an excerpt of the open article) the chosen one and scroll to it."""
+        self._focus_uid = uid
+        self.say_not_the_events("")
+        self._paint_highlights()
+        self.scroll_to_excerpt(uid)
 
     def show_source(
         self,
@@ -130,6 +156,7 @@ class SourceReader(QWidget):
         self.changed_warning.setVisible(source.changed)
         self._excerpts = list(excerpts)
         self._focus_uid = focus_uid
+        self.say_not_the_events("")
         self._paint_highlights()
         if focus_uid:
             self.scroll_to_excerpt(focus_uid)
