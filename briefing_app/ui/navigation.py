@@ -183,6 +183,13 @@ class Navigator(QObject):
             )
             return
         self.w.reader.show_source(text, excerpts_of_source(self.w.db, source_file), focus_uid)
+        selected = self.w.timeline.selected_id()
+        event = get_event(self.w.db, selected) if selected else None
+        if event is not None and all(x.source != source_file for x in event.excerpts):
+            self.w.reader.say_not_the_events(
+                f"Not the selected event's article: “{event.title}” ({event.when.label()}) "
+                "is not quoted from it."
+            )
         dock = self.w.docks["reader"]
         dock.show()
         dock.raise_()

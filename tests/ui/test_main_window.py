@@ -82,21 +82,23 @@ def test_excerpt_click_opens_the_reader_with_the_quote_highlighted(
 
 
 def test_clicking_a_highlight_selects_its_event(qtbot: QtBot, window: MainWindow) -> None:
-    window.open_first_excerpt("helsinki-headline-goal")
+    window.select_event("pesco-established")
     reader = window.reader
     event = get_event(window.db, "helsinki-headline-goal")
     assert event is not None
     excerpt = event.excerpts[0]
+    window.open_source(excerpt.source, excerpt.uid)  # from the Sources list, say
+    assert reader.context_note.text().startswith("Not the selected event's article")
     cursor = reader.text.textCursor()
     cursor.setPosition(excerpt.start + 3)
     reader.text.setTextCursor(cursor)
     reader.text.ensureCursorVisible()
     rect = reader.text.cursorRect(cursor)
-    window.select_event("pesco-established")
     with qtbot.waitSignal(reader.eventsClicked) as sig:
         qtbot.mouseClick(reader.text.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert "helsinki-headline-goal" in sig.args[0]
     assert window.event_panel.event_id == "helsinki-headline-goal"
+    assert reader.context_note.isHidden()
 
 
 def test_legend_hides_a_lane(qtbot: QtBot, window: MainWindow) -> None:
