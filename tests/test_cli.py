@@ -195,3 +195,17 @@ def test_import_replaces_reanchors_excerpts(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "0 flagged" in result.stdout
     assert run_main("--db", db, "check").returncode == 0
+
+
+def test_search_reaches_the_articles_and_offers_close_matches(tmp_path: Path) -> None:
+    db = str(tmp_path / "db.sqlite")
+    found = run_main("--db", db, "search", "Mozambican", "--format", "json")
+    assert found.returncode == 0, found.stderr
+    doc = json.loads(found.stdout)
+    [article] = doc["articles"]
+    assert article["source"] == "002_e07262d9241f5558.txt"
+    assert "[Mozambican]" in article["snippet"] and len(article["places"]) == 1
+    typo = run_main("--db", db, "search", "helicoptres")
+    assert typo.returncode == 0, typo.stderr
+    assert typo.stdout == ""
+    assert "close: helicopters" in typo.stderr

@@ -33,7 +33,7 @@ def add_search_parser(sub: argparse._SubParsersAction) -> None:
     """``search QUERY``: the search box's hits."""
     find = sub.add_parser(
         "search",
-        help="full-text search over events, excerpts and notes (best first)",
+        help="full-text search over events, excerpts, notes and the articles' text (best first)",
         description='Search as the app\'s search box does: "quoted phrases", OR, -word '
         "to exclude, the last word as a prefix. One hit a line: event id, kind, snippet.",
     )
@@ -141,35 +141,58 @@ def cmd_reload(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    """``search QUERY``: the search box's hits, on a file or a team database."""
+    """``search QUERY``: the search box's hits (events, then articles' passages), on a file
+    or a team database; with none, the close matches the window would offer."""
     import json
 
+    from briefing_app.storage.article_search import search_articles
     from briefing_app.storage.search import MARK_END, MARK_START, search_outcome
+    from briefing_app.storage.search_suggest import close_queries
 
+    query = " ".join(args.query)
     db = open_to_read(args.db)
     try:
-        outcome = search_outcome(db, " ".join(args.query), limit=max(1, args.limit))
+        outcome = search_outcome(db, query, limit=max(1, args.limit))
+        articles = search_articles(db, query, limit=max(1, args.limit))
+        close = [] if outcome.hits or articles else close_queries(db, query)
     finally:
         db.close()
+
+    def plain(snippet: str) -> str:
+        return " ".join(snippet.replace(MARK_START, "[").replace(MARK_END, "]").split())
+
     if args.format == "json":
         hits = [
-            {
-                "event": h.event_id,
-                "kind": h.kind,
-                "snippet": h.snippet.replace(MARK_START, "[").replace(MARK_END, "]"),
-                "rank": h.rank,
-            }
+            {"event": h.event_id, "kind": h.kind, "snippet": plain(h.snippet), "rank": h.rank}
             for h in outcome.hits
         ]
-        doc = {"matches": outcome.matches, "ranked": outcome.ranked, "hits": hits}
+        passages = [
+            {
+                "source": a.source_file,
+                "title": a.title,
+                "places": [list(span) for span in a.spans],
+                "snippet": plain(a.snippet),
+            }
+            for a in articles
+        ]
+        doc = {
+            "matches": outcome.matches,
+            "ranked": outcome.ranked,
+            "hits": hits,
+            "articles": passages,
+            "close_matches": close,
+        }
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     for h in outcome.hits:
-        snippet = " ".join(h.snippet.replace(MARK_START, "[").replace(MARK_END, "]").split())
-        print(f"{h.event_id}\t{h.kind}\t{snippet}")
+        print(f"{h.event_id}\t{h.kind}\t{plain(h.snippet)}")
+    for a in articles:
+        print(f"{a.source_file}\tarticle\t{plain(a.snippet)}")
     if not outcome.ranked:
         print(f"({outcome.matches} matches: too many to rank, newest first)", file=sys.stderr)
+    if close:
+        print(f"(no match; close: {', '.join(close)})", file=sys.stderr)
     return 0
 
 

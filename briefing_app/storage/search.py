@@ -19,9 +19,18 @@ from itertools import zip_longest
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from briefing_app.domain.text_match import SearchTerm
 from briefing_app.storage.database import Database
 
-__all__ = ["MARK_END", "MARK_START", "SearchHit", "search", "to_fts_query", "to_tsquery"]
+__all__ = [
+    "MARK_END",
+    "MARK_START",
+    "SearchHit",
+    "positive_terms",
+    "search",
+    "to_fts_query",
+    "to_tsquery",
+]
 
 MARK_START = "\x02"
 MARK_END = "\x03"
@@ -141,9 +150,16 @@ def backend_query(db: Database, user_text: str) -> str:
     return (to_tsquery if _is_server(db) else to_fts_query)(user_text)
 
 
-def _plain_query(db: Database, user_text: str) -> str:
+def plain_backend_query(db: Database, user_text: str) -> str:
+    """``user_text`` as plain words only, for when the full query is refused."""
     terms = _plain_terms(user_text)
     return _tsquery(terms) if _is_server(db) else _fts5(terms)
+
+
+def positive_terms(user_text: str) -> list[SearchTerm]:
+    """What a match of ``user_text`` is made of, to find it in a text: the words and
+    phrases looked for (not those excluded)."""
+    return [SearchTerm(t.words, t.prefix) for t in _terms(user_text) if not t.negate]
 
 
 # Ranking every match of a very common word costs more than a keystroke may
@@ -303,7 +319,7 @@ def search_outcome(db: Database, user_text: str, limit: int = 200) -> SearchOutc
     query = backend_query(db, user_text)
     if not query:
         return SearchOutcome([], 0, True)
-    for candidate in (query, _plain_query(db, user_text)):
+    for candidate in (query, plain_backend_query(db, user_text)):
         if not candidate:
             continue
         try:

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.reader.eventsClicked.connect(lambda ids: go.select_event(ids[0], center=True))
         self.search_panel.queryChanged.connect(go.run_search)
         self.search_panel.resultActivated.connect(lambda eid: go.select_event(eid, center=True))
+        self.search_panel.passageActivated.connect(go.open_passage)
         self.sources_list.sourceActivated.connect(lambda f: go.open_source(f))
         self.sources_list.reviewRequested.connect(lambda f: self.imports.review([f]))
         self.sources_list.gradeRequested.connect(self.work.grade_source)

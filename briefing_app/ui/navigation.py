@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from briefing_app.domain.model import Event
 from briefing_app.services.date_evidence import date_evidence
+from briefing_app.storage.article_search import search_articles
 from briefing_app.storage.authors import event_authors, excerpt_authors
 from briefing_app.storage.repository import excerpts_of_source, get_event, get_source_text
 from briefing_app.storage.search import best_per_event, search_outcome
+from briefing_app.storage.search_suggest import close_queries
 from briefing_app.ui.panels.search_panel import SearchResult
 
 if TYPE_CHECKING:
@@ -200,9 +202,25 @@ class Navigator(QObject):
             self.open_first_excerpt(selected)
 
     def run_search(self, text: str) -> None:
+        """Search events, notes and the articles' text; with nothing found, a close match."""
         if not text.strip():
             self.w.search_panel.set_results([])
+            self.w.timeline.set_matches(())
             return
+        results, note = self._results_for(text)
+        corrected, others = "", []
+        if not results:
+            for option in close_queries(self.w.db, text):
+                found, found_note = self._results_for(option)
+                if found and not corrected:
+                    corrected, results, note = option, found, found_note
+                elif found:
+                    others.append(option)
+        self.w.timeline.set_matches(r.event_id for r in results if r.event_id)
+        self.w.search_panel.set_results(results, note, corrected=corrected, others=others)
+
+    def _results_for(self, text: str) -> tuple[list[SearchResult], str]:
+        """The results of one query (events then articles), and what the panel should say."""
         outcome = search_outcome(self.w.db, text)
         hits = best_per_event(outcome.hits)
         visible = [h for h in hits if self.w.chronology.is_visible(h.event_id)]
@@ -216,6 +234,22 @@ class Navigator(QObject):
             for h in visible
             if (event := self.w.chronology.event(h.event_id)) is not None
         ]
+        sources = self.w.chronology.sources
+        for a in search_articles(self.w.db, text):
+            src = sources.get(a.source_file)
+            when = src.published.label() if src and src.published else "undated"
+            outlet = src.outlet if src else a.source_file
+            results.append(
+                SearchResult(
+                    event_id="",
+                    heading=f"Article · {outlet} · “{a.title}” · {when}",
+                    kind="article",
+                    snippet=a.snippet,
+                    source_file=a.source_file,
+                    spans=a.spans,
+                    looked_for=text.strip(),
+                )
+            )
         note = ""
         if len(visible) < len(hits):
             note = f"{len(results)} found; {len(hits) - len(visible)} more hidden by filters"
@@ -224,7 +258,16 @@ class Navigator(QObject):
                 f"{outcome.matches:,} matches: too many to rank, showing the newest "
                 f"{len(results)}. Add a word to narrow the search."
             )
-        self.w.search_panel.set_results(results, note)
+        return results, note
+
+    def open_passage(self, result: SearchResult) -> None:
+        """An article passage from the search: the article at that place, the places the
+        search matched marked as found (F3 goes on to the next)."""
+        if result.source_file is None:
+            return
+        self.open_source(result.source_file)
+        if self.w.reader.source_file == result.source_file:
+            self.w.reader.show_found(result.looked_for, result.spans, 0)
 
     def show_period(self, first: date | None, last: date | None) -> None:
         """A period typed in the filter bar: show it (a lone bound: the events it keeps)."""

@@ -88,7 +88,7 @@ class DockLayout:
         )
         self.w.resizeDocks(
             [self.w.docks["search"], self.w.docks["briefing"]],
-            [round(height * 0.32), round(height * 0.68)],
+            [round(height * 0.5), round(height * 0.5)],
             vertical,
         )
 

@@ -1,8 +1,14 @@
-"""The search box and its results, matched words in bold.
+"""The search box and its results, matched words in bold, each saying where it matched.
+
+A result is an event (found in its title or summary, in an excerpt, or in a
+note) or a passage of a stored article's own text. When nothing matches, the
+closest words the index holds are offered: the results shown are those of
+the first, the others are links.
 
 Signals:
     queryChanged(str): the user typed (debounced); the window runs the search.
     resultActivated(str): the event id of the result the user picked.
+    passageActivated(object): the article passage (a SearchResult) the user picked.
 """
 
 from __future__ import annotations
@@ -42,10 +48,21 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class SearchResult:
-    event_id: str
+    event_id: str  # "" for an article passage
     heading: str  # date · title
-    kind: str
+    kind: str  # "event", "excerpt", "annotation" or "article"
     snippet: str  # with MARK_START/MARK_END around matched words
+    source_file: str | None = None  # an article passage: the article
+    spans: tuple[tuple[int, int], ...] = ()  # ... and every place it matched
+    looked_for: str = ""
+
+
+WHERE = {
+    "event": "in the event: ",
+    "excerpt": "in an excerpt: ",
+    "annotation": "in your note: ",
+    "article": "in the article's text: ",
+}
 
 
 def snippet_html(snippet: str) -> str:
@@ -57,6 +74,7 @@ def snippet_html(snippet: str) -> str:
 class SearchResultModel(QAbstractListModel):
     EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
     HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+    RESULT_ROLE = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self) -> None:
         super().__init__()
@@ -77,13 +95,17 @@ class SearchResultModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{r.heading}\n{r.snippet.replace(MARK_START, '').replace(MARK_END, '')}"
         if role == self.HTML_ROLE:
-            where = {"event": "", "excerpt": "in an excerpt: ", "annotation": "in your note: "}
+            where = WHERE.get(r.kind, "")
+            if r.kind == "article" and len(r.spans) > 1:
+                where = f"in the article's text ({len(r.spans)} places): "
             return (
                 f"<div><b>{html.escape(r.heading, quote=False)}</b></div>"
-                f"<div style='color:#555'>{where.get(r.kind, '')}{snippet_html(r.snippet)}</div>"
+                f"<div style='color:#555'><i>{where}</i>{snippet_html(r.snippet)}</div>"
             )
         if role == self.EVENT_ID_ROLE:
             return r.event_id
+        if role == self.RESULT_ROLE:
+            return r
         return None
 
 
@@ -124,6 +146,7 @@ class _RichTextDelegate(QStyledItemDelegate):
 class SearchPanel(QWidget):
     queryChanged = Signal(str)
     resultActivated = Signal(str)
+    passageActivated = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,10 +154,17 @@ class SearchPanel(QWidget):
         self.box = QLineEdit()
         self.box.setObjectName("searchBox")
         self.box.setAccessibleName("Search")
-        self.box.setPlaceholderText("Search titles, summaries, excerpts and notes (Ctrl+F)")
+        self.box.setPlaceholderText("Search events, notes, articles")
+        self.box.setToolTip(
+            "Search the events' titles and summaries, excerpts, your notes and the stored "
+            'articles\' text (Ctrl+F). "Quoted phrase", OR, -word to leave out.'
+        )
         self.box.setClearButtonEnabled(True)
         self.status = QLabel()
+        self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.linkActivated.connect(self._suggestion_chosen)
         self.model = SearchResultModel()
         self.results = QListView()
         self.results.setObjectName("searchResults")
@@ -156,15 +186,47 @@ class SearchPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
 
-    def set_results(self, results: Sequence[SearchResult], note: str = "") -> None:
+    def set_results(
+        self,
+        results: Sequence[SearchResult],
+        note: str = "",
+        *,
+        corrected: str = "",
+        others: Sequence[str] = (),
+    ) -> None:
+        """Show ``results``; with ``corrected``, they are those of a close match of what was
+        typed, and ``others`` are offered as links."""
         self.model.set_results(results)
-        if note:
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        if corrected or others:
+            self._say_close_matches(results, corrected, others)
+        elif note:
             self.status.setText(note)
         elif not self.box.text().strip():
             self.status.setText("")
         else:
-            n = len(results)
-            self.status.setText(f"{n} event{'s' if n != 1 else ''} found" if n else "No match")
+            self.status.setText(_count_text(results) if results else "No match")
+
+    def _say_close_matches(
+        self, results: Sequence[SearchResult], corrected: str, others: Sequence[str]
+    ) -> None:
+        typed = html.escape(self.box.text().strip(), quote=False)
+        links = ", ".join(
+            f"<a href='{html.escape(q)}'>{html.escape(q, quote=False)}</a>" for q in others
+        )
+        text = f"No match for “{typed}”."
+        if corrected:
+            found = html.escape(_count_text(results), quote=False)
+            text += f" Showing “<b>{html.escape(corrected, quote=False)}</b>”: {found}."
+        if links:
+            text += f" {'Or' if corrected else 'Close'}: {links}"
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setText(text)
+
+    def _suggestion_chosen(self, query: str) -> None:
+        self.box.setText(query)
+        self._debounce.stop()
+        self.queryChanged.emit(query)
 
     def _enter(self) -> None:
         self._debounce.stop()
@@ -174,6 +236,22 @@ class SearchPanel(QWidget):
             self._activate(self.model.index(0))
 
     def _activate(self, index: QModelIndex) -> None:
+        result = index.data(SearchResultModel.RESULT_ROLE)
+        if isinstance(result, SearchResult) and result.kind == "article":
+            self.passageActivated.emit(result)
+            return
         event_id = index.data(SearchResultModel.EVENT_ID_ROLE)
         if event_id:
             self.resultActivated.emit(event_id)
+
+
+def _count_text(results: Sequence[SearchResult]) -> str:
+    """ "3 events and 2 articles found" """
+    events = sum(1 for r in results if r.kind != "article")
+    articles = len(results) - events
+    parts = []
+    if events or not articles:
+        parts.append(f"{events} event{'s' if events != 1 else ''}")
+    if articles:
+        parts.append(f"{articles} article{'s' if articles != 1 else ''}")
+    return " and ".join(parts) + " found"

@@ -2,6 +2,9 @@
 
 Selecting text offers, in the context menu, to link it to an event as a new
 excerpt, to make a new event from it, or to annotate the excerpt it lies in.
+Find (Ctrl+F while the reader has the focus, F3 / Shift+F3, Esc) marks every
+place a text occurs, ignoring case and accents; a search result opened here
+marks the places the search matched the same way.
 
 Signals:
     eventsClicked(list): event ids whose excerpt the user clicked in the text.
@@ -16,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -29,15 +32,19 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.domain.model import Excerpt
+from briefing_app.domain.text_match import find_folded
 from briefing_app.storage.repository import SourceText
 from briefing_app.ui.common.plain_text import plain_tooltip
 from briefing_app.ui.common.text_offsets import OffsetMap
+from briefing_app.ui.panels.reader_find import FindBar, find_key
 
 __all__ = ["SourceReader"]
 
 _HIGHLIGHT = QColor("#fff1a8")
 _FOCUS = QColor("#ffc94d")
 _FURNITURE = QColor("#9a9a9a")
+_FOUND = QColor("#c6e2ff")
+_FOUND_HERE = QColor("#1f5fbf")
 
 
 class SourceReader(QWidget):
@@ -87,6 +94,13 @@ class SourceReader(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.text.setFont(font)
         self.text.viewport().installEventFilter(self)
+        self.text.installEventFilter(self)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.find_bar.textEdited.connect(self._find_text)
+        self.find_bar.nextRequested.connect(lambda: self.find_step(1))
+        self.find_bar.previousRequested.connect(lambda: self.find_step(-1))
+        self.find_bar.closeRequested.connect(self.close_find)
         self.text.selectionChanged.connect(self._emit_selection)
         self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.text.customContextMenuRequested.connect(self._show_context_menu)
@@ -98,11 +112,15 @@ class SourceReader(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.changed_warning)
         layout.addWidget(self.context_note)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.text, 1)
         self._source: SourceText | None = None
         self._map = OffsetMap("")
         self._excerpts: list[tuple[Excerpt, str, str]] = []
         self._focus_uid: str | None = None
+        self._found: list[tuple[int, int]] = []
+        self._found_at = 0
+        self._find_from = 0
 
     # -- content ------------------------------------------------------------
     @property
@@ -139,6 +157,9 @@ class SourceReader(QWidget):
             self.text.setPlainText(source.text)
             self._format_furniture()
             self._apply_furniture_visibility(self.hide_furniture.isChecked())
+            self._found = self._find_all(self.find_bar.box.text())
+            self._found_at = 0
+            self._show_find_count()
         src = source.source
         bits = [src.title, src.outlet]
         if src.author:
@@ -206,7 +227,103 @@ class SourceReader(QWidget):
             fmt.setToolTip(plain_tooltip(title))
             sel.format = fmt  # type: ignore[misc]
             selections.append(sel)
+        for i, (start, end) in enumerate(self._found):
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(self._map.to_qt(start))
+            cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor  # type: ignore[misc]
+            fmt = QTextCharFormat()
+            here = i == self._found_at
+            fmt.setBackground(_FOUND_HERE if here else _FOUND)
+            if here:
+                fmt.setForeground(QColor("white"))
+            sel.format = fmt  # type: ignore[misc]
+            selections.append(sel)
         self.text.setExtraSelections(selections)
+
+    # -- find ---------------------------------------------------------------------
+    def open_find(self) -> None:
+        """Show the Find bar (Ctrl+F) with its text chosen, ready to type over."""
+        top = self.text.cursorForPosition(self.text.viewport().rect().topLeft()).position()
+        self._find_from = self._map.to_py(top)  # typing finds from what is in view
+        self.find_bar.show()
+        self.find_bar.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_bar.box.selectAll()
+
+    def close_find(self) -> None:
+        """Hide the bar and its marks; the focus goes back to the text."""
+        self.find_bar.hide()
+        self._found = []
+        self._paint_highlights()
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_found(
+        self, looked_for: str, spans: Sequence[tuple[int, int]], current: int = 0
+    ) -> None:
+        """Mark ``spans`` (Python offsets) as found places, as a search result asks, and go to
+        ``current``; the bar shows ``looked_for`` and the count."""
+        self.find_bar.show()
+        self.find_bar.box.setText(looked_for)
+        self._found = list(spans)
+        self._found_at = max(0, min(current, len(self._found) - 1))
+        self._show_find_count()
+        self._paint_highlights()
+        self._scroll_to_found()
+        QTimer.singleShot(0, self._scroll_to_found)  # again at the dock's final size
+
+    def found_places(self) -> list[str]:
+        """The text of every place marked as found (for tests and checks)."""
+        if self._source is None:
+            return []
+        return [self._source.text[a:b] for a, b in self._found]
+
+    def find_status(self) -> str:
+        """What the bar says: "3 of 12", "No match" or nothing."""
+        return self.find_bar.count.text()
+
+    def current_found(self) -> str | None:
+        """The text of the place Find is at."""
+        if self._source is None or not self._found:
+            return None
+        a, b = self._found[self._found_at]
+        return self._source.text[a:b]
+
+    def find_step(self, step: int) -> None:
+        """Go to the next (1) or previous (-1) place, round from the end to the start."""
+        if not self._found:
+            return
+        self._found_at = (self._found_at + step) % len(self._found)
+        self._show_find_count()
+        self._paint_highlights()
+        self._scroll_to_found()
+
+    def _find_all(self, looked_for: str) -> list[tuple[int, int]]:
+        if self._source is None or not looked_for.strip():
+            return []
+        return find_folded(self._source.text, looked_for)
+
+    def _find_text(self, looked_for: str) -> None:
+        self._found = self._find_all(looked_for)
+        after = [i for i, (a, _b) in enumerate(self._found) if a >= self._find_from]
+        self._found_at = after[0] if after else 0
+        self._show_find_count()
+        self._paint_highlights()
+        self._scroll_to_found()
+
+    def _show_find_count(self) -> None:
+        self.find_bar.set_count(self._found_at, len(self._found), self.find_bar.box.text())
+
+    def _scroll_to_found(self) -> None:
+        if not self._found:
+            return
+        start, end = self._found[self._found_at]
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._map.to_qt(end))
+        self.text.setTextCursor(cursor)
+        cursor.setPosition(self._map.to_qt(start))
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
 
     def scroll_to_excerpt(self, uid: str) -> None:
         for excerpt, _eid, _title in self._excerpts:
@@ -305,6 +422,23 @@ class SourceReader(QWidget):
         self.text.setTextCursor(cursor)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text and isinstance(event, QKeyEvent):
+            wanted = find_key(event)
+            if wanted == "close" and self.find_bar.isHidden():
+                wanted = None
+            if wanted and event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # the reader's own Find, not the window's search
+                return True
+            if wanted and event.type() == QEvent.Type.KeyPress:
+                if wanted == "open":
+                    self.open_find()
+                elif wanted == "close":
+                    self.close_find()
+                else:
+                    if self.find_bar.isHidden():
+                        self.open_find()
+                    self.find_step(1 if wanted == "next" else -1)
+                return True
         if (
             watched is self.text.viewport()
             and event.type() == QEvent.Type.MouseButtonRelease

@@ -34,6 +34,10 @@ __all__ = ["ScreenFrame", "ScreenTimelinePainter"]
 _STATIC_TEXT_LIMIT = 6000
 
 
+_MATCH_FILL = QColor(255, 214, 64, 120)
+_MATCH_EDGE = QColor("#c98a00")
+
+
 @dataclass(frozen=True, slots=True)
 class ScreenFrame:
     """Everything one paint needs, in widget coordinates except the layout's x."""
@@ -52,6 +56,9 @@ class ScreenFrame:
     empty_message: str
     highlighted: frozenset[str] = frozenset()
     """Events shown together (the citations of a talking point), besides the selection."""
+    matches: frozenset[str] = frozenset()
+    """Events the search found: marked where they are drawn, or at their time when folded
+    into a cluster."""
 
 
 def _vline(p: QPainter, x: float, top: float, bottom: float, color: QColor) -> None:
@@ -219,6 +226,8 @@ class ScreenTimelinePainter:
         text = palette.color(QPalette.ColorRole.Text)
         selected_id = frame.selected.event.id if frame.selected is not None else None
         selected_mark = frame.layout.mark_for(selected_id) if selected_id else None
+        if frame.matches:
+            self._paint_matches(p, frame, marks, lo, hi)
         if frame.highlighted:
             together = QColor(highlight)
             together.setAlpha(35)
@@ -294,6 +303,32 @@ class ScreenTimelinePainter:
         draw_cluster_pill(
             p, qrect(c.rect), lane_color(c.lane), c.label, font=self.bold, text=text, line_width=1
         )
+
+    def _paint_matches(
+        self, p: QPainter, frame: ScreenFrame, marks: list[Mark], lo: float, hi: float
+    ) -> None:
+        """Search matches: a yellow ground behind each drawn mark, and a small triangle at
+        the foot of its lane for a match folded into a cluster."""
+        p.setPen(QPen(_MATCH_EDGE, 1))
+        p.setBrush(_MATCH_FILL)
+        drawn: set[str] = set()
+        for m in marks:
+            if m.event_id in frame.matches:
+                p.drawRoundedRect(qrect(m.extent, 3), 4, 4)
+                drawn.add(m.event_id)
+        drawn |= {m.event_id for m in frame.layout.marks}  # drawn, if out of view
+        scale = frame.layout.scale
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(_MATCH_EDGE)
+        for event_id in frame.matches - drawn:
+            entry = frame.index.get(event_id)
+            box = frame.layout.lane_box(entry.event.lane) if entry is not None else None
+            if entry is None or box is None:
+                continue
+            x = scale.to_px(entry.start)
+            if lo - 6 <= x <= hi + 6:
+                y = box.y1 - 2
+                p.drawPolygon([QPointF(x - 5, y), QPointF(x + 5, y), QPointF(x, y - 7)])
 
     def _paint_selection_outside_marks(
         self, p: QPainter, frame: ScreenFrame, color: QColor

@@ -96,6 +96,7 @@ class TimelineView(ChronologyFollower, TimelineInput, QWidget):
         self._selected: str | None = None
         self._hovered: Mark | Cluster | None = None
         self._highlighted: frozenset[str] = frozenset()
+        self._matches: frozenset[str] = frozenset()
         self._press: PointerPress | None = None
         self._hit: HitTester | None = None
         self._hit_layout: TimelineLayout | None = None
@@ -182,6 +183,16 @@ class TimelineView(ChronologyFollower, TimelineInput, QWidget):
 
     def highlighted_ids(self) -> frozenset[str]:
         return self._highlighted
+
+    def set_matches(self, event_ids: Iterable[str]) -> None:
+        """Mark the events the search found (none: the search box is empty)."""
+        ids = frozenset(event_ids)
+        if ids != self._matches:
+            self._matches = ids
+            self.update()
+
+    def match_ids(self) -> frozenset[str]:
+        return self._matches
 
     def select_event(self, event_id: str | None, ensure_visible: bool = True) -> bool:
         """Select an event from outside; returns False for an unknown id.
@@ -467,6 +478,7 @@ class TimelineView(ChronologyFollower, TimelineInput, QWidget):
             has_focus=self.hasFocus(),
             empty_message=self._empty_message(),
             highlighted=self._highlighted,
+            matches=self._matches,
         )
         painter = QPainter(self)
         try:
