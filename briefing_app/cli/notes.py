@@ -36,7 +36,7 @@ def add_annotations_parser(sub: argparse._SubParsersAction[argparse.ArgumentPars
 
 def _add_note(args: argparse.Namespace) -> int:
     """``annotations add``: one note through the annotations service; 1 for an unknown event."""
-    from briefing_app.services.annotations import create_annotation
+    from briefing_app.services.annotations import create_annotation, hashtags, normalise_tags
     from briefing_app.services.library import open_library
     from briefing_app.services.lookup import EditRefused
 
@@ -49,7 +49,7 @@ def _add_note(args: argparse.Namespace) -> int:
             db,
             event_id=args.event_id,
             body=args.text,
-            tags=args.tag or (),
+            tags=normalise_tags((*(args.tag or ()), *hashtags(args.text))),
             talking_point=args.talking_point,
         )
     except EditRefused as exc:

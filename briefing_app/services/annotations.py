@@ -100,6 +100,21 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return normalise_tags(_TAG_SPLIT.split(text))
 
 
+# "#budget" or "#east-flank" in a note's text: a word of letters after a # that follows
+# no letter (so not "C#", a page's "#section" or a Markdown "# heading").
+_HASHTAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w-]*)")
+
+
+def hashtags(body: str) -> tuple[str, ...]:
+    """The ``#tags`` written in a note's text, in order, each once."""
+    return normalise_tags(m.group(1).rstrip("-_") for m in _HASHTAG.finditer(body))
+
+
+def note_tags(body: str, typed: str) -> tuple[str, ...]:
+    """A note's tags: those typed in its tags field, then the ``#tags`` in its text."""
+    return normalise_tags((*parse_tags(typed), *hashtags(body)))
+
+
 def _snapshot(row: AnnotationRow, event_id: str, excerpt_uid: str | None) -> AnnotationSnapshot:
     return AnnotationSnapshot(
         uid=row.uid,

@@ -106,6 +106,11 @@ class MainWindow(QMainWindow):
         self.event_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.event_table.verticalHeader().hide()
         self.event_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A date on one line ("10–11 Dec 1999", not "10–11 Dec / 1999"): the widest a
+        # date label gets, measured rather than read from every row.
+        self.event_table.setWordWrap(False)
+        widest = self.event_table.fontMetrics().horizontalAdvance("30 Sep 2099 – 30 Dec 2099")
+        self.event_table.setColumnWidth(0, widest + 16)
 
         self.docks: dict[str, QDockWidget] = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea

@@ -131,7 +131,7 @@ class DockLayout:
         flt = decode_filter(settings.value("mainWindow/filter"))
         if flt is not None:
             w.filter_bar.set_filter(flt)
-        rng = settings.value("mainWindow/visibleRange")
+        rng = settings.value(self.range_key())
         if isinstance(rng, list | tuple) and len(rng) == 2:
             try:
                 w.timeline.set_visible_range(float(rng[0]), float(rng[1]))
@@ -139,6 +139,15 @@ class DockLayout:
             except (TypeError, ValueError):
                 pass
         w.timeline.fit_all()
+
+    def range_key(self) -> str:
+        """The visible period is the database's: each file or team database keeps its own
+        (a key per resolved path or address, never a password)."""
+        import hashlib
+
+        db = self.w.db
+        where = str(db.path.resolve()) if db.path is not None else db.label
+        return "visibleRange/" + hashlib.sha256(where.encode("utf-8")).hexdigest()[:16]
 
     def save_state(self) -> None:
         """What ``restore_state`` reads, as the window is now (on closing)."""
@@ -148,4 +157,4 @@ class DockLayout:
         settings.setValue("mainWindow/state", w.saveState())
         settings.setValue("mainWindow/filter", encode_filter(w.filter_bar.filter))
         t0, t1 = w.timeline.visible_range()
-        settings.setValue("mainWindow/visibleRange", [t0, t1])
+        settings.setValue(self.range_key(), [t0, t1])

@@ -230,7 +230,8 @@ def test_add_point_cites_the_selected_event_and_says_so(
     panel = work_window.work.briefing_panel
     work_window.docks["briefing"].show()
     work_window.docks["briefing"].raise_()
-    assert "select an event first" in panel.cites.text()
+    assert panel.cites.text() == "cites nothing yet"
+    assert "Select an event first" in panel.cites.toolTip()
     work_window.select_event(B, center=True)
     title = work_window.chronology.event(B).title  # type: ignore[union-attr]
     assert panel.cites.text().startswith("cites “")

@@ -15,7 +15,14 @@ from briefing_app.ingest.review import ReviewState
 from briefing_app.storage.database import Database
 from briefing_app.ui.importing.import_dialog import MetadataDialog
 from briefing_app.ui.importing.import_flow import ImportFlow
-from briefing_app.ui.importing.proposal_model import DATE, INCLUDE, LINK, TITLE, ProposalModel
+from briefing_app.ui.importing.proposal_model import (
+    DATE,
+    INCLUDE,
+    LINK,
+    SENTENCE,
+    TITLE,
+    ProposalModel,
+)
 from briefing_app.ui.importing.review_dialog import ReviewDialog
 from briefing_app.ui.main_window import MainWindow
 from tests.helpers.articles import (
@@ -327,3 +334,36 @@ def test_closing_the_review_keeps_the_undecided_proposals_pending(
     assert pending_counts(library) == {file: total - 2}
     kept = load_pending(library, [file]).state.items
     assert kept[0].title == "Finland and Sweden invited"
+
+
+def test_review_rows_are_even_and_name_the_article_once(qtbot: QtBot) -> None:
+    from briefing_app.ui.importing.proposal_model import SOURCE
+
+    dialog = ReviewDialog(_state())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    heights = {table.rowHeight(r) for r in range(dialog.model.rowCount())}
+    assert len(heights) == 1 and dialog.model.rowCount() > 2
+    assert table.isColumnHidden(SOURCE)  # one article: named above the table, once
+    assert dialog.source_note.text() == "From “NATO invites”"
+    long = max(range(dialog.model.rowCount()), key=lambda r: len(dialog.model.item_at(r).sentence))
+    tip = dialog.model.index(long, SENTENCE).data(Qt.ItemDataRole.ToolTipRole)
+    assert dialog.model.item_at(long).sentence[:40] in tip.replace("&nbsp;", " ")
+
+
+def test_review_of_two_articles_names_each_once_at_the_top_of_its_rows() -> None:
+    from dataclasses import replace
+
+    from briefing_app.ui.importing.proposal_model import SOURCE
+
+    items = _state().items
+    second = [replace(it, key=it.key + len(items), source_title="A second article") for it in items]
+    state = ReviewState([*items, *second])
+    model = ProposalModel(state)
+    shown = [model.index(r, SOURCE).data() for r in range(model.rowCount())]
+    n = len(items)
+    assert shown[0] == "NATO invites" and shown[n] == "A second article"
+    assert set(shown[1:n]) == {""} and set(shown[n + 1 :]) == {""}
+    assert model.index(1, SOURCE).data(Qt.ItemDataRole.ToolTipRole) is not None

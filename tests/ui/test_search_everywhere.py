@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from briefing_app.ui.search_panel import SearchResult, SearchResultModel
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.panels.search_panel import SearchResult, SearchResultModel
 
 EL_PAIS = "002_e07262d9241f5558.txt"
 

@@ -349,8 +349,8 @@ class BriefingPanel(QWidget):
         """The event selected in the window: the one Add Point cites."""
         self._selected_event = event_id
         if event_id is None:
-            self.cites.setText("cites nothing: select an event first")
-            self.cites.setToolTip("")
+            self.cites.setText("cites nothing yet")
+            self.cites.setToolTip("Select an event first: a point added then cites it")
             self.add_button.setToolTip(
                 "Add a talking point at the end and write it. Select an event first and "
                 "the point cites it."

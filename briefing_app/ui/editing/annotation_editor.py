@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.services.annotations import AnnotationSnapshot, parse_tags
+from briefing_app.services.annotations import AnnotationSnapshot, hashtags, note_tags
 from briefing_app.ui.common.edit_controller import EditConflict, EditController, EditFailed
 from briefing_app.ui.common.plain_text import plain_label
 from briefing_app.ui.common.safe_markdown import SafeDocument
@@ -41,6 +41,7 @@ from briefing_app.ui.common.safe_markdown import SafeDocument
 __all__ = ["AUTOSAVE_MS", "AnnotationEditor"]
 
 AUTOSAVE_MS = 700
+EDITOR_LINES = 5
 
 
 def _local(stamp: datetime) -> datetime:
@@ -105,11 +106,12 @@ class AnnotationEditor(QFrame):
         self.editor.setPlaceholderText("Write a note… (Markdown: *emphasis*, **bold**, - lists)")
         self.editor.setUndoRedoEnabled(False)  # undo belongs to the app's stack, see eventFilter
         self.editor.setTabChangesFocus(True)
-        self.editor.setFixedHeight(120)
+        # Four lines in sight at least, whatever the font (a paragraph, not a line).
+        self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * EDITOR_LINES + 12)
 
         self.tags = QLineEdit()
         self.tags.setObjectName("noteTags")
-        self.tags.setPlaceholderText("tags, separated by commas")
+        self.tags.setPlaceholderText("tags, separated by commas (or #tag in the note)")
         self.status = plain_label()
         self.status.setObjectName("noteStatus")
         self.retry = QPushButton("Retry")
@@ -183,7 +185,17 @@ class AnnotationEditor(QFrame):
         )
 
     def _values(self) -> tuple[str, tuple[str, ...], bool]:
-        return self.editor.toPlainText(), parse_tags(self.tags.text()), self.flag.isChecked()
+        body = self.editor.toPlainText()
+        return body, note_tags(body, self.tags.text()), self.flag.isChecked()
+
+    @staticmethod
+    def _typed_tags(snap: AnnotationSnapshot | None) -> tuple[str, ...]:
+        """The tags the field shows: the note's, less the ``#tags`` its text carries (those
+        go when the text loses them)."""
+        if snap is None:
+            return ()
+        inline = {t.casefold() for t in hashtags(snap.body)}
+        return tuple(t for t in snap.tags if t.casefold() not in inline)
 
     def _show(self, snap: AnnotationSnapshot | None) -> None:
         """Put a stored state in the widgets without starting a save."""
@@ -192,9 +204,9 @@ class AnnotationEditor(QFrame):
             widget.blockSignals(True)
         if self.editor.toPlainText() != body:
             self.editor.setPlainText(body)
-        tags_text = ", ".join(snap.tags) if snap else ""
-        if parse_tags(self.tags.text()) != (snap.tags if snap else ()):
-            self.tags.setText(tags_text)
+        typed = self._typed_tags(snap)
+        if note_tags(body, self.tags.text()) != (snap.tags if snap else ()):
+            self.tags.setText(", ".join(typed))
         self.flag.setChecked(bool(snap and snap.talking_point))
         for widget in (self.editor, self.tags, self.flag):
             widget.blockSignals(False)

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor
 
 from briefing_app.domain.model import LANES, Lane
 from briefing_app.ingest.review import ReviewError, ReviewItem, ReviewState
+from briefing_app.ui.common.plain_text import plain_tooltip
 
 __all__ = ["NEW_EVENT", "ProposalModel"]
 
@@ -103,12 +104,17 @@ class ProposalModel(QAbstractTableModel):
             return item.key
         if role == Qt.ItemDataRole.CheckStateRole and col == INCLUDE:
             return Qt.CheckState.Checked if item.included else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole and col == SOURCE and index.row() > 0:
+            # Said once for a run of rows from the same article, not on every row.
+            above = self.item_at(index.row() - 1)
+            return "" if above.source_title == item.source_title else item.source_title
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, col)
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_value(item, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col == SENTENCE:
-            return None  # a tooltip would read the article's text as rich text
+        if role == Qt.ItemDataRole.ToolTipRole and col in (SENTENCE, SOURCE):
+            # Escaped: a tooltip would read the article's text as rich text.
+            return plain_tooltip(item.sentence if col == SENTENCE else item.source_title)
         if role == Qt.ItemDataRole.ForegroundRole and col == LINK and item.link_to:
             return QColor("#1d5fbf")
         if role == self.CHOICES_ROLE:

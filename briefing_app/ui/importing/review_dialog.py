@@ -18,10 +18,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -74,6 +72,9 @@ class _ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+ROW_LINES = 3
+
+
 class ReviewDialog(QDialog):
     acceptRequested = Signal(list)
 
@@ -95,6 +96,12 @@ class ReviewDialog(QDialog):
         )
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # Even rows of three lines: a long sentence is cut with "…" and read in full in its
+        # tooltip, so every proposal takes the same room and the list reads as a list.
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * ROW_LINES + 10)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._choices = _ChoiceDelegate(self.table)
         self.table.setItemDelegateForColumn(LANE, self._choices)
         self.table.setItemDelegateForColumn(LINK, self._choices)
@@ -137,6 +144,12 @@ class ReviewDialog(QDialog):
             "What you leave undecided waits for you: File\u00a0›\u00a0Review\u00a0Proposals…"
         )
         layout.addWidget(intro)
+        titles = list(dict.fromkeys(it.source_title for it in state.items))
+        self.source_note = plain_label(f"From “{titles[0]}”" if len(titles) == 1 else "")
+        self.source_note.setObjectName("reviewSource")
+        self.source_note.setVisible(len(titles) == 1)
+        self.table.setColumnHidden(SOURCE, len(titles) == 1)  # named once above instead
+        layout.addWidget(self.source_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -150,12 +163,6 @@ class ReviewDialog(QDialog):
         self.model.dataChanged.connect(self._update_status)
         self.model.modelReset.connect(self._update_status)
         self._update_status()
-        self.table.resizeRowsToContents()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # Row heights measured before the first show fit a narrow, unshown sentence column.
-        QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)
 
     # -- which rows ------------------------------------------------------------------------
     def selected_keys(self) -> list[int]:
@@ -184,7 +191,6 @@ class ReviewDialog(QDialog):
     def accepted_items(self, keys: list[int]) -> None:
         """Drop the rows that were saved (called by the flow once they are)."""
         self.model.reject(keys)
-        self.table.resizeRowsToContents()
 
     def _reject_selected(self) -> None:
         keys = self.selected_keys()
@@ -197,7 +203,6 @@ class ReviewDialog(QDialog):
         except ReviewError as exc:
             self.status.setText(str(exc)[:1].upper() + str(exc)[1:] + ".")
             return
-        self.table.resizeRowsToContents()
         row = self.model.state.index_of(merged.key)
         self.table.selectRow(row)
         n = len(merged.spans)

@@ -1,7 +1,7 @@
 """The event panel: everything known about the selected event, and its excerpts.
 
 The title can be dragged into the Briefing panel to cite the event; the
-``extra`` layout, above the excerpts, holds the event's notes.
+``extra`` layout, right under the date, holds the event's notes.
 
 Signals:
     excerptActivated(str, str): source file and excerpt uid the user chose to read.
@@ -113,9 +113,11 @@ class EventPanel(QWidget):
         self.date_from.setOpenExternalLinks(False)
         self.date_from.linkActivated.connect(self._open_date_phrase)
         self._date_link: tuple[str, str] | None = None
+        when = QFormLayout()
+        when.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        when.addRow("Date", self.date)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Date", self.date)
         form.addRow("Date from", self.date_from)
         form.addRow("Lane", self.lane)
         form.addRow("Actors", self.actors)
@@ -139,13 +141,16 @@ class EventPanel(QWidget):
         inner = QWidget()
         box = QVBoxLayout(inner)
         box.addWidget(self.title)
-        box.addLayout(form)
+        box.addLayout(when)
+        # The user's notes come right after the date, so they are in sight without
+        # scrolling on a laptop's screen; what the chronology says of the event follows.
+        self.extra = QVBoxLayout()
+        box.addLayout(self.extra)
         box.addWidget(_plain_label("Summary"))
         box.addWidget(self.summary)
+        box.addLayout(form)
         box.addWidget(_plain_label("References"))
         box.addWidget(self.references)
-        self.extra = QVBoxLayout()  # the user's notes: above the excerpts, never scrolled away
-        box.addLayout(self.extra)
         box.addWidget(_plain_label("Excerpts (click to read in context)"))
         box.addWidget(self.excerpts, 1)
         scroll = QScrollArea()

@@ -29,6 +29,7 @@ from briefing_app.geometry.timescale import TimeScale
 from briefing_app.ui.common.briefing_model import event_mime
 from briefing_app.ui.timeline.cluster_choice import cluster_beside
 from briefing_app.ui.timeline.timeline_accessible import announce_selection
+from briefing_app.ui.timeline.timeline_painter import NOTE_KEY_TIP
 from briefing_app.ui.timeline.timeline_tooltips import cluster_tooltip, event_tooltip
 
 if TYPE_CHECKING:
@@ -58,7 +59,8 @@ class TimelineInput:
     The view provides the state below, its signals (``eventSelected``,
     ``eventActivated``, ``contextMenuRequestedForEvent``) and its navigation
     (``select_event``, ``zoom_by``, ``fit_all``, ``set_visible_range``,
-    ``visible_marks``, ``x_of``, ``_layout``, ``_set_scale``, ``_target_at``, ``_visible_lanes``).
+    ``visible_marks``, ``x_of``, ``_layout``, ``_set_scale``, ``_target_at``, ``_visible_lanes``,
+    ``_gutter``, ``_axis_height``).
     """
 
     _index: EventIndex
@@ -300,6 +302,8 @@ class TimelineInput:
             text = event_tooltip(entry.event) if entry is not None else ""
         elif isinstance(target, Cluster):
             text = cluster_tooltip(target, self._index)
+        elif event.pos().x() < self._gutter() and event.pos().y() < self._axis_height():  # type: ignore[attr-defined]
+            text = NOTE_KEY_TIP  # the corner that explains the note dot
         else:
             text = ""
         if text:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from briefing_app.drawing.marks import SCREEN_MARKS, draw_cluster_pill, paint_mark, qrect
 from briefing_app.geometry.index import EventIndex, IndexedEvent
 from briefing_app.geometry.marks import Cluster, Mark, TimelineLayout
+from briefing_app.geometry.palette import ANNOTATION_RGB, FLAG_RGB
 from briefing_app.geometry.ticks import AxisTicks
 from briefing_app.ui.timeline.palette import (
     lane_color,
@@ -34,6 +35,12 @@ __all__ = ["ScreenFrame", "ScreenTimelinePainter"]
 _STATIC_TEXT_LIMIT = 6000
 
 
+NOTE_KEY = ((ANNOTATION_RGB, "note"), (FLAG_RGB, "talking pt"))
+"""The note badge's two colours, explained in the timeline's top-left corner."""
+NOTE_KEY_TIP = (
+    "A dot on an event's mark: the event has notes of yours; red when one of them is a "
+    "talking point"
+)
 _MATCH_FILL = QColor(255, 214, 64, 120)
 _MATCH_EDGE = QColor("#c98a00")
 
@@ -102,6 +109,8 @@ class ScreenTimelinePainter:
         self.bold.setBold(True)
         self.metrics = QFontMetricsF(self.font)
         self.bold_metrics = QFontMetricsF(self.bold)
+        self.small = QFont(font)
+        self.small.setPointSizeF(max(font.pointSizeF() * 0.8, 6.0))
         self._texts.clear()
 
     def _static(self, text: str, font: QFont) -> QStaticText:
@@ -127,6 +136,7 @@ class ScreenTimelinePainter:
         self._paint_lanes(p, frame, palette, width)
         self._paint_axis(p, frame, palette, width)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_note_key(p, frame, palette)
         p.save()
         p.setClipRect(frame.time_rect)
         p.translate(frame.time_rect.left() - frame.offset, 0)
@@ -141,6 +151,23 @@ class ScreenTimelinePainter:
             p.setPen(pen)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(1, 1, width - 2, height - 2))
+
+    def _paint_note_key(self, p: QPainter, frame: ScreenFrame, palette: QPalette) -> None:
+        """What the dot on a mark means, in the corner above the lane names."""
+        p.setFont(self.small)
+        line = QFontMetricsF(self.small).height()
+        y = max((frame.axis_height - 2 * line) / 2, 1.0)
+        for i, (rgb, text) in enumerate(NOTE_KEY):
+            top = y + i * line
+            p.setPen(QPen(QColor("white"), 0.5))
+            p.setBrush(QColor(*rgb))
+            p.drawEllipse(QRectF(8, top + line / 2 - 3.5, 7, 7))
+            p.setPen(palette.color(QPalette.ColorRole.WindowText))
+            p.drawText(
+                QRectF(18, top, max(frame.gutter - 20, 10), line),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                text,
+            )
 
     def _paint_lanes(
         self, p: QPainter, frame: ScreenFrame, palette: QPalette, width: float

@@ -38,9 +38,10 @@ def event_tooltip(event: Event) -> str:
         f"<span style='color:#555'>{html.escape(event.lane.value)}</span>",
     ]
     if event.annotation_count:
-        noun = "annotation" if event.annotation_count == 1 else "annotations"
-        lines.append(f"{event.annotation_count} {noun}")
-    if event.flagged:
+        noun = "note" if event.annotation_count == 1 else "notes"
+        dot = "red dot: a talking point" if event.flagged else "the dot on its mark"
+        lines.append(f"{event.annotation_count} {noun} of yours ({dot})")
+    elif event.flagged:
         lines.append("Flagged")
     if event.origin is Origin.USER:
         lines.append("Added by you")

@@ -40,7 +40,7 @@ def test_an_event_says_its_notes_flag_and_origin_and_escapes_its_title() -> None
         )
     )
     assert "&lt;b&gt;Versailles&lt;/b&gt;" in tip
-    assert "2 annotations" in tip and "Flagged" in tip and "Added by you" in tip
+    assert "2 notes of yours" in tip and "talking point" in tip and "Added by you" in tip
     assert "annotation" not in event_tooltip(_event("d", "2022-03-11"))
 
 
