@@ -29,7 +29,7 @@ from briefing_app.geometry.marks import (
 )
 from briefing_app.geometry.timescale import TimeScale
 
-__all__ = ["LayoutStyle", "layout_timeline", "mark_text"]
+__all__ = ["LayoutStyle", "fit_lane_heights", "layout_timeline", "mark_text"]
 
 Measure = Callable[[str], float]
 LabelCache = MutableMapping[str, tuple[str, float]]
@@ -467,6 +467,30 @@ def _finish_lane(
             )
 
 
+def fit_lane_heights(
+    index: EventIndex,
+    scale: TimeScale,
+    lanes: Sequence[Lane],
+    total: float,
+    style: LayoutStyle,
+) -> tuple[float, ...]:
+    """Each lane's share of ``total``: a lane with nothing shown in ``scale`` takes one row,
+    so the lanes that have events get the room; all alike when none or all are empty."""
+    least = style.row_height + 2 * style.lane_padding
+    busy = []
+    for lane in lanes:
+        lo, hi = index.positions(lane, (scale.t0, scale.t1))
+        busy.append(bool(index.crossing(lane, scale.t0)) or index.shown_between(lane, lo, hi) > 0)
+    n = sum(busy)
+    even = tuple(total / max(len(lanes), 1) for _ in lanes)
+    if n in (0, len(lanes)):
+        return even
+    share = (total - least * (len(lanes) - n)) / n
+    if share <= least:
+        return even
+    return tuple(share if b else least for b in busy)
+
+
 def layout_timeline(
     index: EventIndex,
     scale: TimeScale,
@@ -479,8 +503,12 @@ def layout_timeline(
     style: LayoutStyle | None = None,
     label_cache: LabelCache | None = None,
     alone: str | None = None,
+    lane_heights: Sequence[float] | None = None,
 ) -> TimelineLayout:
     """Lay out the events of ``lanes`` visible in ``scale``, lane after lane from ``top``.
+
+    Every lane is ``lane_height`` high, or each its own of ``lane_heights``
+    (``fit_lane_heights``: an empty lane a row, the rest shared by the others).
 
     ``measure`` gives a label's width in the target font; ``label_cache``
     (keyed by text, valid for one measure and budget) saves re-measuring
@@ -490,17 +518,17 @@ def layout_timeline(
     style = style or LayoutStyle()
     cache: LabelCache = {} if label_cache is None else label_cache
     packer = _Packer(scale, measure, label_px_budget, style, cache)
-    rows = style.rows_for(lane_height)
-    used = rows * style.row_height
     lead_px = style.marker_px + style.badge_px + 2 * style.label_gap_px + label_px_budget
     boxes: list[LaneBox] = []
     marks: list[Mark] = []
     clusters: list[Cluster] = []
-    for i, lane in enumerate(lanes):
-        y0 = top + i * lane_height
-        box = LaneBox(
-            lane, y0, y0 + lane_height, rows, y0 + (lane_height - used) / 2, style.row_height
-        )
+    heights = list(lane_heights) if lane_heights is not None else [lane_height] * len(lanes)
+    y0 = top
+    for lane, height in zip(lanes, heights, strict=True):
+        rows = style.rows_for(height)
+        used = rows * style.row_height
+        box = LaneBox(lane, y0, y0 + height, rows, y0 + (height - used) / 2, style.row_height)
+        y0 += height
         boxes.append(box)
         items = _lane_items(index, lane, scale, packer, rows, lead_px, alone)
         placed = packer.pack(items, rows, alone)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from briefing_app.domain.model import Lane
 from briefing_app.geometry.index import EventIndex
-from briefing_app.geometry.layout import LayoutStyle, layout_timeline
+from briefing_app.geometry.layout import LayoutStyle, fit_lane_heights, layout_timeline
 from briefing_app.geometry.marks import TimelineLayout
 from briefing_app.geometry.timescale import TimeScale
 
@@ -77,7 +77,12 @@ class LayoutCache:
         lane_height: float,
         alone: str | None = None,
     ) -> TimelineLayout:
-        """A layout of exactly ``scale``, not kept (to try a window out before showing it)."""
+        """A layout of exactly ``scale``, not kept (to try a window out before showing it).
+
+        A lane with no event in ``scale`` is one row high; the others share the rest of
+        the lanes' height (``lane_height`` each, all told).
+        """
+        heights = fit_lane_heights(index, scale, lanes, lane_height * len(lanes), self._style)
         return layout_timeline(
             index,
             scale,
@@ -89,6 +94,7 @@ class LayoutCache:
             style=self._style,
             label_cache=self._labels,
             alone=alone,
+            lane_heights=heights,
         )
 
     def layout_for(

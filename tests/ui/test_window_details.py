@@ -134,3 +134,28 @@ def test_a_new_note_is_in_sight_at_1280_with_four_lines_at_least(
     assert bottom <= scroll.viewport().height()
     win.close()
     QSettings().clear()
+
+
+def test_an_empty_lane_takes_one_row_and_the_others_the_room(
+    qtbot: QtBot, work_window: MainWindow
+) -> None:
+    from datetime import date
+
+    from briefing_app.domain.model import Lane
+
+    tl = work_window.timeline
+    tl.fit_all()
+    whole = {box.lane: box.y1 - box.y0 for box in tl._layout()[0].lanes}
+    assert len({round(h) for h in whole.values()}) == 1  # every lane has events: alike
+    tl.set_visible_range(date(2017, 1, 1).toordinal(), date(2018, 1, 1).toordinal())
+    boxes = {box.lane: box for box in tl._layout()[0].lanes}
+    heights = {lane: box.y1 - box.y0 for lane, box in boxes.items()}
+    empty = [lane for lane in boxes if not any(m.lane is lane for m in tl._layout()[0].marks)]
+    assert Lane.UKRAINE in empty  # nothing in 2016–2019 for the Ukraine lane
+    style = tl._cache.style
+    one_row = style.row_height + 2 * style.lane_padding
+    for lane in empty:
+        assert heights[lane] == pytest.approx(one_row)
+    busy = [h for lane, h in heights.items() if lane not in empty]
+    assert min(busy) > 2 * one_row
+    assert sum(heights.values()) == pytest.approx(sum(whole.values()))  # same room in all
