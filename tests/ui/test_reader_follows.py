@@ -59,3 +59,14 @@ def test_an_event_without_a_stored_article_is_said_not_to_be_the_open_ones(
     assert "quotes no article stored here" in note.text()
     w.select_event("rearm-europe-plan", center=True)
     assert note.isHidden()
+
+
+def test_the_articles_address_takes_one_line(qtbot: QtBot, work_window: MainWindow) -> None:
+    w = work_window
+    w.docks["reader"].resize(300, 500)
+    w.open_first_excerpt("special-european-council-march-2025")
+    address = w.reader.address
+    assert address.text().startswith("https://english.elpais.com/")
+    assert address.toolTip() == address.text()
+    assert "https://" not in w.reader.header.text()
+    assert address.height() < 2 * address.fontMetrics().lineSpacing()

@@ -18,8 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -47,6 +57,22 @@ _FOUND = QColor("#c6e2ff")
 _FOUND_HERE = QColor("#1f5fbf")
 
 
+class _ElidedLabel(QLabel):
+    """One line of plain text cut with "…" in its middle where the dock is too narrow (an
+    article's address: its whole is in the tooltip, and selecting it copies it)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideMiddle, self.contentsRect().width()
+        )
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(self.contentsRect(), int(Qt.AlignmentFlag.AlignLeft), shown)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(20, super().minimumSizeHint().height())
+
+
 class SourceReader(QWidget):
     eventsClicked = Signal(list)
     selectionChanged = Signal(int, int)
@@ -61,6 +87,10 @@ class SourceReader(QWidget):
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address = _ElidedLabel()
+        self.address.setObjectName("readerAddress")
+        self.address.setTextFormat(Qt.TextFormat.PlainText)
+        self.address.hide()
         self.changed_warning = QLabel()
         self.changed_warning.setObjectName("sourceChanged")
         self.changed_warning.setTextFormat(Qt.TextFormat.PlainText)
@@ -110,6 +140,7 @@ class SourceReader(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.address)
         layout.addWidget(self.changed_warning)
         layout.addWidget(self.context_note)
         layout.addWidget(self.find_bar)
@@ -165,7 +196,12 @@ class SourceReader(QWidget):
         if src.author:
             bits.append(src.author)
         bits.append(src.published.label() if src.published else "date unknown")
-        self.header.setText(" · ".join(bits) + (f"\n{src.url}" if src.url else ""))
+        self.header.setText(" · ".join(bits))
+        # The address on one line of its own, cut in the middle: a long one took half the
+        # dock's height on a laptop.
+        self.address.setText(src.url or "")
+        self.address.setToolTip(src.url or "")
+        self.address.setVisible(bool(src.url))
         self.header.setToolTip(plain_tooltip(src.notes or ""))
         self.changed_warning.setText(
             f"“{src.title}” ({src.file}) has changed since it was stored: its text no longer "
