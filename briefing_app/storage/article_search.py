@@ -1,7 +1,7 @@
 """Search in the stored articles' own text: which article, and exactly where.
 
 The full-text index (``sources_fts`` on SQLite, ``sources.search_vector`` on
-PostgreSQL, migration 0008) says which articles match, best first; the words
+PostgreSQL, migration 0009) says which articles match, best first; the words
 are then found in each article's text (``domain.text_match``) so that a hit
 carries every place it matched as offsets, to open the reader there. A match
 inside page furniture (a caption, a menu, another story's headline) is not

@@ -7,8 +7,8 @@ by triggers, as the other tables' since 0001); on PostgreSQL a generated
 tsvector holds at most 1 MB, so the server indexes an article's first
 300,000 characters (a long report's; a news article is a few thousand).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-06
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
