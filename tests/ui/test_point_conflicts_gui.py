@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from briefing_app.services import briefings
 from briefing_app.storage.database import Database
+from briefing_app.ui.briefing.point_editing import PointTextEditor
 from briefing_app.ui.common.briefing_model import CONFLICT_MARK
 from briefing_app.ui.main_window import MainWindow
 
@@ -38,9 +39,9 @@ def test_a_point_saved_over_a_newer_one_is_kept_beside_and_shown_as_a_conflict(
     assert panel.model.rowCount() == 1
     panel.points.setFocus()
     panel.points.edit(panel.model.index(0))
-    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), PointTextEditor))
     editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit) and editor.text() == "Readiness first"
+    assert isinstance(editor, PointTextEditor) and editor.toPlainText() == "Readiness first"
     # Bob saves his words while Alice's editor still holds the version she opened.
     briefings.save_point_text(bob, point, "Bob: readiness and reserves", expected_version=1)
     qtbot.keyClick(editor, Qt.Key.Key_End)  # the editor opens with its words selected
