@@ -43,7 +43,7 @@ from briefing_app.ui.export_commands import ExportCommands
 from briefing_app.ui.import_commands import ImportCommands
 from briefing_app.ui.navigation import Navigator
 from briefing_app.ui.panels.event_panel import EventPanel
-from briefing_app.ui.panels.event_table import EventTableModel
+from briefing_app.ui.panels.event_table import EventTableModel, fit_date_column
 from briefing_app.ui.panels.filter_bar import FilterBar
 from briefing_app.ui.panels.search_panel import SearchPanel
 from briefing_app.ui.panels.source_reader import SourceReader
@@ -106,11 +106,7 @@ class MainWindow(QMainWindow):
         self.event_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.event_table.verticalHeader().hide()
         self.event_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        # A date on one line ("10–11 Dec 1999", not "10–11 Dec / 1999"): the widest a
-        # date label gets, measured rather than read from every row.
-        self.event_table.setWordWrap(False)
-        widest = self.event_table.fontMetrics().horizontalAdvance("30 Sep 2099 – 30 Dec 2099")
-        self.event_table.setColumnWidth(0, widest + 16)
+        fit_date_column(self.event_table)
 
         self.docks: dict[str, QDockWidget] = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 from briefing_app.domain.model import Event
 from briefing_app.ui.common.briefing_model import EVENT_MIME, event_mime
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from briefing_app.domain.changes import ChronologyChange
     from briefing_app.ui.common.chronology_model import ChronologyModel
 
-__all__ = ["EventTableModel"]
+__all__ = ["EventTableModel", "fit_date_column"]
 
 _COLUMNS = ("Date", "Lane", "Title", "Confidence")
 Index = QModelIndex | QPersistentModelIndex
@@ -99,3 +100,11 @@ class EventTableModel(QAbstractTableModel):
         if role == self.EVENT_ID_ROLE:
             return ev.id
         return None
+
+
+def fit_date_column(table: QTableView) -> None:
+    """A date on one line ("10–11 Dec 1999", not "10–11 Dec / 1999"): the Date column as
+    wide as the widest date label gets, measured once rather than read from every row."""
+    table.setWordWrap(False)
+    widest = table.fontMetrics().horizontalAdvance("30 Sep 2099 – 30 Dec 2099")
+    table.setColumnWidth(0, widest + 16)
