@@ -21,7 +21,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QHeaderView,
     QMainWindow,
     QMessageBox,
     QTableView,
@@ -105,8 +104,7 @@ class MainWindow(QMainWindow):
         self.event_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.event_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.event_table.verticalHeader().hide()
-        self.event_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        fit_date_column(self.event_table)
+        fit_date_column(self.event_table)  # and the title takes the rest
 
         self.docks: dict[str, QDockWidget] = {}
         right = Qt.DockWidgetArea.RightDockWidgetArea

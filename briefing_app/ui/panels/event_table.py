@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from briefing_app.domain.model import Event
 from briefing_app.ui.common.briefing_model import EVENT_MIME, event_mime
@@ -104,7 +104,9 @@ class EventTableModel(QAbstractTableModel):
 
 def fit_date_column(table: QTableView) -> None:
     """A date on one line ("10–11 Dec 1999", not "10–11 Dec / 1999"): the Date column as
-    wide as the widest date label gets, measured once rather than read from every row."""
+    wide as the widest date label gets, measured once rather than read from every row;
+    the Title column takes the rest of the width."""
+    table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
     table.setWordWrap(False)
     widest = table.fontMetrics().horizontalAdvance("30 Sep 2099 – 30 Dec 2099")
     table.setColumnWidth(0, widest + 16)
