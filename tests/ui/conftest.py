@@ -28,3 +28,20 @@ def work_window(qtbot: QtBot, library: Database) -> Iterator[MainWindow]:
     yield win
     win.close()
     QSettings().clear()
+
+
+def window_gone_before_db(qtbot: QtBot, db: Database) -> Iterator[MainWindow]:
+    """A shown window on ``db``, closed and deleted before the database goes.
+
+    Closing saves; deleting stops the refreshes it queued (live edits from a team
+    database), so nothing reaches a closed database.
+    """
+    QSettings().clear()
+    win = MainWindow(db)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    with qtbot.waitSignal(win.destroyed):
+        win.deleteLater()
+    QSettings().clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.domain.dates import DateSpan, PartialDate
@@ -20,6 +20,7 @@ from briefing_app.services.user_events import (
 from briefing_app.storage.database import Database
 from briefing_app.storage.repository import get_event
 from briefing_app.ui.main_window import MainWindow
+from tests.ui.conftest import window_gone_before_db
 
 LIBRARY_BACKENDS = ("sqlite", "postgresql")
 CURATED = "helsinki-headline-goal"
@@ -48,15 +49,7 @@ def team_work(library: Database) -> Iterator[dict[str, str]]:
 
 @pytest.fixture
 def window(qtbot: QtBot, library: Database, team_work: dict[str, str]) -> Iterator[MainWindow]:
-    QSettings().clear()
-    win = MainWindow(library)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    with qtbot.waitSignal(win.destroyed):
-        win.deleteLater()
-    QSettings().clear()
+    yield from window_gone_before_db(qtbot, library)
 
 
 def test_the_event_panel_names_who_made_and_changed_a_user_event(

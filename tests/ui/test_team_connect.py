@@ -13,20 +13,12 @@ from briefing_app.storage.database import Database
 from briefing_app.storage.server import normalise_url
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.team.team_connect import RECENT_KEY, author_name, recent_urls, remember_url
+from tests.ui.conftest import window_gone_before_db
 
 
 @pytest.fixture
 def window(qtbot: QtBot, library: Database) -> Iterator[MainWindow]:
-    QSettings().clear()
-    win = MainWindow(library)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    # Gone before the database is: closing saves, deleting stops the refreshes it queued.
-    win.close()
-    with qtbot.waitSignal(win.destroyed):
-        win.deleteLater()
-    QSettings().clear()
+    yield from window_gone_before_db(qtbot, library)
 
 
 def test_a_file_window_names_its_file(window: MainWindow, library: Database) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +12,7 @@ from briefing_app.services import annotations as notes
 from briefing_app.storage.database import Database
 from briefing_app.ui.editing.annotation_editor import AUTOSAVE_MS
 from briefing_app.ui.main_window import MainWindow
+from tests.ui.conftest import window_gone_before_db
 
 LIBRARY_BACKENDS = ("sqlite", "postgresql")
 EVENT = "helsinki-headline-goal"
@@ -29,16 +29,7 @@ def bob(library: Database) -> Iterator[Database]:
 
 @pytest.fixture
 def window(qtbot: QtBot, library: Database) -> Iterator[MainWindow]:
-    QSettings().clear()
-    win = MainWindow(library)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    # Gone before the database is: closing saves, deleting stops the refreshes it queued.
-    win.close()
-    with qtbot.waitSignal(win.destroyed):
-        win.deleteLater()
-    QSettings().clear()
+    yield from window_gone_before_db(qtbot, library)
 
 
 def test_a_note_names_who_wrote_it_and_who_changed_it(
