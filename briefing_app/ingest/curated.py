@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from briefing_app.domain.anchoring import AmbiguousQuote, QuoteNotFound, TextQuote, find_quote
 from briefing_app.domain.dates import DateFormatError, DateSpan, PartialDate
 from briefing_app.domain.model import Confidence, Lane
-from briefing_app.ingest.furniture import body_extent, find_furniture
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import (
     AnnotationRow,
@@ -266,6 +265,10 @@ class LoadReport:
 
 
 def _upsert_source(session: Session, src: CuratedSource, report: LoadReport) -> SourceRow:
+    # Imported here: the furniture rules compile about 50 ms of patterns, which opening
+    # the window (that imports this module for its errors) does not need.
+    from briefing_app.ingest.furniture import body_extent, find_furniture
+
     row = session.scalar(select(SourceRow).where(SourceRow.file == src.file))
     furniture = find_furniture(src.text)
     body = body_extent(src.text, furniture)
