@@ -34,6 +34,7 @@ from briefing_app.storage.models import (
 from briefing_app.storage.repository import event_when
 
 __all__ = [
+    "uid_named",
     "MAX_NAME_CHARS",
     "CitationRecord",
     "add_citation",
@@ -163,7 +164,7 @@ def get_briefing(db: Database, uid: str) -> BriefingSnapshot | None:
             return None
 
 
-def _uid_named(session: Session, name: str) -> str | None:
+def uid_named(session: Session, name: str) -> str | None:
     """The briefing called ``name``, ignoring case in any script.
 
     Compared in Python: SQLite's lower() folds only ASCII, so "Élysée" would
@@ -179,7 +180,7 @@ def _uid_named(session: Session, name: str) -> str | None:
 def find_briefing_by_name(db: Database, name: str) -> BriefingSnapshot | None:
     """The briefing called ``name`` (ignoring case), e.g. for the PDF export."""
     with db.session() as s:
-        uid = _uid_named(s, name)
+        uid = uid_named(s, name)
     return get_briefing(db, uid) if uid else None
 
 
@@ -210,7 +211,7 @@ def _clean_name(name: str) -> str:
 
 
 def _check_free(session: Session, name: str, uid: str | None) -> None:
-    other = _uid_named(session, name)
+    other = uid_named(session, name)
     if other is not None and other != uid:
         raise EditRefused(f"there is already a briefing called “{name}”")
 

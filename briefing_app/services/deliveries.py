@@ -29,7 +29,7 @@ from briefing_app.domain.delivery import (
 )
 from briefing_app.domain.grading import CREDIBILITY, Grade, GradeError
 from briefing_app.domain.quote_check import check_quote
-from briefing_app.services.briefings import find_briefing_by_name, list_briefings
+from briefing_app.services.briefings import uid_named
 from briefing_app.services.lookup import EditRefused, NotFound, new_uid, now
 from briefing_app.storage.database import Database
 from briefing_app.storage.models import (
@@ -109,12 +109,12 @@ class SinceDelivery:
 
 def briefing_named(session: Session, name: str) -> BriefingRow:
     """The briefing called ``name`` (ignoring case), or a refusal that lists the others."""
-    wanted = " ".join(name.split()).casefold()
-    for row in session.scalars(select(BriefingRow)):
-        if row.name.casefold() == wanted:
-            return row
-    names = ", ".join(f"“{n}”" for (n,) in session.execute(select(BriefingRow.name))) or "none"
-    raise NotFound(f"there is no briefing named {name!r} (briefings: {names})")
+    uid = uid_named(session, name)
+    row = session.scalar(select(BriefingRow).where(BriefingRow.uid == uid)) if uid else None
+    if row is None:
+        names = ", ".join(f"“{n}”" for (n,) in session.execute(select(BriefingRow.name)))
+        raise NotFound(f"there is no briefing named {name!r} (briefings: {names or 'none'})")
+    return row
 
 
 def _cited_event_pks(points: Iterable[BriefingPointRow]) -> list[int]:
@@ -367,8 +367,6 @@ def _with_titles(state: DeliveredState, titles: dict[str, str]) -> DeliveredStat
 
 def mark_delivered(db: Database, name: str) -> Delivery:
     """File › Mark Briefing as Delivered and `briefings deliver NAME`."""
-    found = find_briefing_by_name(db, name)
-    if found is None:
-        names = ", ".join(f"“{b.name}”" for b in list_briefings(db)) or "none"
-        raise NotFound(f"there is no briefing named {name!r} (briefings: {names})")
-    return record_delivery(db, found.uid, "marked")
+    with db.session() as s:
+        uid = briefing_named(s, name).uid
+    return record_delivery(db, uid, "marked")
